@@ -1,0 +1,63 @@
+"""The exported article item: its fields and schema version.
+
+Items travel through the pipelines as plain dicts (Scrapy's ItemAdapter handles them), so the
+extraction functions stay usable without Scrapy. ``ARTICLE_FIELDS`` is the contract: every
+exported line holds exactly these keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "id",
+    "url",
+    "canonical_url",
+    "site",
+    "site_name",
+    "kind",
+    "title",
+    "authors",
+    "published_at",
+    "published_raw",
+    "modified_at",
+    "date_source",
+    "dateline",
+    "text",
+    "paragraphs",
+    "section",
+    "tags",
+    "images",
+    "language",
+    "label_mismatch",
+    "feed",
+    "extraction",
+    "fetched_at",
+    "schema_version",
+)
+
+
+@dataclass
+class FetchedPage:
+    """What the spider hands to the pipelines: one fetched article page, not yet extracted."""
+
+    url: str
+    """The URL as fetched (after redirects), the real network URL even in via/replay mode."""
+    canonical_url: str
+    site: str
+    html: str
+    status: int
+    fetched_at: str
+    feed: dict[str, Any] = field(default_factory=dict)
+    """Discovery metadata: source (feed, sitemap, listing), title, pubDate, category."""
+
+
+def empty_article() -> dict[str, Any]:
+    """An item with every field present and empty."""
+    item: dict[str, Any] = dict.fromkeys(ARTICLE_FIELDS)
+    item.update(authors=[], paragraphs=[], tags=[], images=[], feed={}, extraction={},
+                schema_version=SCHEMA_VERSION, label_mismatch=False)
+    return item

@@ -1,0 +1,74 @@
+"""Scrapy settings: polite and safe by default.
+
+Project-specific settings (all overridable with ``-s NAME=VALUE``):
+
+- ``CONTACT``: who to reach about this crawler; goes into the User-Agent.
+- ``VIA_URL``: send every request to this simulator (``-a via=`` sets it).
+- ``REPLAY_PATH``: answer every request from WARC files or saved HTML (``-a replay=``).
+- ``WARC_OUTPUT``: record every response into this WARC file (``%(time)s`` allowed).
+- ``MAX_LISTING_PAGES``: pagination depth per listing.
+"""
+
+BOT_NAME = "arabstoday"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+CONTACT = "https://github.com/arabstoday-crawler (set CONTACT to your e-mail or URL)"
+USER_AGENT = f"arabstoday-crawler/0.1 (+{CONTACT})"
+
+# Politeness: small news sites on one shared CMS.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+# Retries with backoff on 429/5xx, honouring Retry-After (crawler.middlewares.BackoffRetryMiddleware).
+RETRY_ENABLED = True
+RETRY_TIMES = 4
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 120.0
+
+# Safety: nothing listens on the machine's ports.
+REMOTE_CONTROL_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.handlers.NetworkDownloadHandler",
+    "https": "crawler.handlers.NetworkDownloadHandler",
+}
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.OffsiteRedirectMiddleware": 590,
+    "crawler.warc.WarcRecorderMiddleware": 950,
+}
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractionPipeline": 100,
+    "crawler.pipelines.RequiredFieldsPipeline": 800,
+    "crawler.pipelines.MaxItemsPipeline": 900,
+}
+
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {
+    "jsonl": "crawler.exporters.JsonLinesExporter",
+    "jsonlines": "crawler.exporters.JsonLinesExporter",
+}
+FEED_EXPORT_FIELDS = None
+
+MAX_LISTING_PAGES = 20
+WARC_OUTPUT = None
+VIA_URL = None
+REPLAY_PATH = None
+
+LOG_LEVEL = "INFO"
