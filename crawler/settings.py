@@ -49,7 +49,7 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
-    "crawler.middlewares.OffsiteRedirectMiddleware": 590,
+    "crawler.middlewares.OffsiteRedirectMiddleware": 610,
     "crawler.warc.WarcRecorderMiddleware": 950,
 }
 

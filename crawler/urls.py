@@ -143,3 +143,20 @@ def is_network_url(url: str) -> bool:
         return site_for_host(urlsplit(url).hostname or "") is not None
     except ValueError:
         return False
+
+
+def on_canonical_host(url: str) -> str | None:
+    """A non-article network URL (feed, sitemap, listing) moved to its site's canonical host.
+
+    Keeps path and query, drops the fragment, forces https; None when the host is not a network
+    site. Alias and bare hosts become www, so one page is fetched under one URL.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        site = site_for_host(parts.hostname or "")
+    except ValueError:
+        return None
+    if site is None or parts.scheme not in {"http", "https"}:
+        return None
+    query = f"?{parts.query}" if parts.query else ""
+    return f"https://{site.canonical_host}{parts.path or '/'}{query}"

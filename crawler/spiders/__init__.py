@@ -1,0 +1,1 @@
+"""Spiders of the project: ``arabstoday`` crawls the whole network."""

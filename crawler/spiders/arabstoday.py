@@ -1,0 +1,307 @@
+"""The ``arabstoday`` spider: every site of the network, discovered through robots.txt sitemaps,
+feeds and listing pages, fetched once per canonical article URL.
+
+Arguments (``-a name=value``):
+  sites      comma-separated site keys (default: every confirmed site)
+  since      YYYY-MM-DD: skip articles discovered with, or extracted with, an earlier date
+  max_items  stop after N exported articles
+  via        URL of a local simulator; every request goes there, items keep the real URLs
+  replay     WARC file(s) or folder to answer every request from, with no network
+  channels   comma-separated subset of robots,feeds,listings (default: all)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.discovery.feeds import FeedEntry, parse_feed
+from crawler.discovery.listings import parse_listing
+from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
+from crawler.items import FetchedPage
+from crawler.sites import Site, parse_site_list, site_for_host
+from crawler.urls import NotAnArticleURL, on_canonical_host, parse_article_url
+
+logger = logging.getLogger(__name__)
+
+CHANNELS = ("robots", "feeds", "listings")
+
+# Request priorities (higher first): finish what is known before discovering more, so the
+# queue stays short and items flow early; robots.txt first because it names the sitemaps.
+PRIORITY_ROBOTS = 100
+PRIORITY_ARTICLE = 50
+PRIORITY_FEED = 40
+PRIORITY_SITEMAP = 30
+PRIORITY_LISTING = 10
+
+
+def _positive_int(name: str, value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+    if number <= 0:
+        raise ValueError(f"{name} must be positive, got {number}")
+    return number
+
+
+def _since_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"since must be YYYY-MM-DD, got {value!r}") from None
+
+
+class ArabsTodaySpider(scrapy.Spider):
+    name = "arabstoday"
+
+    def __init__(
+        self,
+        sites: str | None = None,
+        since: str | None = None,
+        max_items: str | int | None = None,
+        via: str | None = None,
+        replay: str | None = None,
+        channels: str | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.sites: tuple[Site, ...] = parse_site_list(sites)
+        self.since: date | None = _since_date(since)
+        self.max_items: int | None = _positive_int("max_items", max_items)
+        self.via = via or None
+        self.replay = replay or None
+        wanted = tuple(c.strip() for c in (channels or ",".join(CHANNELS)).split(",") if c.strip())
+        unknown = set(wanted) - set(CHANNELS)
+        if unknown:
+            raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
+        self.channels = wanted
+        self.allowed_domains = [site.domain for site in self.sites]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        if spider.replay:
+            settings.set("REPLAY_PATH", spider.replay, priority="spider")
+        if spider.via:
+            settings.set("VIA_URL", spider.via, priority="spider")
+        if settings.get("REPLAY_PATH") or settings.get("VIA_URL"):
+            # No live site is touched: politeness delays only slow the run down.
+            for name, value in (("DOWNLOAD_DELAY", 0), ("AUTOTHROTTLE_ENABLED", False),
+                                ("CONCURRENT_REQUESTS_PER_DOMAIN", 8)):
+                settings.set(name, value, priority="spider")
+        if spider.max_items:
+            settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
+        return spider
+
+    # -- seeds -----------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Request]:
+        for site in self.sites:
+            meta = {"site": site.key}
+            if "robots" in self.channels:
+                yield Request(site.url("/robots.txt"), self.parse_robots, meta=meta,
+                              priority=PRIORITY_ROBOTS, errback=self.on_error)
+            if "feeds" in self.channels:
+                for path in site.feeds:
+                    yield Request(site.url(path), self.parse_feed, meta=meta,
+                                  priority=PRIORITY_FEED, errback=self.on_error)
+            if "listings" in self.channels:
+                for path in site.sections:
+                    yield self.listing_request(site.url(path), site, depth=0)
+
+    # -- discovery -------------------------------------------------------------------------
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        site = self.site_of(response)
+        text = response.text if isinstance(response, TextResponse) else ""
+        sitemaps = sitemap_urls_from_robots(text, response.url)
+        if not sitemaps:
+            self.count("discovery/robots/no_sitemap_line")
+            yield self.sitemap_request(site.url("/sitemap.xml"), site, optional=True)
+        for url in sitemaps:
+            if target := on_canonical_host(url):
+                yield self.sitemap_request(target, site)
+            else:
+                self.skip("offsite_sitemap", url)
+
+    def sitemap_request(self, url: str, site: Site, optional: bool = False) -> Request:
+        return Request(url, self.parse_sitemap, meta={"site": site.key, "optional": optional},
+                       priority=PRIORITY_SITEMAP, errback=self.on_error)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        site = self.site_of(response)
+        result = parse_sitemap(response.body, response.url)
+        if result.error:
+            self.skip(f"sitemap_{result.error}", response.url)
+            return
+        self.count(f"discovery/sitemap/{result.kind}")
+        for entry in result.entries:
+            if result.kind == "sitemapindex":
+                if target := on_canonical_host(entry.loc):
+                    yield self.sitemap_request(target, site)
+                else:
+                    self.skip("offsite_sitemap", entry.loc)
+            elif request := self.article_request(entry.loc, site, self.sitemap_hints(entry),
+                                                 response.url):
+                yield request
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        site = self.site_of(response)
+        result = parse_feed(response.body, response.url)
+        if result.error:
+            self.skip(f"feed_{result.error}", response.url)
+            return
+        if result.truncated:
+            self.count("discovery/feed/truncated")
+            logger.info("feed %s is truncated; kept %d entries", response.url, len(result.entries))
+        for entry in result.entries:
+            if request := self.article_request(entry.url, site, self.feed_hints(entry),
+                                               response.url):
+                yield request
+
+    def listing_request(self, url: str, site: Site, depth: int) -> Request:
+        return Request(url, self.parse_listing, meta={"site": site.key, "listing_depth": depth},
+                       priority=PRIORITY_LISTING - depth, errback=self.on_error)
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        site = self.site_of(response)
+        if not isinstance(response, HtmlResponse):
+            self.skip("listing_not_html", response.url)
+            return
+        links = parse_listing(response.body, response.url)
+        for reason, count in links.rejected.items():
+            self.count(f"discovery/listing/rejected/{reason}", count)
+        for url in links.article_urls:
+            if request := self.article_request(url, site, {"source": "listing"}, response.url):
+                yield request
+        depth = response.meta.get("listing_depth", 0)
+        limit = self.settings.getint("MAX_LISTING_PAGES")
+        if depth + 1 >= limit:
+            if links.next_pages:
+                self.count("discovery/listing/pagination_limit")
+            return
+        for url in [*links.next_pages, *links.listing_urls]:
+            if target := on_canonical_host(url):
+                yield self.listing_request(target, site, depth + 1)
+
+    # -- articles --------------------------------------------------------------------------
+
+    def article_request(self, url: str, site: Site, hints: dict[str, Any],
+                        found_on: str) -> Request | None:
+        try:
+            article = parse_article_url(url)
+        except NotAnArticleURL as exc:
+            self.count(f"discovery/not_article/{exc.reason}")
+            return None
+        if article.site.key != site.key and article.site not in self.sites:
+            self.count("discovery/other_site_link")
+            return None
+        published = hints.get("published")
+        if self.since and published and published[:10] < self.since.isoformat():
+            self.count("discovery/skipped_before_since")
+            return None
+        hints = {**hints, "found_on": found_on}
+        return Request(article.url, self.parse_article, priority=PRIORITY_ARTICLE,
+                       meta={"site": article.site.key, "discovery": hints},
+                       errback=self.on_error)
+
+    def parse_article(self, response: Response) -> Iterator[FetchedPage]:
+        if not isinstance(response, HtmlResponse):
+            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            self.skip("non_html_content_type", response.url, content_type or "none")
+            return
+        try:
+            article = parse_article_url(response.url)
+        except NotAnArticleURL as exc:
+            self.skip(f"redirected_to_{exc.reason}", response.url)
+            return
+        yield FetchedPage(
+            url=response.url,
+            canonical_url=article.url,
+            site=article.site.key,
+            html=response.text,
+            status=response.status,
+            fetched_at=response.meta.get("recorded_at") or _utc_now(),
+            feed=response.meta.get("discovery", {}),
+        )
+
+    # -- hints, stats, errors --------------------------------------------------------------
+
+    @staticmethod
+    def feed_hints(entry: FeedEntry) -> dict[str, Any]:
+        return {
+            "source": "feed",
+            "title": entry.title,
+            "published": _iso(entry.published),
+            "published_raw": entry.published_raw,
+            "categories": list(entry.categories),
+        }
+
+    @staticmethod
+    def sitemap_hints(entry: SitemapEntry) -> dict[str, Any]:
+        return {
+            "source": "sitemap",
+            "title": entry.news_title,
+            "published": _iso(entry.news_published),
+            "lastmod": _iso(entry.lastmod),
+        }
+
+    def site_of(self, response: Response) -> Site:
+        key = response.meta.get("site")
+        site = next((s for s in self.sites if s.key == key), None)
+        return site or site_for_host(response.url.split("/")[2]) or self.sites[0]
+
+    def count(self, key: str, value: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key, value)
+
+    def skip(self, reason: str, url: str, detail: str = "") -> None:
+        """A page that is not used: logged with its reason and counted under skipped/."""
+        self.count(f"skipped/{reason}")
+        logger.warning("Skipped %s (%s%s)", url, reason, f": {detail}" if detail else "")
+
+    def on_error(self, failure: Failure) -> None:
+        """Count and log a failed request; the crawl goes on."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # refused by a middleware, which logged and counted its reason
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            if status == 404 and request is not None and request.meta.get("optional"):
+                self.count("discovery/optional_absent")
+                return
+            key = f"errors/http_{status}"
+        else:
+            key = f"errors/{failure.type.__name__ if failure.type else 'unknown'}"
+        self.count(key)
+        logger.warning("Failed %s: %s", url, failure.getErrorMessage())
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
