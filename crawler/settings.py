@@ -72,3 +72,8 @@ VIA_URL = None
 REPLAY_PATH = None
 
 LOG_LEVEL = "INFO"
+
+EXTENSIONS = {
+    "crawler.extensions.RunReport": 900,
+}
+REPORT_DIR = "output/reports"

@@ -1,0 +1,53 @@
+"""Shared test helpers: run the real spider in a subprocess against the simulator or an archive."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonlines
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT_ROOT.parent / "shared"
+
+
+@dataclass
+class CrawlRun:
+    items: list[dict[str, Any]]
+    report: dict[str, Any]
+    log: str
+    returncode: int
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        return self.report["stats"]
+
+    def urls(self) -> set[str]:
+        return {item["canonical_url"] for item in self.items}
+
+
+def run_crawl(tmp_path: Path, *args: str, name: str = "run", timeout: float = 240) -> CrawlRun:
+    """``scrapy crawl arabstoday`` in a subprocess, exactly as a user runs it, plus -s/-a ``args``."""
+    out = tmp_path / f"{name}.jsonl"
+    reports = tmp_path / f"{name}-reports"
+    log = tmp_path / f"{name}.log"
+    command = [
+        sys.executable, "-m", "scrapy", "crawl", "arabstoday", "-O", str(out),
+        "-s", f"REPORT_DIR={reports}", "-s", f"LOG_FILE={log}", *args,
+    ]
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    proc = subprocess.run(command, cwd=PROJECT_ROOT, env=env, timeout=timeout,
+                          capture_output=True, text=True)
+    log_text = log.read_text(encoding="utf-8") if log.exists() else ""
+    if proc.returncode != 0:
+        pytest.fail(f"crawl failed ({proc.returncode}):\n{proc.stderr[-4000:]}\n{log_text[-4000:]}")
+    items = list(jsonlines.open(out)) if out.exists() else []
+    [report_path] = sorted(reports.glob("*.json"))
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return CrawlRun(items, report, log_text, proc.returncode)
