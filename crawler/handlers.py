@@ -1,0 +1,156 @@
+"""Where responses come from: the network, a replay archive, or a simulator ("via").
+
+:class:`NetworkDownloadHandler` is installed for http and https. It picks its mode
+from the settings:
+
+- ``REPLAY_PATH``: no network; every request is answered from a
+  :class:`crawler.warc.ReplayArchive` (misses become flagged 404 responses).
+- ``VIA_URL``: every request goes to the simulator at ``VIA_URL`` with the original
+  ``Host`` and ``X-Forwarded-Proto``; responses keep the original URL.
+- neither: Scrapy's own :class:`HTTP11DownloadHandler`, unchanged.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from scrapy.core.downloader.handlers.base import BaseDownloadHandler
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+from scrapy.utils.httpobj import urlparse_cached
+
+from crawler.warc import REPLAY_HIT_FLAG, REPLAY_MISS_FLAG, RecordedResponse, ReplayArchive
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+#: How many replay misses are logged one by one before only the total is reported.
+REPLAY_MISS_LOG_LIMIT = 20
+
+
+class NetworkDownloadHandler(BaseDownloadHandler):
+    """HTTP(S) download handler with replay and simulator modes (see module docstring)."""
+
+    lazy = False
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.replay_path: str | list[str] | None = settings.get("REPLAY_PATH") or None
+        self.via_url: str | None = settings.get("VIA_URL") or None
+        self.miss_log_limit = settings.getint("REPLAY_MISS_LOG_LIMIT", REPLAY_MISS_LOG_LIMIT)
+        self.archive: ReplayArchive | None = None
+        self._inner: HTTP11DownloadHandler | None = None
+        self._misses = 0
+        if self.replay_path:
+            if self.via_url:
+                logger.warning("REPLAY_PATH and VIA_URL both set: replaying, VIA_URL ignored")
+            self.archive = ReplayArchive.load(_split_paths(self.replay_path))
+            logger.info("Replay from %s: %s", self.replay_path, self.archive.summary())
+            if not len(self.archive):
+                logger.warning("Replay archive %s holds no URLs", self.replay_path)
+        else:
+            if self.via_url:
+                self.via_url = _check_via_url(self.via_url)
+                logger.info("Sending every request via %s", self.via_url)
+            self._inner = HTTP11DownloadHandler.from_crawler(crawler)
+
+    async def download_request(self, request: Request) -> Response:
+        if self.archive is not None:
+            return self._replay(request)
+        assert self._inner is not None
+        if self.via_url:
+            forwarded = via_request(request, self.via_url)
+            response = await self._inner.download_request(forwarded)
+            if "download_latency" in forwarded.meta:
+                request.meta["download_latency"] = forwarded.meta["download_latency"]
+            return response.replace(url=request.url)
+        return await self._inner.download_request(request)
+
+    async def close(self) -> None:
+        if self._misses > self.miss_log_limit:
+            logger.warning(
+                "Replay: %d URLs missing from the archive (first %d logged)",
+                self._misses,
+                self.miss_log_limit,
+            )
+        if self._inner is not None:
+            await self._inner.close()
+
+    # ----------------------------------------------------------------- replay
+
+    def _replay(self, request: Request) -> Response:
+        assert self.archive is not None
+        stats = self.crawler.stats
+        assert stats is not None
+        recorded = self.archive.lookup(request.url)
+        if recorded is None:
+            self._misses += 1
+            stats.inc_value("replay/miss")
+            if self._misses <= self.miss_log_limit:
+                logger.warning("Replay miss (not in archive): %s", request.url)
+            return Response(url=request.url, status=404, flags=[REPLAY_MISS_FLAG])
+        stats.inc_value("replay/hit")
+        return build_response(request.url, recorded)
+
+
+def build_response(url: str, recorded: RecordedResponse) -> Response:
+    """A Scrapy response of the right class for *recorded*, served at *url*."""
+    headers = Headers()
+    for name, value in recorded.headers:
+        headers.appendlist(name, value)
+    respcls = responsetypes.from_args(headers=headers, url=url, body=recorded.body)
+    return respcls(
+        url=url,
+        status=recorded.status,
+        headers=headers,
+        body=recorded.body,
+        flags=[REPLAY_HIT_FLAG],
+        ip_address=_parse_ip(recorded.ip_address),
+        protocol=recorded.protocol,
+    )
+
+
+def via_request(request: Request, via_url: str) -> Request:
+    """A copy of *request* aimed at *via_url*, carrying the original Host and scheme.
+
+    The original request is left untouched; the copy does not use any proxy.
+    """
+    original = urlparse_cached(request)
+    target = via_url + (original.path or "/")
+    if original.query:
+        target += "?" + original.query
+    headers = request.headers.copy()
+    headers[b"Host"] = original.netloc.rsplit("@", 1)[-1]
+    headers[b"X-Forwarded-Proto"] = original.scheme
+    meta = {key: value for key, value in request.meta.items() if key != "proxy"}
+    return request.replace(url=target, headers=headers, meta=meta)
+
+
+def _check_via_url(via_url: str) -> str:
+    parts = urlsplit(via_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"VIA_URL must be an absolute http(s) URL, got {via_url!r}")
+    return via_url.rstrip("/")
+
+
+def _split_paths(value: str | list[str] | tuple[str, ...]) -> list[str]:
+    """REPLAY_PATH: one path, several separated by commas, or a list (from a settings dict)."""
+    parts = value if isinstance(value, list | tuple) else str(value).split(",")
+    return [str(part).strip() for part in parts if str(part).strip()]
+
+
+def _parse_ip(value: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    if not value:
+        return None
+    try:
+        return ipaddress.ip_address(value)
+    except ValueError:
+        return None

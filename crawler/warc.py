@@ -1,0 +1,500 @@
+"""WARC recording of raw responses, and offline replay from WARC files or saved HTML.
+
+- :class:`WarcRecorderMiddleware` writes every downloaded request/response pair into a
+  WARC/1.1 file (``WARC_OUTPUT``), bodies exactly as received (still compressed).
+- :class:`ReplayArchive` indexes WARC files and saved ``.html`` pages by URL so that
+  :class:`crawler.handlers.NetworkDownloadHandler` can answer requests without a network.
+- :func:`save_html` writes a page in the browsers' "saved from url" form that the archive reads.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http import HTTPStatus
+from importlib import metadata
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+from urllib.parse import urlsplit, urlunsplit
+
+import lxml.html
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from w3lib.encoding import html_body_declared_encoding
+from w3lib.url import canonicalize_url, safe_url_string
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+#: Response flag set by the replay handler on URLs missing from the archive.
+REPLAY_MISS_FLAG = "replay-miss"
+#: Response flag set by the replay handler on URLs answered from the archive.
+REPLAY_HIT_FLAG = "replayed"
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_SUFFIXES = (".html", ".htm")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+_SAVED_FROM_SCAN_BYTES = 4096
+# Settings copied into the warcinfo record: the ones that change what a crawl fetches.
+_WARCINFO_SETTINGS = (
+    "BOT_NAME",
+    "ROBOTSTXT_OBEY",
+    "DOWNLOAD_DELAY",
+    "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "AUTOTHROTTLE_ENABLED",
+    "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_TIMEOUT",
+    "MAX_LISTING_PAGES",
+    "VIA_URL",
+    "REPLAY_PATH",
+)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def replay_key(url: str) -> str:
+    """Normalise *url* for archive lookups.
+
+    Percent-encoding and raw Arabic variants, query order, fragments, host case and
+    default ports all map to the same key.
+    """
+    canonical = canonicalize_url(url, keep_fragments=False)
+    parts = urlsplit(canonical)
+    if parts.port is not None and _DEFAULT_PORTS.get(parts.scheme) == parts.port:
+        host = parts.hostname or ""
+        netloc = host if not parts.username else parts.netloc.rsplit("@", 1)[0] + "@" + host
+        parts = parts._replace(netloc=netloc)
+    return urlunsplit(parts)
+
+
+# --------------------------------------------------------------------------- replay
+
+
+@dataclass(frozen=True)
+class RecordedResponse:
+    """One archived HTTP response, ready to be turned into a Scrapy response."""
+
+    url: str
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    protocol: str = "HTTP/1.1"
+    ip_address: str | None = None
+
+
+@dataclass(frozen=True)
+class _WarcPointer:
+    path: Path
+    offset: int
+
+
+@dataclass(frozen=True)
+class _SavedPage:
+    path: Path
+    url: str
+
+
+class ReplayArchiveError(ValueError):
+    """A replay source cannot be used (missing path, unreadable archive)."""
+
+
+@dataclass
+class ReplayArchive:
+    """URL index over WARC files and saved HTML pages; bodies are read on lookup.
+
+    ``len(archive)`` is the number of distinct URLs; ``records`` counts indexed
+    records (a URL seen twice counts twice; the last one wins).
+    """
+
+    _entries: dict[str, _WarcPointer | _SavedPage] = field(default_factory=dict)
+    records: int = 0
+    files: int = 0
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, paths: str | Path | Iterable[str | Path]) -> Self:
+        """Index WARC files, saved HTML files and folders holding them, in the given order."""
+        archive = cls()
+        if isinstance(paths, str | Path):
+            paths = [paths]
+        for path in paths:
+            archive.add(Path(path))
+        return archive
+
+    def add(self, path: Path) -> None:
+        """Index one file or (recursively, in sorted order) one folder."""
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if _is_warc(child) or _is_html(child):
+                    self._add_file(child)
+            return
+        if not path.exists():
+            raise ReplayArchiveError(f"replay source not found: {path}")
+        if not (_is_warc(path) or _is_html(path)):
+            raise ReplayArchiveError(
+                f"replay source is neither a WARC (.warc, .warc.gz) nor saved HTML: {path}"
+            )
+        self._add_file(path)
+
+    def _add_file(self, path: Path) -> None:
+        if _is_warc(path):
+            self._add_warc(path)
+        else:
+            self._add_html(path)
+
+    def _add_warc(self, path: Path) -> None:
+        indexed = 0
+        try:
+            with path.open("rb") as stream:
+                iterator = ArchiveIterator(stream)
+                for record in iterator:
+                    if record.format != "warc":
+                        self._skip(path, f"not a WARC file (read as {record.format!r})")
+                        return
+                    if record.rec_type not in ("response", "resource"):
+                        continue
+                    uri = _target_uri(record.rec_headers.get_header("WARC-Target-URI"))
+                    if not uri:
+                        continue
+                    iterator.read_to_end(record)
+                    self._entries[replay_key(uri)] = _WarcPointer(
+                        path, iterator.get_record_offset()
+                    )
+                    self.records += 1
+                    indexed += 1
+        except (ArchiveLoadFailed, OSError, ValueError) as exc:
+            self._skip(path, f"unreadable WARC ({exc})")
+            return
+        if not indexed:
+            logger.warning("Replay: %s holds no response records", path)
+        self.files += 1
+
+    def _add_html(self, path: Path) -> None:
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            self._skip(path, f"unreadable ({exc})")
+            return
+        url = saved_page_url(body)
+        if url is None:
+            self._skip(path, "no URL (no 'saved from url' comment, canonical link or og:url)")
+            return
+        self._entries[replay_key(url)] = _SavedPage(path, url)
+        self.records += 1
+        self.files += 1
+
+    def _skip(self, path: Path, reason: str) -> None:
+        logger.warning("Replay: skipping %s: %s", path, reason)
+        self.skipped.append((path, reason))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and replay_key(url) in self._entries
+
+    def urls(self) -> Iterator[str]:
+        """Normalised URLs held by the archive."""
+        return iter(self._entries)
+
+    def summary(self) -> str:
+        """One line for logs: URLs, records, files and skipped files."""
+        text = f"{len(self)} URLs from {self.records} records in {self.files} files"
+        if self.skipped:
+            text += f" ({len(self.skipped)} files skipped)"
+        return text
+
+    def lookup(self, url: str) -> RecordedResponse | None:
+        """The recorded response for *url*, or None when the archive does not hold it."""
+        entry = self._entries.get(replay_key(url))
+        if entry is None:
+            return None
+        if isinstance(entry, _SavedPage):
+            return _read_saved_page(entry)
+        return _read_warc_record(entry)
+
+
+def _is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def _is_html(path: Path) -> bool:
+    return path.suffix.lower() in HTML_SUFFIXES
+
+
+def _target_uri(value: str | None) -> str | None:
+    if not value:
+        return None
+    return value.strip().removeprefix("<").removesuffix(">")
+
+
+def _read_warc_record(pointer: _WarcPointer) -> RecordedResponse:
+    with pointer.path.open("rb") as stream:
+        stream.seek(pointer.offset)
+        record = next(iter(ArchiveIterator(stream)))
+        uri = _target_uri(record.rec_headers.get_header("WARC-Target-URI")) or ""
+        ip_address = record.rec_headers.get_header("WARC-IP-Address")
+        http = record.http_headers
+        if record.rec_type == "resource" or http is None:
+            content_type = record.rec_headers.get_header("Content-Type") or "text/html"
+            body = record.raw_stream.read()
+            headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
+            return RecordedResponse(uri, 200, headers, body, ip_address=ip_address)
+        headers = list(http.headers)
+        if (http.get_header("Transfer-Encoding") or "").lower() == "chunked":
+            # Recorded by another tool with the chunked framing kept: serve it decoded.
+            body = record.content_stream().read()
+            dropped = {"transfer-encoding", "content-encoding", "content-length"}
+            headers = [(k, v) for k, v in headers if k.lower() not in dropped]
+        else:
+            body = record.raw_stream.read()
+        status = int(http.get_statuscode() or 200)
+        return RecordedResponse(
+            uri, status, headers, body, protocol=http.protocol or "HTTP/1.1",
+            ip_address=ip_address,
+        )
+
+
+def _read_saved_page(page: _SavedPage) -> RecordedResponse:
+    body = page.path.read_bytes()
+    charset = html_body_declared_encoding(body[:_SAVED_FROM_SCAN_BYTES * 4]) or "utf-8"
+    headers = [
+        ("Content-Type", f"text/html; charset={charset}"),
+        ("Content-Length", str(len(body))),
+    ]
+    return RecordedResponse(page.url, 200, headers, body)
+
+
+# --------------------------------------------------------------------------- saved HTML
+
+
+def saved_page_url(html: bytes) -> str | None:
+    """The page URL of a saved HTML file.
+
+    Looks for the browsers' ``<!-- saved from url=(NNNN)URL -->`` comment near the
+    start, then ``<link rel="canonical">``, then ``<meta property="og:url">``. Only
+    absolute http(s) URLs count.
+    """
+    match = _SAVED_FROM_RE.search(html[:_SAVED_FROM_SCAN_BYTES])
+    if match:
+        # The (NNNN) length is redundant with the whitespace-free URL; not trusted.
+        url = match.group(1).decode("utf-8", "replace")
+        if _is_absolute_http(url):
+            return url
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rel and _is_absolute_http(href):
+            return href
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if (meta.get("property") or "").lower() == "og:url" and _is_absolute_http(content):
+            return content
+    return None
+
+
+def _is_absolute_http(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def save_html(path: str | Path, url: str, html_bytes: bytes) -> Path:
+    """Write *html_bytes* to *path* with a first-line ``saved from url`` comment.
+
+    The comment goes right after a leading ``<!DOCTYPE ...>`` (as browsers write it),
+    else at the very start. Parent folders are created. Returns the path.
+    """
+    if not _is_absolute_http(url):
+        raise ValueError(f"save_html needs an absolute http(s) URL, got {url!r}")
+    safe_url = safe_url_string(url).encode("ascii")
+    comment = b"<!-- saved from url=(%04d)%s -->" % (len(safe_url), safe_url)
+    doctype = re.match(rb"\s*<!DOCTYPE[^>]*>", html_bytes, re.IGNORECASE)
+    if doctype:
+        head, rest = html_bytes[: doctype.end()], html_bytes[doctype.end() :]
+        content = head + comment + rest
+    else:
+        content = comment + b"\n" + html_bytes
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return target
+
+
+# --------------------------------------------------------------------------- recording
+
+
+class WarcRecorderMiddleware:
+    """Downloader middleware writing each request/response pair into a WARC/1.1 file.
+
+    Sits at 950, next to the download handler: it sees headers and body as received
+    (``Content-Encoding`` kept, body still compressed) and every redirect hop.
+    """
+
+    def __init__(self, crawler: Crawler, output: str) -> None:
+        self.crawler = crawler
+        self.output = output
+        self.path: Path | None = None
+        self._stream: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
+        self.records = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        output = crawler.settings.get("WARC_OUTPUT")
+        if not output:
+            raise NotConfigured("WARC_OUTPUT is not set")
+        middleware = cls(crawler, str(output))
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def spider_opened(self, spider: Spider) -> None:
+        now = datetime.now(UTC).replace(microsecond=0)
+        name = self.output % {"time": now.isoformat().replace(":", "-"), "name": spider.name}
+        self.path = Path(name)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._stream = self.path.open("wb")
+        except OSError:
+            logger.exception("WARC: cannot open %s; nothing will be recorded", self.path)
+            self.crawler.stats.inc_value("warc/errors")
+            return
+        gzip = not self.path.name.lower().endswith(".warc")
+        self._writer = WARCWriter(self._stream, gzip=gzip, warc_version="1.1")
+        info = self._warcinfo(spider)
+        self._write(self._writer.create_warcinfo_record(self.path.name, info))
+        logger.info("WARC: recording responses into %s", self.path)
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self._stream is None:
+            return
+        self._stream.close()
+        self._stream = self._writer = None
+        logger.info("WARC: wrote %d records to %s", self.records, self.path)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if REPLAY_MISS_FLAG in response.flags or self._writer is None:
+            return response
+        try:
+            self._record(request, response)
+        except Exception:
+            # Recording must never break the crawl; the error is logged and counted.
+            logger.exception("WARC: failed to record %s", response.url)
+            self.crawler.stats.inc_value("warc/errors")
+        return response
+
+    def _record(self, request: Request, response: Response) -> None:
+        assert self._writer is not None
+        warc_headers = {"WARC-Date": self._writer.curr_warc_date()}
+        if response.ip_address is not None:
+            warc_headers["WARC-IP-Address"] = str(response.ip_address)
+        if {"partial", "dataloss", "download_stopped"} & set(response.flags):
+            warc_headers["WARC-Truncated"] = "unspecified"
+        response_record = self._writer.create_warc_record(
+            request.url,
+            "response",
+            payload=BytesIO(response.body),
+            http_headers=response_http_headers(response),
+            warc_headers_dict=warc_headers,
+        )
+        request_record = self._writer.create_warc_record(
+            request.url,
+            "request",
+            payload=BytesIO(request.body),
+            http_headers=request_http_headers(request),
+            warc_headers_dict={"WARC-Date": warc_headers["WARC-Date"]},
+        )
+        response_id = response_record.rec_headers.get_header("WARC-Record-ID")
+        request_record.rec_headers.add_header("WARC-Concurrent-To", response_id)
+        self._write(request_record)
+        self._write(response_record)
+        self.crawler.stats.inc_value("warc/responses")
+
+    def _write(self, record: Any) -> None:
+        assert self._writer is not None and self._stream is not None
+        self._writer.write_record(record)
+        self._stream.flush()
+        self.records += 1
+        self.crawler.stats.inc_value("warc/records")
+
+    def _warcinfo(self, spider: Spider) -> dict[str, str]:
+        settings = self.crawler.settings
+        chosen = {name: settings.get(name) for name in _WARCINFO_SETTINGS}
+        return {
+            "software": f"arabstoday-crawler/{_version('arabstoday-crawler')} "
+            f"(Scrapy {_version('scrapy')}; warcio {_version('warcio')})",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/"
+            "warc-format/warc-1.1/",
+            "isPartOf": spider.name,
+            "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+            "http-header-user-agent": str(settings.get("USER_AGENT") or ""),
+            "operator": str(settings.get("CONTACT") or ""),
+            "scrapy-settings": json.dumps(chosen, sort_keys=True, default=str),
+        }
+
+
+def response_http_headers(response: Response) -> StatusAndHeaders:
+    """Status line and headers of *response* as received.
+
+    Twisted removes the chunked framing from the body, so a ``Transfer-Encoding``
+    header is kept as ``X-Archive-Orig-Transfer-Encoding`` (the pywb convention);
+    otherwise readers would try to de-chunk a body that is no longer chunked.
+    """
+    protocol = response.protocol or "HTTP/1.1"
+    try:
+        reason = HTTPStatus(response.status).phrase
+    except ValueError:
+        reason = ""
+    headers: list[tuple[str, str]] = []
+    for name, values in response.headers.items():
+        text_name = name.decode("latin-1")
+        if text_name.lower() == "transfer-encoding":
+            text_name = "X-Archive-Orig-Transfer-Encoding"
+        headers.extend((text_name, value.decode("latin-1")) for value in values)
+    statusline = f"{response.status} {reason}".strip()
+    return StatusAndHeaders(statusline, headers, protocol=protocol)
+
+
+def request_http_headers(request: Request) -> StatusAndHeaders:
+    """Request line and headers of *request* as sent (Host first, as Twisted sends it)."""
+    parts = urlsplit(request.url)
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    headers: list[tuple[str, str]] = []
+    if b"Host" not in request.headers:
+        headers.append(("Host", parts.netloc.rsplit("@", 1)[-1]))
+    for name, values in request.headers.items():
+        headers.extend((name.decode("latin-1"), value.decode("latin-1")) for value in values)
+    # With is_http_request, warcio splits the method off the line and writes it back first.
+    return StatusAndHeaders(f"{request.method} {target} HTTP/1.1", headers, is_http_request=True)
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
