@@ -12,6 +12,7 @@ site and are canonicalised to ``www.``); every dropped link is counted by reason
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -242,10 +243,8 @@ def parse_listing(html: bytes | str, base_url: str) -> ListingLinks:
     base = base_url
     for base_element in root.iter("base"):
         if href := (base_element.get("href") or "").strip():
-            try:
+            with contextlib.suppress(ValueError):
                 base = urljoin(base_url, href)
-            except ValueError:
-                pass
             break
     for link in root.iter("link"):
         if "next" in _rel_tokens(link) and (url := collector.resolve(link.get("href"), base)):
