@@ -1,0 +1,201 @@
+"""The network's boilerplate strings and line shapes (site-facts.md), as predicates on text.
+
+Everything is matched on folded text (no hamza, diacritics or tatweel differences), so the
+spelling variants the sites use ("أخر"/"آخر", "الإسم"/"الاسم") are all recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from crawler.extraction.dates import fold, is_header_clock, parse_arabic_date
+from crawler.sites import SITES, Site
+
+_NON_WORD = re.compile(r"[^\w]+")
+_DASHES = "-ـ–—"
+_SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
+
+COMMENT_FORM = tuple(fold(s) for s in (
+    "الإسم", "البريد الألكتروني", "البريد الإلكتروني", "عنوان التعليق", "تعليق",
+    ": Characters Left", "Characters Left", "إلزامي", "شروط الاستخدام",
+    "اُوافق على شروط الأستخدام", "أوافق على شروط الاستخدام", "Security Code",
+))
+FOOTER_PREFIXES = tuple(fold(s) for s in (
+    "قد يهمك", "شروط النشر", "Maintained and developed by", "جميع الحقوق محفوظة",
+))
+SHARE_WORDS = frozenset(fold(s) for s in (
+    "شارك", "شاركها", "مشاركة", "على", "عبر", "facebook", "twitter", "whatsapp", "telegram",
+    "linkedin", "email", "print", "share", "x", "طباعة", "اطبع", "تويتر", "فيسبوك", "فيس",
+    "بوك", "واتساب", "تلغرام", "تليجرام", "لينكدإن", "أرسل", "ارسل", "لصديق", "إرسال",
+))
+AGENCIES = frozenset(fold(s) for s in (
+    "وكالات", "أ ف ب", "أ.ف.ب", "رويترز", "د ب أ", "وام", "واس", "قنا", "الأناضول",
+    "وكالة الأنباء", "سانا", "بترا", "كونا", "ماب", "واج", "وات",
+))
+_AUTHOR_LINE = re.compile(rf"^بقلم\s*[:{_DASHES}]?\s*(?P<name>\S.*)$")
+_DATELINE = re.compile(
+    rf"^(?P<location>[^{_DASHES}/:.،,\"]{{2,40}}?)\s*[{_DASHES}/]\s*(?P<source>[^{_DASHES}/:.،,\"]{{2,40}})$"
+)
+
+
+def key(text: str) -> str:
+    """Comparison key: folded, punctuation dropped, spaces collapsed (titles, names)."""
+    return _NON_WORD.sub(" ", fold(text)).strip().lower()
+
+
+def punctuation_count(text: str) -> int:
+    return sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
+
+
+def undouble(text: str) -> str:
+    """"X X" (a title rendered twice in one block) to "X"; other text unchanged."""
+    words = text.split(" ")
+    half = len(words) // 2
+    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return text
+
+
+@cache
+def _labels() -> tuple[tuple[str, Site], ...]:
+    return tuple(sorted(((fold(s.label), s) for s in SITES), key=lambda p: -len(p[0])))
+
+
+def site_of_label(text: str) -> Site | None:
+    """The site when ``text`` is a label line (" فلسطين اليوم -"), else None."""
+    stripped = fold(text).strip(f" {_DASHES}|:")
+    for label, site in _labels():
+        if stripped == label:
+            return site
+    return None
+
+
+def split_label_prefix(text: str) -> tuple[Site, str] | None:
+    """(site, rest) when ``text`` is "{label} - rest", the label-prefixed title."""
+    folded = fold(text).lstrip()
+    for label, site in _labels():
+        if folded.startswith(label):
+            rest_folded = folded[len(label):]
+            if not rest_folded[:1].isspace() and rest_folded[:1] not in _DASHES:
+                continue
+            if rest_folded.lstrip()[:1] not in _DASHES + "|:":
+                continue
+            # Cut the same number of leading characters from the original text.
+            original = text.lstrip()
+            cut = _align(original, len(label))
+            rest = original[cut:].lstrip().lstrip(_DASHES + "|:").strip()
+            return (site, rest) if rest else None
+    return None
+
+
+def _align(original: str, folded_length: int) -> int:
+    """Index in ``original`` whose folded prefix has ``folded_length`` characters."""
+    for index in range(len(original) + 1):
+        if len(fold(original[:index])) >= folded_length:
+            return index
+    return len(original)
+
+
+def is_ticker_end(text: str) -> bool:
+    return fold(text).rstrip(" :.-").endswith("اخر الاخبار")
+
+
+def is_logo_alt(text: str) -> bool:
+    """True for the logo alt text ("arabstoday", "Arabstoday Arabstoday")."""
+    words = text.lower().split()
+    alts = {s.logo_alt.lower() for s in SITES} | {s.domain.split(".")[0] for s in SITES}
+    return bool(words) and all(word in alts for word in words)
+
+
+def is_footer_marker(text: str) -> bool:
+    """The first line of what follows the body: related list, comment form, footer."""
+    folded = fold(text).strip()
+    bare = folded.rstrip(" *").strip()
+    return (bare in COMMENT_FORM or folded.startswith(FOOTER_PREFIXES)
+            or bare.lower().startswith("security code") or is_logo_alt(text))
+
+
+def is_share_bar(text: str) -> bool:
+    words = key(text).split()
+    return 0 < len(words) <= 8 and all(word in SHARE_WORDS for word in words)
+
+
+def is_clock(text: str) -> bool:
+    return is_header_clock(text)
+
+
+def author_from_line(text: str) -> str | None:
+    """The name in an author line ("بقلم : X", "بقلم - X", "بقلم:X", "بقلم X", "بقلم -X")."""
+    if m := _AUTHOR_LINE.match(text.strip()):
+        name = m["name"].strip(f" {_DASHES}:")
+        if name and len(name.split()) <= 6 and not _SENTENCE_PUNCT.search(name):
+            return name
+    return None
+
+
+def is_name_like(text: str) -> bool:
+    """A bare author name: one to five words, no digits or sentence punctuation."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and not _SENTENCE_PUNCT.search(text) and len(text) <= 50
+
+
+@dataclass(frozen=True)
+class Dateline:
+    location: str
+    source: str
+
+    @property
+    def source_is_person(self) -> bool:
+        """False when the source is a network site's label or a news agency."""
+        folded = fold(self.source)
+        return folded not in AGENCIES and site_of_label(self.source) is None
+
+    def as_dict(self) -> dict[str, str]:
+        return {"location": self.location, "source": self.source}
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """"واشنطن - رولا عيسى" → (واشنطن, رولا عيسى); None when the line is not a dateline."""
+    m = _DATELINE.match(text.strip())
+    if not m:
+        return None
+    location, source = m["location"].strip(), m["source"].strip()
+    if not location or not source or len(location.split()) > 4 or len(source.split()) > 5:
+        return None
+    if _SENTENCE_PUNCT.search(location + source) or parse_arabic_date(text):
+        return None
+    return Dateline(location, source)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def strip_site_affix(title: str) -> str:
+    """A title without a leading "{label} - " or a trailing " - {label}" / " | {label}"."""
+    if prefixed := split_label_prefix(title):
+        return prefixed[1]
+    for separator in (" - ", " | ", " ـ ", " – "):
+        head, sep, tail = title.rpartition(separator)
+        if sep and head.strip() and site_of_label(tail) is not None:
+            return head.strip()
+    return title.strip()
+
+
+def is_site_name(name: str) -> bool:
+    """True for author values that name the publisher, not a person."""
+    return (site_of_label(name) is not None or is_logo_alt(name)
+            or key(name) in {"arabs today", "arabstoday", "arabs today group"})
+
+
+ERROR_PHRASES = tuple(fold(s) for s in (
+    "الصفحة غير موجودة", "الصفحة المطلوبة غير موجودة", "لم يتم العثور على الصفحة",
+    "page not found", "not found", "خطأ 404", "error 404",
+))
+
+
+def is_error_title(text: str) -> bool:
+    folded = fold(text).lower()
+    return any(phrase in folded for phrase in ERROR_PHRASES) or key(text) in {"404", "500"}
