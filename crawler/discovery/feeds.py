@@ -52,6 +52,7 @@ def gunzip_capped(body: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> bytes:
     """
     out = bytearray()
     rest = body
+    members_done = 0
     while rest[:2] == GZIP_MAGIC:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         pending = rest
@@ -71,8 +72,9 @@ def gunzip_capped(body: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> bytes:
             raise BodyRefused("gzip_too_large")
         if not inflater.eof:
             break
+        members_done += 1
         rest = inflater.unused_data
-    if not out and body[:2] == GZIP_MAGIC and not rest.startswith(GZIP_MAGIC):
+    if not out and not members_done:
         raise BodyRefused("bad_gzip")
     return bytes(out)
 
@@ -104,9 +106,7 @@ def decode_xml(body: bytes) -> str:
                 encoding = "utf-8"
         text = body.decode(encoding, "replace")
     text = text.lstrip("\ufeff \t\r\n")
-    if (declaration := _XML_DECLARATION.search(text[:_PREAMBLE_LIMIT])) and (
-        not text.startswith("<") or declaration.start() == 0
-    ):
+    if declaration := _XML_DECLARATION.search(text[:_PREAMBLE_LIMIT]):
         text = text[declaration.end():].lstrip()
     return text
 
