@@ -459,9 +459,10 @@ class WarcRecorderMiddleware:
 def response_http_headers(response: Response) -> StatusAndHeaders:
     """Status line and headers of *response* as received.
 
-    Twisted removes the chunked framing from the body, so a ``Transfer-Encoding``
-    header is kept as ``X-Archive-Orig-Transfer-Encoding`` (the pywb convention);
-    otherwise readers would try to de-chunk a body that is no longer chunked.
+    The body reaches Scrapy de-chunked. Twisted already drops ``Transfer-Encoding``;
+    should another handler keep it, it is renamed ``X-Archive-Orig-Transfer-Encoding``
+    (the pywb convention) so readers do not de-chunk a body that is not chunked.
+    Non-ASCII header values come out percent-encoded (warcio writes ASCII headers).
     """
     protocol = response.protocol or "HTTP/1.1"
     try:
@@ -470,10 +471,10 @@ def response_http_headers(response: Response) -> StatusAndHeaders:
         reason = ""
     headers: list[tuple[str, str]] = []
     for name, values in response.headers.items():
-        text_name = name.decode("latin-1")
+        text_name = _header_text(name)
         if text_name.lower() == "transfer-encoding":
             text_name = "X-Archive-Orig-Transfer-Encoding"
-        headers.extend((text_name, value.decode("latin-1")) for value in values)
+        headers.extend((text_name, _header_text(value)) for value in values)
     statusline = f"{response.status} {reason}".strip()
     return StatusAndHeaders(statusline, headers, protocol=protocol)
 
@@ -488,9 +489,18 @@ def request_http_headers(request: Request) -> StatusAndHeaders:
     if b"Host" not in request.headers:
         headers.append(("Host", parts.netloc.rsplit("@", 1)[-1]))
     for name, values in request.headers.items():
-        headers.extend((name.decode("latin-1"), value.decode("latin-1")) for value in values)
+        headers.extend((_header_text(name), _header_text(value)) for value in values)
     # With is_http_request, warcio splits the method off the line and writes it back first.
     return StatusAndHeaders(f"{request.method} {target} HTTP/1.1", headers, is_http_request=True)
+
+
+def _header_text(raw: bytes) -> str:
+    """Header bytes as text. warcio writes headers as ASCII and percent-encodes any
+    non-ASCII value as UTF-8, so UTF-8 is tried first (raw Arabic in ``Location``)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _version(distribution: str) -> str:

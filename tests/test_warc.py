@@ -50,7 +50,7 @@ def page(title: str, body: str = "", links: tuple[str, ...] = ()) -> bytes:
 HOME = page(
     "الصفحة الرئيسية",
     "نص تجريبي قصير",
-    ("/gz.html", "/old", "/missing", "/chunked.html", "/private/secret.html", ARABIC_PATH),
+    ("/gz.html", "/old", "/missing", "/chunked.html", "/private/secret.html", "/to-arabic"),
 )
 GZ_PAGE = page("صفحة مضغوطة", "هذا نص تجريبي يصل مضغوطا")
 NEW_PAGE = page("الصفحة الجديدة", "وصلنا بعد التحويل")
@@ -77,6 +77,9 @@ class SiteHandler(BaseHTTPRequestHandler):
             self._send(200, gzip.compress(GZ_PAGE), extra=[("Content-Encoding", "gzip")])
         elif path == "/old":
             self._send(301, b"", extra=[("Location", "/new.html")])
+        elif path == "/to-arabic":
+            # Raw UTF-8 in Location, as some servers send it.
+            self._send(302, b"", extra=[("Location", ARABIC_PATH)])
         elif path == "/new.html":
             self._send(200, NEW_PAGE)
         elif path == "/chunked.html":
@@ -94,7 +97,8 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         for name, value in extra or []:
-            self.send_header(name, value)
+            # send_header writes latin-1: this round trip puts raw UTF-8 bytes on the wire.
+            self.send_header(name, value.encode().decode("latin-1"))
         self.end_headers()
         self.wfile.write(body)
 
@@ -325,6 +329,9 @@ def test_recording_does_not_change_what_the_spider_sees(recording: Recording) ->
     assert items[f"{base}/new.html"]["redirected_from"] == [f"{base}/old"]
     assert items[f"{base}/chunked.html"]["title"] == "صفحة مجزأة"
     assert items[f"{base}/missing"]["status"] == 404
+    arabic = items[f"{base}/ar/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1-%D8%A7%D9%84%D9%8A%D9%88%D9%85/"]
+    assert arabic["title"] == "أخبار اليوم"
+    assert arabic["redirected_from"] == [f"{base}/to-arabic"]
 
 
 # ----------------------------------------------------------------------------- replay
