@@ -1,0 +1,366 @@
+"""The simulated network: which URL serves what, answered by ``SimulatedNetwork.respond``.
+
+The network holds ``pages`` articles (article ``i`` is a pure function of ``(seed, i)``, see
+model.py) spread over four sites, and answers requests by Host header and path: robots.txt,
+feeds, sitemaps, home and paginated listings, article and AMP pages, the fixed bad-input URLs,
+404 for everything else. Only the small per-article plans are held in memory; pages are
+rendered on demand.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import lru_cache
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from crawler.simulator import pages
+from crawler.simulator.model import (
+    ALL_CHANNELS,
+    REFERENCE,
+    ArticlePlan,
+    RelatedItem,
+    SimArticle,
+    build_article,
+    plan_article,
+)
+from crawler.simulator.pages import LinkEntry
+from crawler.simulator.profiles import (
+    BAD_ERROR_PAGE,
+    BAD_LINKS,
+    BAD_PDF,
+    BAD_REDIRECT,
+    PROFILE_BY_KEY,
+    PROFILES,
+    REDIRECT_TARGET,
+    BadLink,
+    FeedSpec,
+    SiteProfile,
+)
+from crawler.simulator.text import CITIES
+from crawler.sites import ALIAS_SUBDOMAINS, Site, site_for_host
+
+LISTING_PAGE_SIZE = 3
+HOME_SIZE = 5
+SITEMAP_CHILDREN = (("articles-1", "/sitemaps/articles-1.xml"),
+                    ("articles-2", "/sitemaps/articles-2.xml.gz"),
+                    ("news", "/sitemaps/news.xml"))
+_HTML = "text/html; charset=utf-8"
+_XML = "application/xml; charset=utf-8"
+
+
+@dataclass
+class SimResponse:
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+def _response(status: int, content_type: str, body: str | bytes,
+              encoding: str = "utf-8") -> SimResponse:
+    data = body if isinstance(body, bytes) else body.encode(encoding, "xmlcharrefreplace")
+    return SimResponse(status, {"Content-Type": content_type}, data)
+
+
+class SimulatedNetwork:
+    """A deterministic synthetic copy of four Arabs Today sites."""
+
+    def __init__(self, pages: int = 60, seed: int = 0):
+        if pages < 0:
+            raise ValueError("pages must be >= 0")
+        self.pages = pages
+        self.seed = seed
+        self.profiles: tuple[SiteProfile, ...] = PROFILES
+        self.sites: tuple[Site, ...] = tuple(p.site for p in PROFILES)
+        self._plans = [plan_article(seed, i) for i in range(pages)]
+        self._by_path: dict[tuple[str, str], int] = {}
+        for plan in self._plans:
+            key = (plan.site_key, plan.path)
+            if key in self._by_path:
+                raise RuntimeError(f"duplicate path {key} (articles {self._by_path[key]}, "
+                                   f"{plan.index})")
+            self._by_path[key] = plan.index
+        self._listings: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._home: dict[str, list[int]] = defaultdict(list)
+        self._feeds: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._sitemaps: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._everywhere: dict[str, list[int]] = defaultdict(list)
+        for plan in sorted(self._plans, key=lambda p: (-p.published.timestamp(), p.index)):
+            if "listing" in plan.channels:
+                where = f"/w-{plan.writer_id}" if plan.kind == "opinion" else f"/{plan.section_id}"
+                self._listings[(plan.site_key, where)].append(plan.index)
+                self._home[plan.site_key].append(plan.index)
+            if plan.feed_path:
+                self._feeds[(plan.site_key, plan.feed_path)].append(plan.index)
+            if plan.sitemap_part:
+                self._sitemaps[(plan.site_key, plan.sitemap_part)].append(plan.index)
+        for plan in self._plans:
+            if plan.channels == ALL_CHANNELS:
+                self._everywhere[plan.site_key].append(plan.index)
+        self._article = lru_cache(maxsize=2048)(self._build_article)
+
+    # ------------------------------------------------------------------ ground truth
+
+    def plans(self) -> list[ArticlePlan]:
+        return list(self._plans)
+
+    def article(self, index: int) -> SimArticle:
+        if not 0 <= index < self.pages:
+            raise IndexError(index)
+        return self._article(index)
+
+    def articles(self) -> list[SimArticle]:
+        return [self.article(i) for i in range(self.pages)]
+
+    def manifest(self) -> list[str]:
+        """Sorted canonical URLs of every article the network serves."""
+        return sorted(plan.canonical_url for plan in self._plans)
+
+    def specials(self) -> dict[str, str]:
+        """Special role -> canonical URL, for the roles present in this network."""
+        return {plan.special: plan.canonical_url for plan in self._plans if plan.special}
+
+    def bad_urls(self) -> dict[str, str]:
+        """Name -> real URL of every linked URL that is not an article."""
+        urls = {bad.name: self._profile(bad.site_key).site.url(bad.path) for bad in BAD_LINKS}
+        urls["non_xml_feed"] = PROFILE_BY_KEY["arabstoday"].site.url("/sports/rss.xml")
+        return urls
+
+    def _build_article(self, index: int) -> SimArticle:
+        plan = self._plans[index]
+        return build_article(self.seed, plan, self._related_links(plan))
+
+    def _related_links(self, plan: ArticlePlan) -> tuple[RelatedItem, ...]:
+        """Links to the two nearest lower-index articles reachable through every channel."""
+        pool = self._everywhere[plan.site_key]
+        position = bisect.bisect_left(pool, plan.index)
+        items = []
+        for j in pool[max(0, position - 2):position]:
+            other = self._plans[j]
+            city = CITIES[j % len(CITIES)]
+            items.append(RelatedItem(other.title, other.published,
+                                     f"{city} ـ {other.profile.site.label}",
+                                     other.canonical_url))
+        return tuple(items)
+
+    @staticmethod
+    def _profile(key: str) -> SiteProfile:
+        return PROFILE_BY_KEY[key]
+
+    # ------------------------------------------------------------------ routing
+
+    def respond(self, host: str, target: str,
+                headers: Mapping[str, str] | None = None) -> SimResponse:
+        """The response to ``GET target`` (path + query) sent with ``Host: host``."""
+        host = host.strip().lower().rstrip(".")
+        if host.startswith("["):
+            host = host.split("]", 1)[0] + "]"
+        elif ":" in host:
+            host = host.rsplit(":", 1)[0]
+        parts = urlsplit(target if target.startswith("/") else "/" + target)
+        try:
+            path = unicodedata.normalize("NFC", unquote(parts.path, errors="strict"))
+        except UnicodeDecodeError:
+            return self._not_found(None)
+        if host.startswith("img."):
+            return self._image(host, path)
+        profile = self._profile_for_host(host)
+        if profile is None:
+            return _response(404, "text/plain; charset=utf-8", f"unknown host {host}\n")
+        query = parse_qs(parts.query)
+        return self._route(profile, path, query)
+
+    def _profile_for_host(self, host: str) -> SiteProfile | None:
+        site = site_for_host(host)
+        if site is None:
+            return None
+        sub = host.split(".", 1)[0]
+        if sub in ALIAS_SUBDOMAINS:  # alias hosts serve another network site, like the live ones
+            return self._profile("casablancatoday" if site.key == "almaghribtoday"
+                                 else "almaghribtoday")
+        return PROFILE_BY_KEY.get(site.key)
+
+    def _image(self, host: str, path: str) -> SimResponse:
+        site = site_for_host(host.removeprefix("img."))
+        if site and site.key in PROFILE_BY_KEY and path.endswith((".jpg", ".png")):
+            return _response(200, "image/gif", pages.GIF_BYTES)
+        return self._not_found(None)
+
+    def _route(self, profile: SiteProfile, path: str, query: dict[str, list[str]]
+               ) -> SimResponse:
+        if path == "/robots.txt":
+            return _response(200, "text/plain; charset=utf-8", pages.robots_txt(profile))
+        for feed in profile.feeds:
+            if path == feed.path or path.rstrip("/") == feed.path.rstrip("/"):
+                return self._feed(profile, feed)
+        if path.startswith("/sitemap") and profile.sitemap_in_robots:
+            return self._sitemap(profile, path)
+        if path == "/":
+            return self._home_page(profile)
+        if (page := _page_number(query)) is None:
+            return self._not_found(profile)
+        stripped = path.rstrip("/")
+        if stripped.startswith("/w-") and stripped[3:].isdigit() and profile.writer(
+                int(stripped[3:])):
+            writer = profile.writer(int(stripped[3:]))
+            assert writer is not None
+            return self._listing(profile, stripped, writer.name, page)
+        if stripped[1:].isdigit() and (section := profile.section(int(stripped[1:]))):
+            return self._listing(profile, stripped, section.name, page)
+        for bad in BAD_LINKS:
+            if bad.site_key == profile.key and stripped == bad.path:
+                return self._bad(bad)
+        return self._article_page(profile, stripped)
+
+    def _not_found(self, profile: SiteProfile | None) -> SimResponse:
+        return _response(404, _HTML, pages.not_found_html(profile))
+
+    def _bad(self, bad: BadLink) -> SimResponse:
+        if bad is BAD_ERROR_PAGE:
+            return _response(200, _HTML, pages.not_found_html(self._profile(bad.site_key)))
+        if bad is BAD_REDIRECT:
+            response = _response(301, _HTML, "<html><body>Moved</body></html>")
+            response.headers["Location"] = REDIRECT_TARGET
+            return response
+        if bad is BAD_PDF:
+            return _response(200, "application/pdf", pages.PDF_BYTES)
+        raise AssertionError(bad)
+
+    def _article_page(self, profile: SiteProfile, path: str) -> SimResponse:
+        amp = False
+        changed = True
+        while changed:
+            changed = False
+            for prefix in ("/index.php", "/amp"):
+                if path.startswith(prefix + "/"):
+                    path, amp, changed = path[len(prefix):], amp or prefix == "/amp", True
+        index = self._by_path.get((profile.key, path))
+        if index is None:
+            return self._not_found(profile)
+        article = self.article(index)
+        if amp:
+            body = pages.amp_html(article)
+        else:
+            label_profile = self._profile(self._plans[index].label_site_key)
+            body = pages.article_html(article, profile, label_profile)
+        return _response(200, f"text/html; charset={article.encoding}", body, article.encoding)
+
+    # ------------------------------------------------------------------ listings
+
+    def _entry(self, plan: ArticlePlan, url: str | None = None) -> LinkEntry:
+        profile = plan.profile
+        section = profile.section(plan.section_id or 0)
+        return LinkEntry(url or plan.canonical_url, plan.title, plan.published_at,
+                         section.name if section else "مقالات",
+                         f"{profile.site.domain}-{plan.index}")
+
+    def _listing_url(self, profile: SiteProfile, plan: ArticlePlan) -> str:
+        return profile.site.url(plan.path) if profile.raw_arabic_links else plan.canonical_url
+
+    def _bad_entries(self, profile: SiteProfile, where: str) -> list[LinkEntry]:
+        return [LinkEntry(profile.site.url(pages.encode_path(bad.path)), bad.title,
+                          REFERENCE - timedelta(hours=5), "أخبار", f"bad-{bad.name}")
+                for bad in BAD_LINKS if bad.site_key == profile.key and where in bad.linked_from]
+
+    def _home_page(self, profile: SiteProfile) -> SimResponse:
+        latest = [self._plans[i] for i in self._home[profile.key][:HOME_SIZE]]
+        entries = [self._entry(p, self._listing_url(profile, p)) for p in latest]
+        entries += self._bad_entries(profile, "home")
+        feeds = [profile.site.url(feed.path) for feed in profile.feeds]
+        body = pages.listing_html(profile, "الرئيسية", entries,
+                                  profile.site.base_url + "/", None, None, feeds)
+        return _response(200, _HTML, body)
+
+    def _listing(self, profile: SiteProfile, where: str, heading: str, page: int
+                 ) -> SimResponse:
+        indices = self._listings.get((profile.key, where), [])
+        total = max(1, -(-len(indices) // LISTING_PAGE_SIZE))
+        if page > total:
+            return self._not_found(profile)
+        chunk = indices[(page - 1) * LISTING_PAGE_SIZE:page * LISTING_PAGE_SIZE]
+        entries = [self._entry(self._plans[i], self._listing_url(profile, self._plans[i]))
+                   for i in chunk]
+        base = profile.site.url(where)
+
+        def page_url(k: int) -> str:
+            return base if k == 1 else f"{base}?page={k}"
+
+        body = pages.listing_html(profile, heading, entries, page_url(page),
+                                  page_url(page + 1) if page < total else None,
+                                  page_url(page - 1) if page > 1 else None)
+        return _response(200, _HTML, body)
+
+    def listing_pages(self, site_key: str, where: str) -> list[list[str]]:
+        """Canonical URLs on each page of a section (``/485``) or writer (``/w-346``) listing."""
+        indices = self._listings.get((site_key, where), [])
+        return [[self._plans[i].canonical_url for i in indices[k:k + LISTING_PAGE_SIZE]]
+                for k in range(0, len(indices), LISTING_PAGE_SIZE)]
+
+    # ------------------------------------------------------------------ feeds, sitemaps
+
+    def _feed_url(self, plan: ArticlePlan) -> str:
+        site = plan.profile.site
+        encoded = pages.encode_path(plan.path)
+        variant = plan.feed_variant
+        if variant == "raw":
+            return f"https://{site.canonical_host}{plan.path}"
+        if variant == "http":
+            return f"http://{site.canonical_host}{encoded}"
+        if variant == "bare":
+            return f"https://{site.domain}{encoded}"
+        if variant == "amp":
+            return f"https://{site.canonical_host}/amp{encoded}"
+        if variant == "index_php":
+            return f"https://{site.canonical_host}/index.php{encoded}"
+        if variant == "alias":
+            return f"https://mail.{site.domain}{encoded}"
+        return plan.canonical_url
+
+    def _feed(self, profile: SiteProfile, feed: FeedSpec) -> SimResponse:
+        if feed.format == "html":
+            return _response(200, _HTML, pages.non_feed_html(profile))
+        entries = [self._entry(self._plans[i], self._feed_url(self._plans[i]))
+                   for i in self._feeds.get((profile.key, feed.path), [])]
+        entries += self._bad_entries(profile, feed.path)
+        entries.sort(key=lambda e: -(e.published or REFERENCE).timestamp())
+        if feed.format == "atom":
+            return _response(200, "application/atom+xml; charset=utf-8",
+                             pages.atom_xml(profile, feed, entries))
+        return _response(200, "application/rss+xml; charset=utf-8",
+                         pages.rss_xml(profile, feed, entries))
+
+    def _sitemap_entries(self, profile: SiteProfile, part: str) -> list[LinkEntry]:
+        return [self._entry(self._plans[i]) for i in self._sitemaps.get((profile.key, part), [])]
+
+    def _sitemap(self, profile: SiteProfile, path: str) -> SimResponse:
+        if path == "/sitemap.xml":
+            children = []
+            for part, child_path in SITEMAP_CHILDREN:
+                dates = [e.published for e in self._sitemap_entries(profile, part) if e.published]
+                children.append((profile.site.url(child_path), max(dates, default=REFERENCE)))
+            return _response(200, _XML, pages.sitemap_index_xml(children))
+        for part, child_path in SITEMAP_CHILDREN:
+            if path != child_path:
+                continue
+            entries = self._sitemap_entries(profile, part)
+            if part == "news":
+                return _response(200, _XML, pages.news_sitemap_xml(profile, entries))
+            xml = pages.urlset_xml(entries)
+            if child_path.endswith(".gz"):
+                return _response(200, "application/x-gzip",
+                                 gzip.compress(xml.encode("utf-8"), mtime=0))
+            return _response(200, _XML, xml)
+        return self._not_found(profile)
+
+
+def _page_number(query: Mapping[str, Sequence[str]]) -> int | None:
+    values = query.get("page")
+    if not values:
+        return 1
+    value = values[-1]
+    return int(value) if value.isdigit() and int(value) >= 1 else None

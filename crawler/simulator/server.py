@@ -1,0 +1,106 @@
+"""Serve a SimulatedNetwork over HTTP on loopback, dispatching on the Host header.
+
+Requests come either as ``GET /path`` with ``Host: www.arabstoday.net`` (the spider's via mode)
+or proxy-style as ``GET https://www.arabstoday.net/path``; the absolute URI wins.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from crawler.simulator.network import SimulatedNetwork
+
+LOOPBACK = "127.0.0.1"
+logger = logging.getLogger(__name__)
+
+
+def _decode_target(raw: str) -> str:
+    """http.server decodes the request line as latin-1; undo that for raw UTF-8 paths."""
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "ArabsTodaySim/1.0"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+    network: SimulatedNetwork
+    verbose = False
+
+    def _host_and_target(self) -> tuple[str, str]:
+        target = _decode_target(self.path)
+        if target.startswith(("http://", "https://")):
+            parts = urlsplit(target)
+            path = parts.path or "/"
+            return parts.netloc, path + (f"?{parts.query}" if parts.query else "")
+        return self.headers.get("Host", ""), target
+
+    def _serve(self, with_body: bool) -> None:
+        host, target = self._host_and_target()
+        try:
+            response = self.network.respond(host, target, dict(self.headers.items()))
+        except Exception:  # a simulator bug must not kill the connection silently
+            logger.exception("simulator failed on %s %s", host, target)
+            self.send_error(500)
+            return
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(response.body)
+
+    def do_GET(self) -> None:
+        self._serve(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(with_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        if self.verbose:
+            sys.stderr.write(f"{self.address_string()} - {format % args}\n")
+
+
+def make_server(network: SimulatedNetwork, host: str = LOOPBACK, port: int = 8000,
+                verbose: bool = False) -> ThreadingHTTPServer:
+    """A bound (not yet serving) server; ``host`` must be a loopback address."""
+    if host not in {LOOPBACK, "localhost", "::1"}:
+        raise ValueError(f"the simulator binds to loopback only, not {host!r}")
+    handler = type("SimHandler", (_Handler,), {"network": network, "verbose": verbose})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve_forever(network: SimulatedNetwork, host: str = LOOPBACK, port: int = 8000,
+                  verbose: bool = False) -> None:
+    """Serve until interrupted (Ctrl-C)."""
+    server = make_server(network, host, port, verbose)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@contextmanager
+def running_simulator(network: SimulatedNetwork, port: int = 0,
+                      verbose: bool = False) -> Iterator[str]:
+    """Serve ``network`` on a background thread; yield the base URL http://127.0.0.1:PORT."""
+    server = make_server(network, LOOPBACK, port, verbose)
+    thread = threading.Thread(target=server.serve_forever, name="arabstoday-sim", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
