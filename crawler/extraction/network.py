@@ -66,17 +66,28 @@ def _hard_footer(blocks: list[Block]) -> int:
 
 
 def header_end(blocks: list[Block]) -> int:
-    """Index of the header's last block (-1 when the page shows no header anchors)."""
+    """Index of the header's last block (-1 when the page shows no header anchors).
+
+    The label-prefixed title ends a news header. Otherwise the last anchor (label line,
+    ticker end, clock) before the author line ends it, or, without an author line, the last
+    anchor before the first long text block (a ticker's run-together headlines excepted).
+    """
     limit = _hard_footer(blocks)
     for index in range(limit):
         if _prefixed_title(blocks[index]):
             return index
+    anchors = [i for i in range(limit) if _is_anchor(blocks[i])]
+    author_at = next((i for i in range(limit) if blocks[i].kind == "text"
+                      and pat.author_from_line(blocks[i].text)), None)
+    if author_at is not None:
+        return max((i for i in anchors if i < author_at), default=-1)
     last = -1
     for index in range(limit):
         block = blocks[index]
-        if _is_anchor(block):
+        if index in anchors:
             last = index
-        elif block.kind == "text" and pat.word_count(block.text) >= LONG_BLOCK_WORDS:
+        elif (block.kind == "text" and pat.word_count(block.text) >= LONG_BLOCK_WORDS
+              and not any(pat.is_ticker_end(b.text) for b in blocks[index + 1:index + 3])):
             break
     return last
 
@@ -93,17 +104,23 @@ def body_end(blocks: list[Block], start: int) -> int:
     return len(blocks)
 
 
-def _title_from_header(blocks: list[Block], end: int, hint_keys: set[str]) -> str | None:
-    """The display title: the header's most repeated text, in its most punctuated form."""
-    prefixed = next((p for b in blocks[:end + 1] if (p := _prefixed_title(b))), None)
-    if prefixed:
-        return prefixed[1]
-    candidates = [pat.undouble(b.text) for b in blocks[:end + 4]
-                  if b.kind == "text" and b.text and not _is_anchor(b)
-                  and pat.word_count(b.text) <= 40]
+def _title_from_header(blocks: list[Block], end: int, hint_keys: list[str]) -> str | None:
+    """The display title: the label-prefixed title, a hinted title or the header's most
+    repeated text, in its most punctuated form among the header's blocks."""
+    candidates: list[str] = []
+    prefixed_key = None
+    for block in blocks[:end + 4]:
+        if block.kind != "text" or not block.text or pat.word_count(block.text) > 40:
+            continue
+        if prefixed := _prefixed_title(block):
+            candidates.append(prefixed[1])
+            prefixed_key = prefixed_key or pat.key(prefixed[1])
+        elif not _is_anchor(block):
+            candidates.append(pat.undouble(block.text))
     counts = Counter(pat.key(text) for text in candidates)
-    wanted = [k for k in hint_keys if counts.get(k)]
-    if wanted:
+    if prefixed_key:
+        best_key = prefixed_key
+    elif wanted := [k for k in hint_keys if counts.get(k)]:
         best_key = wanted[0]
     else:
         repeated = [k for k, n in counts.items() if n >= 2 and k]
@@ -290,7 +307,7 @@ def extract_network(blocks: list[Block], kind: str | None,
                     title_hints: list[str] | None = None) -> NetworkResult:
     """Apply the network's layout rules to a page's blocks."""
     end_of_header = header_end(blocks)
-    hint_keys = {k for t in title_hints or [] if (k := pat.key(t))}
+    hint_keys = list(dict.fromkeys(k for t in title_hints or [] if (k := pat.key(t))))
     title = _title_from_header(blocks, end_of_header, hint_keys) if end_of_header >= 0 else None
     title_keys = set(hint_keys)
     if title:

@@ -15,6 +15,7 @@ from crawler.sites import SITES, Site
 
 _NON_WORD = re.compile(r"[^\w]+")
 _DASHES = "-ـ–—"
+_DASH_CLASS = r"\-ـ–—"
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
 
 COMMENT_FORM = tuple(fold(s) for s in (
@@ -34,9 +35,10 @@ AGENCIES = frozenset(fold(s) for s in (
     "وكالات", "أ ف ب", "أ.ف.ب", "رويترز", "د ب أ", "وام", "واس", "قنا", "الأناضول",
     "وكالة الأنباء", "سانا", "بترا", "كونا", "ماب", "واج", "وات",
 ))
-_AUTHOR_LINE = re.compile(rf"^بقلم\s*[:{_DASHES}]?\s*(?P<name>\S.*)$")
+_AUTHOR_LINE = re.compile(rf"^بقلم\s*[:{_DASH_CLASS}]?\s*(?P<name>\S.*)$")
 _DATELINE = re.compile(
-    rf"^(?P<location>[^{_DASHES}/:.،,\"]{{2,40}}?)\s*[{_DASHES}/]\s*(?P<source>[^{_DASHES}/:.،,\"]{{2,40}})$"
+    rf"^(?P<location>[^{_DASH_CLASS}/:.،,\"]{{2,40}}?)\s*[{_DASH_CLASS}/]\s*"
+    rf"(?P<source>[^{_DASH_CLASS}/:.،,\"]{{2,40}})$"
 )
 
 
@@ -117,9 +119,15 @@ def is_footer_marker(text: str) -> bool:
             or bare.lower().startswith("security code") or is_logo_alt(text))
 
 
+_SHARE_RUN = re.compile("|".join(sorted(SHARE_WORDS, key=len, reverse=True)))
+
+
 def is_share_bar(text: str) -> bool:
+    """Share links, also run together without spaces ("فيسبوكتويترواتساب")."""
     words = key(text).split()
-    return 0 < len(words) <= 8 and all(word in SHARE_WORDS for word in words)
+    if not 0 < len(words) <= 8 or len(text) > 80:
+        return False
+    return all(word in SHARE_WORDS or not _SHARE_RUN.sub("", word) for word in words)
 
 
 def is_clock(text: str) -> bool:
