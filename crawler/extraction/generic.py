@@ -1,7 +1,9 @@
-"""Generic main-content extraction for pages that are not recognised network pages.
+"""Generic main-content extraction, for pages that are not recognised network pages.
 
-First version: trafilatura (favor_precision) with metadata. The public API is stable:
-``extract_generic(html, url) -> GenericResult`` never raises.
+``extract_generic(html, url)`` parses the page once, reads the page's own metadata (JSON-LD,
+meta tags, <h1>) and takes the body from two extractors by agreement (see
+:mod:`crawler.extraction.generic_body`). ``generic_date(html, url)`` finds a publication date
+for pages whose metadata may lack one. Neither raises on any input.
 """
 
 from __future__ import annotations
@@ -11,7 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from crawler.extraction.generic_body import extract_body
+from crawler.extraction.generic_meta import page_date, page_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +32,8 @@ class GenericResult:
     paragraphs: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    body_source: str | None = None
+    """Which candidate the body came from ("rules", "readability:…"); None when empty."""
 
 
 def normalise_text(text: str) -> str:
@@ -33,32 +41,50 @@ def normalise_text(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def parse_html(html: str | bytes) -> HtmlElement | None:
+    """Parse a page into an lxml tree; None when it is empty or not HTML."""
+    if not html:
+        return None
+    try:
+        tree = load_html(html)
+    except Exception:  # lxml raises several types on hostile input
+        logger.warning("unparseable HTML", exc_info=True)
+        return None
+    return tree if isinstance(tree, HtmlElement) else None
+
+
 def extract_generic(html: str, url: str | None = None) -> GenericResult:
     """Extract title, body paragraphs, authors and date from any HTML page; never raises."""
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, favor_precision=True, include_comments=False, with_metadata=True
-        )
-    except Exception:  # the generic path must never raise
-        logger.warning("generic extraction failed for %s", url, exc_info=True)
+        return _extract(html, url)
+    except Exception:  # the generic path is the last resort: it must never raise
+        logger.warning("generic extraction failed on %s", url, exc_info=True)
         return GenericResult()
-    if doc is None:
+
+
+def _extract(html: str, url: str | None) -> GenericResult:
+    tree = parse_html(html)
+    if tree is None:
         return GenericResult()
-    text = getattr(doc, "text", None) or ""
-    paragraphs = [p for p in (normalise_text(line) for line in text.split("\n")) if p]
-    raw_title = getattr(doc, "title", None)
-    title = normalise_text(raw_title) if isinstance(raw_title, str) else None
-    author = getattr(doc, "author", None) or ""
-    authors = [normalise_text(a) for a in author.split(";") if a.strip()]
+    meta = page_metadata(tree)
+    body = extract_body(tree, url)  # consumes the tree
+    paragraphs = [p for p in (normalise_text(line) for line in body.text.split("\n")) if p]
     return GenericResult(
-        title=title or None,
+        title=normalise_text(meta.title) if meta.title else None,
         paragraphs=paragraphs,
-        authors=authors,
-        published=getattr(doc, "date", None) or None,
+        authors=[normalise_text(a) for a in meta.authors],
+        published=meta.published,
+        body_source=body.source if paragraphs else None,
     )
 
 
 def generic_date(html: str, url: str | None = None) -> tuple[str | None, str | None]:
     """The publication date (ISO 8601) and where it was found; (None, None) when unknown."""
-    result = extract_generic(html, url)
-    return (result.published, "trafilatura") if result.published else (None, None)
+    try:
+        tree = parse_html(html)
+        if tree is None:
+            return (None, None)
+        return page_date(tree, url)
+    except Exception:
+        logger.warning("date extraction failed on %s", url, exc_info=True)
+        return (None, None)

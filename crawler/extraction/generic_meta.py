@@ -1,0 +1,132 @@
+"""Title, authors and publication date of an arbitrary page, for the generic extractor.
+
+Machine-readable metadata comes from :func:`crawler.extraction.metadata.read_metadata`;
+dates are parsed by :mod:`crawler.extraction.dates` (no second month table here).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from lxml.html import HtmlElement
+
+from crawler.extraction.dates import parse_arabic_date, parse_machine_date
+from crawler.extraction.metadata import read_metadata
+
+logger = logging.getLogger(__name__)
+
+_SPACE = re.compile(r"\s+")
+_URL_DATE = re.compile(
+    r"(?<!\d)(20\d\d|19\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"
+)
+_DATE_ATTRS = (
+    "//*[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//time[@pubdate]/@datetime",
+    "//time[contains(concat(' ', normalize-space(@class), ' '), ' published')]/@datetime",
+)
+_DATE_TEXT_XPATH = (
+    "//*[self::time or self::span or self::div or self::p or self::li or self::small]"
+    "[contains(translate(@class, 'DATE', 'date'), 'date') or contains(@class, 'time')"
+    " or contains(@class, 'publish')][string-length(normalize-space(.)) < 120]"
+)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page says about itself."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601: a date alone when the time is midnight without a zone."""
+    if moment.tzinfo is None and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        return moment.date().isoformat()
+    return moment.isoformat()
+
+
+def first_h1(tree: HtmlElement) -> str | None:
+    """The text of the first non-empty <h1>."""
+    for element in tree.iter("h1"):
+        text = _clean(element.text_content())
+        if text:
+            return text
+    return None
+
+
+def choose_title(declared: str | None, h1: str | None) -> str | None:
+    """The declared title (JSON-LD headline, og:title) unless the <h1> is contained in it.
+
+    Declared titles often carry a site-name suffix ("Headline | Site"); an <h1> that is a
+    proper part of the declared title is the headline without it.
+    """
+    declared, h1 = _clean(declared) or None, _clean(h1) or None
+    if declared and h1 and h1 != declared and h1 in declared:
+        return h1
+    return declared or h1
+
+
+def page_metadata(tree: HtmlElement) -> PageMeta:
+    """Title, authors and declared publication date; empty fields when absent."""
+    try:
+        meta = read_metadata(tree)
+    except Exception:
+        logger.warning("metadata reader failed", exc_info=True)
+        return PageMeta(title=first_h1(tree))
+    declared = meta.title.value if meta.title and isinstance(meta.title.value, str) else None
+    title = choose_title(declared or meta.html_title, first_h1(tree))
+    authors: list[str] = []
+    if meta.authors:
+        values = meta.authors.value if isinstance(meta.authors.value, list) else [
+            meta.authors.value]
+        authors = [_clean(a) for a in values if isinstance(a, str) and _clean(a)]
+    published = None
+    if meta.published and isinstance(meta.published.value, str):
+        moment = parse_machine_date(meta.published.value)
+        published = iso(moment) if moment else None
+    return PageMeta(title=title, authors=authors, published=published)
+
+
+def page_date(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
+    """Publication date and its source, most explicit evidence first."""
+    declared = page_metadata(tree).published
+    if declared:
+        return declared, "metadata"
+    for xpath in _DATE_ATTRS:
+        for value in tree.xpath(xpath):
+            moment = parse_machine_date(str(value))
+            if moment:
+                return iso(moment), "markup"
+    if url and (match := _URL_DATE.search(url)):
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return datetime(year, month, day).date().isoformat(), "url"
+        except ValueError:
+            pass
+    for element in tree.xpath(_DATE_TEXT_XPATH):
+        text = _clean(element.text_content())
+        moment = parse_arabic_date(text) or parse_machine_date(text)
+        if moment:
+            return iso(moment), "page-text"
+    return _htmldate(tree, url)
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True)
+    except Exception:
+        logger.warning("htmldate failed on %s", url, exc_info=True)
+        return (None, None)
+    return (found, "htmldate") if found else (None, None)
