@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
@@ -47,15 +49,13 @@ class NetworkDownloadHandler(BaseDownloadHandler):
         self.via_url: str | None = settings.get("VIA_URL") or None
         self.miss_log_limit = settings.getint("REPLAY_MISS_LOG_LIMIT", REPLAY_MISS_LOG_LIMIT)
         self.archive: ReplayArchive | None = None
+        self._replay: _ReplayState | None = None
         self._inner: HTTP11DownloadHandler | None = None
-        self._misses = 0
         if self.replay_path:
+            self._replay = _replay_state(crawler, self.replay_path)
+            self.archive = self._replay.archive
             if self.via_url:
                 logger.warning("REPLAY_PATH and VIA_URL both set: replaying, VIA_URL ignored")
-            self.archive = ReplayArchive.load(_split_paths(self.replay_path))
-            logger.info("Replay from %s: %s", self.replay_path, self.archive.summary())
-            if not len(self.archive):
-                logger.warning("Replay archive %s holds no URLs", self.replay_path)
         else:
             if self.via_url:
                 self.via_url = _check_via_url(self.via_url)
@@ -63,8 +63,8 @@ class NetworkDownloadHandler(BaseDownloadHandler):
             self._inner = HTTP11DownloadHandler.from_crawler(crawler)
 
     async def download_request(self, request: Request) -> Response:
-        if self.archive is not None:
-            return self._replay(request)
+        if self._replay is not None:
+            return self._answer_from_archive(request)
         assert self._inner is not None
         if self.via_url:
             forwarded = via_request(request, self.via_url)
@@ -75,30 +75,56 @@ class NetworkDownloadHandler(BaseDownloadHandler):
         return await self._inner.download_request(request)
 
     async def close(self) -> None:
-        if self._misses > self.miss_log_limit:
-            logger.warning(
-                "Replay: %d URLs missing from the archive (first %d logged)",
-                self._misses,
-                self.miss_log_limit,
-            )
+        state = self._replay
+        if state is not None and not state.closed:
+            state.closed = True
+            if state.misses > self.miss_log_limit:
+                logger.warning(
+                    "Replay: %d URLs missing from the archive (first %d logged)",
+                    state.misses,
+                    self.miss_log_limit,
+                )
         if self._inner is not None:
             await self._inner.close()
 
     # ----------------------------------------------------------------- replay
 
-    def _replay(self, request: Request) -> Response:
-        assert self.archive is not None
+    def _answer_from_archive(self, request: Request) -> Response:
+        state = self._replay
         stats = self.crawler.stats
-        assert stats is not None
-        recorded = self.archive.lookup(request.url)
+        assert state is not None and stats is not None
+        recorded = state.archive.lookup(request.url)
         if recorded is None:
-            self._misses += 1
+            state.misses += 1
             stats.inc_value("replay/miss")
-            if self._misses <= self.miss_log_limit:
+            if state.misses <= self.miss_log_limit:
                 logger.warning("Replay miss (not in archive): %s", request.url)
             return Response(url=request.url, status=404, flags=[REPLAY_MISS_FLAG])
         stats.inc_value("replay/hit")
         return build_response(request.url, recorded)
+
+
+@dataclass
+class _ReplayState:
+    """One archive per crawl, shared by the http and https handler instances."""
+
+    archive: ReplayArchive
+    misses: int = 0
+    closed: bool = False
+
+
+_REPLAY_STATES: WeakKeyDictionary[Crawler, _ReplayState] = WeakKeyDictionary()
+
+
+def _replay_state(crawler: Crawler, replay_path: str | list[str]) -> _ReplayState:
+    state = _REPLAY_STATES.get(crawler)
+    if state is None:
+        archive = ReplayArchive.load(_split_paths(replay_path))
+        logger.info("Replay from %s: %s", replay_path, archive.summary())
+        if not len(archive):
+            logger.warning("Replay archive %s holds no URLs", replay_path)
+        state = _REPLAY_STATES[crawler] = _ReplayState(archive)
+    return state
 
 
 def build_response(url: str, recorded: RecordedResponse) -> Response:

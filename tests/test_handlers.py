@@ -126,6 +126,26 @@ def test_replay_misses_are_flagged_404s_counted_and_logged_up_to_a_limit(
     )
 
 
+def test_http_and_https_handlers_share_one_archive_and_miss_count(
+    archive_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    crawler = get_crawler(settings_dict={"REPLAY_PATH": str(archive_path),
+                                         "REPLAY_MISS_LOG_LIMIT": 1})
+    caplog.set_level(logging.INFO, logger="crawler.handlers")
+    http, https = (NetworkDownloadHandler.from_crawler(crawler) for _ in range(2))
+    assert http.archive is https.archive
+    assert sum("Replay from" in rec.getMessage() for rec in caplog.records) == 1
+    fetch(http, "http://www.arabstoday.net/absent-1")
+    fetch(https, f"{ORIGIN}/absent-2")
+    for handler in (http, https):
+        asyncio.run(handler.close())
+    assert [rec.getMessage() for rec in caplog.records if "absent" in rec.getMessage()
+            or "missing" in rec.getMessage()] == [
+        "Replay miss (not in archive): http://www.arabstoday.net/absent-1",
+        "Replay: 2 URLs missing from the archive (first 1 logged)",
+    ]
+
+
 def test_replay_accepts_several_sources(archive_path: Path, tmp_path: Path) -> None:
     extra = write_warc(tmp_path / "more.warc.gz", [
         (f"{ORIGIN}/ar/2.html", "200 OK", [("Content-Type", "text/html")], b"<p>two</p>"),
