@@ -178,6 +178,8 @@ def test_missing_item_end_tags_keep_each_items_own_fields() -> None:
     (b"<html><body><a href='/rss'>rss</a></body></html>", "not_xml"),
     (b"\n<!-- page -->\n<HTML lang='ar'><body>x</body></HTML>", "not_xml"),
     (b"Service Unavailable", "not_xml"),
+    (b"<br />\n<b>Fatal error</b>: Allowed memory size exhausted", "not_xml"),
+    (b"<p>\xd8\xae\xd8\xb7\xd8\xa3</p>", "not_xml"),
     (b'{"items": []}', "not_xml"),
     (b"", "empty_body"),
     (b"<?xml version='1.0'?><urlset><url><loc>https://x/</loc></url></urlset>", "not_a_feed"),

@@ -118,6 +118,8 @@ _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>/])"
 _PROTECTED = re.compile(r"(<!\[CDATA\[.*?\]\]>|<!--.*?-->)", re.DOTALL)
 _AMPERSAND = re.compile(r"&(?:(#[0-9]+|#[xX][0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));?")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_HTML_ROOTS = frozenset({"html", "head", "body", "div", "p", "br", "b", "span", "table", "script",
+                         "style", "meta", "title", "h1", "h2", "pre", "center", "a", "form"})
 
 
 def has_entity_declaration(text: str) -> bool:
@@ -210,7 +212,7 @@ def load_xml(body: bytes, root_names: Iterable[str], wrong_root: str) -> XmlDocu
     if root is None:
         raise BodyRefused("not_xml")
     name = local_name(root)
-    if name.lower() == "html":
+    if name.lower() in _HTML_ROOTS:
         raise BodyRefused("not_xml")
     if name not in set(root_names):
         raise BodyRefused(wrong_root)
