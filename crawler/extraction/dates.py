@@ -145,11 +145,13 @@ def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime |
     """
     if not text or len(text) > 200:
         return None
-    if _ISO_START.match(text.strip()):
-        return parse_machine_date(text)
+    if _ISO_START.match(text.strip()) and (machine := parse_machine_date(text)):
+        return machine
     folded = fold(text)
     clock = _clock(folded)
-    hour, minute, second, rest = clock if clock else (0, 0, 0, folded)
+    if clock is None and _TIME_RE.search(folded):
+        return None  # an impossible time of day: the whole date is suspect
+    hour, minute, second, rest = clock or (0, 0, 0, folded)
     ymd = _calendar_date(rest)
     if ymd is None:
         return None
