@@ -149,6 +149,17 @@ def test_windows_1256_declaration_is_honoured() -> None:
     assert result.entries[0].url.endswith("/485/095935-وزير-يفتتح-معرض-الكتاب")
 
 
+def test_undeclared_encoding_http_charset_then_windows_1256_guess() -> None:
+    body = RSS.split("?>", 1)[1].encode("cp1256", "replace")
+    expected = "وزير يفتتح معرض الكتاب في المدينة"
+    assert parse_feed(body, BASE).entries[0].title == expected
+    assert parse_feed(body, BASE, encoding="windows-1256").entries[0].title == expected
+    utf8 = RSS.split("?>", 1)[1].encode()
+    assert parse_feed(utf8, BASE, encoding="utf-8").entries[0].title == expected
+    stray = utf8.replace("المدينة".encode(), "المدينة".encode() + b"\xff")
+    assert parse_feed(stray, BASE).entries[0].title == expected + "\ufffd"
+
+
 @pytest.mark.parametrize("prefix", [b"\xef\xbb\xbf", b"\n\n   ", b"\xef\xbb\xbf\r\n",
                                     b"<br />\n<b>Notice</b>: Undefined index x<br />\n"])
 def test_bom_whitespace_and_php_junk_before_declaration(prefix: bytes) -> None:

@@ -58,6 +58,12 @@ def test_bytes_in_a_legacy_arabic_encoding() -> None:
     assert result.article_urls == [CANONICAL]
 
 
+def test_bytes_with_the_http_charset_only() -> None:
+    html = f'<html><body><a href="/485/{SLUG}">x</a></body></html>'.encode("cp1256")
+    assert parse_listing(html, BASE, encoding="windows-1256").article_urls == [CANONICAL]
+    assert parse_listing(html, BASE).article_urls != [CANONICAL]
+
+
 def test_off_site_sister_site_and_alias_links() -> None:
     html = _page(f"""
       <a href="https://mail.arabstoday.net/485/{SLUG}">عبر مضيف بديل</a>

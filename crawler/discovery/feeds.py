@@ -85,26 +85,46 @@ _XML_DECLARATION = re.compile(r"<\?xml[^>]*>")
 _PREAMBLE_LIMIT = 4096
 
 
-def decode_xml(body: bytes) -> str:
-    """Bytes to text: BOM, else the declared encoding, else UTF-8 (bad bytes become U+FFFD).
+def _codec(name: str | bytes | None) -> str | None:
+    """Python's name for an encoding label, None if unknown; UTF-16 without a BOM is ignored."""
+    if not name:
+        return None
+    try:
+        label = name.decode("ascii") if isinstance(name, bytes) else name
+        codec = codecs.lookup(label.strip()).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if codec.startswith("utf-16") else codec
 
-    The XML declaration and any junk before it (PHP warnings, blank lines) are removed, so the
-    text can be handed to lxml as UTF-8 whatever the original encoding was.
+
+def _utf8_or_arabic_legacy(body: bytes) -> str:
+    """UTF-8; but bodies that are mostly not UTF-8 are read as windows-1256 (Arabic sites)."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(body) - 3:  # cut inside the last character
+            return body.decode("utf-8", "replace")
+    text = body.decode("utf-8", "replace")
+    if text.count("\ufffd") > 0.02 * len(body):
+        return body.decode("cp1256", "replace")
+    return text
+
+
+def decode_xml(body: bytes, fallback_encoding: str | None = None) -> str:
+    """Bytes to text: BOM, else the declared encoding, else ``fallback_encoding`` (the HTTP
+    charset), else UTF-8 or, for bodies that are mostly not UTF-8, windows-1256.
+
+    Bad bytes become U+FFFD. The XML declaration and any junk before it (PHP warnings, blank
+    lines) are removed, so the text can be handed to lxml as UTF-8.
     """
     if body.startswith(codecs.BOM_UTF8):
         text = body[len(codecs.BOM_UTF8):].decode("utf-8", "replace")
     elif body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = body.decode("utf-16", "replace")
     else:
-        encoding = "utf-8"
-        if declared := _DECLARED_ENCODING.search(body[:_PREAMBLE_LIMIT]):
-            try:
-                encoding = codecs.lookup(declared[1].decode("ascii")).name
-            except LookupError:
-                encoding = "utf-8"
-            if encoding.startswith("utf-16"):  # declared but no BOM: bytes are ASCII-compatible
-                encoding = "utf-8"
-        text = body.decode(encoding, "replace")
+        declared = _DECLARED_ENCODING.search(body[:_PREAMBLE_LIMIT])
+        encoding = _codec(declared[1] if declared else None) or _codec(fallback_encoding)
+        text = body.decode(encoding, "replace") if encoding else _utf8_or_arabic_legacy(body)
     text = text.lstrip("\ufeff \t\r\n")
     if declaration := _XML_DECLARATION.search(text[:_PREAMBLE_LIMIT]):
         text = text[declaration.end():].lstrip()
@@ -192,7 +212,8 @@ class XmlDocument:
     """The root element's end tag is missing."""
 
 
-def load_xml(body: bytes, root_names: Iterable[str], wrong_root: str) -> XmlDocument:
+def load_xml(body: bytes, root_names: Iterable[str], wrong_root: str,
+             fallback_encoding: str | None = None) -> XmlDocument:
     """Decompress, decode, check and leniently parse ``body``; raise BodyRefused otherwise.
 
     Reasons: ``gzip_too_large``, ``bad_gzip``, ``empty_body``, ``entity_declaration``,
@@ -200,7 +221,7 @@ def load_xml(body: bytes, root_names: Iterable[str], wrong_root: str) -> XmlDocu
     """
     if body[:2] == GZIP_MAGIC:
         body = gunzip_capped(body, MAX_DECOMPRESSED_BYTES)
-    text = decode_xml(body)
+    text = decode_xml(body, fallback_encoding)
     if not text.strip():
         raise BodyRefused("empty_body")
     if has_entity_declaration(text):
@@ -410,14 +431,15 @@ def _make_entry(entry: etree._Element, accept: Accept, atom: bool, base_url: str
     return FeedEntry(url=url, **_entry_fields(entry, accept, atom))  # type: ignore[arg-type]
 
 
-def parse_feed(body: bytes, base_url: str) -> FeedResult:
+def parse_feed(body: bytes, base_url: str, *, encoding: str | None = None) -> FeedResult:
     """Entries of an RSS 2.0, RSS 1.0/RDF or Atom feed; never raises on bad input.
 
     A cut feed (``truncated``) gives its complete entries plus the cut one when its link is
-    whole. ``error`` says why there are no entries.
+    whole. ``error`` says why there are no entries. ``encoding`` (the HTTP charset) is used
+    only when the body has no BOM and no XML declaration naming one.
     """
     try:
-        doc = load_xml(body, FEED_ROOTS, wrong_root="not_a_feed")
+        doc = load_xml(body, FEED_ROOTS, wrong_root="not_a_feed", fallback_encoding=encoding)
     except BodyRefused as refused:
         return FeedResult(error=refused.reason)
     atom = local_name(doc.root) == "feed"

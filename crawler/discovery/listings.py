@@ -133,14 +133,15 @@ def _same_site_url(url: str, site: Site) -> str:
     return f"https://{site.canonical_host}{path}{query}"
 
 
-def _decode(html: bytes | str) -> str:
+def _decode(html: bytes | str, encoding: str | None) -> str:
     if isinstance(html, bytes):
-        html = html_to_unicode(None, html)[1]
+        content_type = f"text/html; charset={encoding}" if encoding else None
+        html = html_to_unicode(content_type, html)[1]
     return _XML_DECLARATION.sub("", html)
 
 
-def _parse_html(html: bytes | str) -> etree._Element | None:
-    text = _decode(html)
+def _parse_html(html: bytes | str, encoding: str | None) -> etree._Element | None:
+    text = _decode(html, encoding)
     if not text.strip():
         return None
     try:
@@ -227,15 +228,20 @@ class _Collector:
             self.rejected[reason] += 1
 
 
-def parse_listing(html: bytes | str, base_url: str) -> ListingLinks:
-    """Article links, pagination and other listing pages of one listing page; never raises."""
+def parse_listing(html: bytes | str, base_url: str, *, encoding: str | None = None
+                  ) -> ListingLinks:
+    """Article links, pagination and other listing pages of one listing page; never raises.
+
+    Give ``response.text``, or bytes plus the HTTP charset as ``encoding`` (else BOM, then
+    ``<meta charset>``, then UTF-8 decide): raw Arabic hrefs need the right encoding.
+    """
     try:
         site = site_for_host(urlsplit(base_url).hostname or "")
     except ValueError:
         site = None
     if site is None:
         return ListingLinks(error="base_not_network")
-    root = _parse_html(html)
+    root = _parse_html(html, encoding)
     if root is None:
         return ListingLinks(error="empty")
     page_url = canonical_listing_url(base_url) or _same_site_url(base_url, site)

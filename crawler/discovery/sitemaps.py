@@ -80,10 +80,13 @@ def _make_entry(element: etree._Element, accept: Accept, base_url: str) -> Sitem
     )
 
 
-def parse_sitemap(body: bytes, base_url: str) -> SitemapResult:
-    """Entries of a sitemap or sitemap index (plain or gzip); never raises on bad input."""
+def parse_sitemap(body: bytes, base_url: str, *, encoding: str | None = None) -> SitemapResult:
+    """Entries of a sitemap or sitemap index (plain or gzip); never raises on bad input.
+
+    ``encoding`` (the HTTP charset) is used only when the body names none itself.
+    """
     try:
-        doc = load_xml(body, _ENTRY_TAG, wrong_root="not_a_sitemap")
+        doc = load_xml(body, _ENTRY_TAG, wrong_root="not_a_sitemap", fallback_encoding=encoding)
     except BodyRefused as refused:
         return SitemapResult(error=refused.reason)
     kind: SitemapKind = "urlset" if local_name(doc.root) == "urlset" else "sitemapindex"
