@@ -23,7 +23,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.metric import Counts, aggregate, page_counts, page_f1, paired_bootstrap
+from benchmarks.metric import (
+    Counts,
+    aggregate,
+    page_counts,
+    page_f1,
+    paired_bootstrap,
+)
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 OURS = "ours (extract_generic)"
@@ -68,15 +74,19 @@ def ours(html: str, url: str | None) -> Extracted:
 
 
 def trafilatura_precision(html: str, url: str | None) -> Extracted:
+    """The anchor configuration (0.964 on zyte): precision mode, comments off."""
     import trafilatura
 
-    return Extracted(trafilatura.extract(html, url=url, favor_precision=True) or "", None)
+    return Extracted(
+        trafilatura.extract(html, url=url, favor_precision=True, include_comments=False) or "",
+        None,
+    )
 
 
 def trafilatura_default(html: str, url: str | None) -> Extracted:
     import trafilatura
 
-    return Extracted(trafilatura.extract(html, url=url) or "", None)
+    return Extracted(trafilatura.extract(html, url=url, include_comments=False) or "", None)
 
 
 def readability_lxml(html: str, url: str | None) -> Extracted:
@@ -263,10 +273,13 @@ def arabic_report(root: Path, systems: dict[str, Extractor]) -> dict[str, Any]:
     html = (arabic / "cnn-arabic" / "test_cnn_arabic.html").read_text("utf-8", errors="replace")
     expected = cnn["expected"]["cleaned_text"]
     for name, fn in systems.items():
-        counts = page_counts(expected, fn(html, cnn["url"]).text)
-        score = aggregate([counts])
+        text = fn(html, cnn["url"]).text
+        score = aggregate([page_counts(expected, text)])
         report["cnn_arabic"][name] = {
-            "f1": score.f1, "precision": score.precision, "recall": score.recall,
+            "recall": score.recall,
+            # the fixture holds the first 150 characters of the accepted text, cut mid-word
+            "starts_with_expected": norm_ws(text).startswith(norm_ws(expected)),
+            "chars": len(text),
         }
 
     report["htmldate_rtl"] = rtl_dates(arabic / "htmldate-rtl")
@@ -321,8 +334,8 @@ def print_arabic(report: dict[str, Any]) -> None:
         print(f"assabah  {system:30} with {s['with_found']}/{s['with_total']}"
               f"  without {s['without_found']}/{s['without_total']}")
     for system, s in report["cnn_arabic"].items():
-        print(f"cnn-ar   {system:30} F1 {s['f1']:.3f} (P {s['precision']:.3f}"
-              f" R {s['recall']:.3f})")
+        print(f"cnn-ar   {system:30} recall of the expected text {s['recall']:.3f},"
+              f" starts with it: {s['starts_with_expected']}, {s['chars']} chars")
     d = report["htmldate_rtl"]
     print(f"htmldate-rtl dates: ours {d['ours']}/{d['total']},"
           f" htmldate {d['htmldate']}/{d['total']}")
