@@ -352,37 +352,31 @@ class WarcRecorderMiddleware:
     (``Content-Encoding`` kept, body still compressed) and every redirect hop.
     """
 
-    def __init__(self, crawler: Crawler, output: str) -> None:
+    def __init__(self, crawler: Crawler, path: Path) -> None:
+        """Open *path* for writing (parent folders created); OSError if that fails."""
         self.crawler = crawler
-        self.output = output
-        self.path: Path | None = None
-        self._stream: BinaryIO | None = None
-        self._writer: WARCWriter | None = None
+        self.path = path
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._stream: BinaryIO | None = self.path.open("wb")
+        gzip = not self.path.name.lower().endswith(".warc")
+        self._writer: WARCWriter | None = WARCWriter(self._stream, gzip=gzip, warc_version="1.1")
         self.records = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
+        """Build from ``WARC_OUTPUT``; a bad path stops the crawl before it starts."""
         output = crawler.settings.get("WARC_OUTPUT")
         if not output:
             raise NotConfigured("WARC_OUTPUT is not set")
-        middleware = cls(crawler, str(output))
+        name = getattr(crawler.spider, "name", None) or crawler.settings.get("BOT_NAME")
+        middleware = cls(crawler, warc_output_path(str(output), str(name)))
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     def spider_opened(self, spider: Spider) -> None:
-        now = datetime.now(UTC).replace(microsecond=0)
-        name = self.output % {"time": now.isoformat().replace(":", "-"), "name": spider.name}
-        self.path = Path(name)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._stream = self.path.open("wb")
-        except OSError:
-            logger.exception("WARC: cannot open %s; nothing will be recorded", self.path)
-            self.crawler.stats.inc_value("warc/errors")
+        if self._writer is None:
             return
-        gzip = not self.path.name.lower().endswith(".warc")
-        self._writer = WARCWriter(self._stream, gzip=gzip, warc_version="1.1")
         info = self._warcinfo(spider)
         self._write(self._writer.create_warcinfo_record(self.path.name, info))
         logger.info("WARC: recording responses into %s", self.path)
@@ -454,6 +448,17 @@ class WarcRecorderMiddleware:
             "operator": str(settings.get("CONTACT") or ""),
             "scrapy-settings": json.dumps(chosen, sort_keys=True, default=str),
         }
+
+
+def warc_output_path(template: str, spider_name: str) -> Path:
+    """``WARC_OUTPUT`` with ``%(time)s`` (UTC, like Scrapy feeds) and ``%(name)s`` filled in."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    try:
+        return Path(template % {"time": now.isoformat().replace(":", "-"), "name": spider_name})
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ValueError(
+            f"WARC_OUTPUT {template!r}: only %(time)s and %(name)s placeholders are allowed"
+        ) from exc
 
 
 def response_http_headers(response: Response) -> StatusAndHeaders:

@@ -19,13 +19,19 @@ from typing import Any
 
 import jsonlines
 import pytest
+from scrapy import Request, Spider
+from scrapy.exceptions import NotConfigured
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.test import get_crawler
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crawler.warc import (
+    REPLAY_MISS_FLAG,
     ReplayArchive,
     ReplayArchiveError,
+    WarcRecorderMiddleware,
     replay_key,
     save_html,
     saved_page_url,
@@ -532,3 +538,40 @@ def test_bad_sources_are_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "broken.warc.gz").write_bytes(b"this is not a warc file at all")
     archive = ReplayArchive.load(tmp_path / "broken.warc.gz")
     assert len(archive) == 0 and archive.skipped[0][0].name == "broken.warc.gz"
+
+
+# ----------------------------------------------------------------------------- recorder
+
+
+def test_recorder_is_off_without_warc_output_and_refuses_bad_paths(tmp_path: Path) -> None:
+    with pytest.raises(NotConfigured):
+        WarcRecorderMiddleware.from_crawler(get_crawler())
+    with pytest.raises(ValueError, match="placeholders"):
+        WarcRecorderMiddleware.from_crawler(
+            get_crawler(settings_dict={"WARC_OUTPUT": str(tmp_path / "a-%(date)s.warc.gz")})
+        )
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OSError):
+        WarcRecorderMiddleware.from_crawler(
+            get_crawler(settings_dict={"WARC_OUTPUT": str(tmp_path / "file" / "x.warc.gz")})
+        )
+
+
+def test_recorder_write_failures_are_counted_not_raised(tmp_path: Path) -> None:
+    crawler = get_crawler(settings_dict={"WARC_OUTPUT": str(tmp_path / "%(name)s.warc")})
+    crawler.spider = Spider(name="tiny")
+    recorder = WarcRecorderMiddleware.from_crawler(crawler)
+    assert recorder.path == tmp_path / "tiny.warc"
+    request = Request("https://www.arabstoday.net/ar/1.html")
+    response = HtmlResponse(request.url, body=b"<p>1</p>", headers={"Content-Type": "text/html"})
+    assert recorder.process_response(request, response) is response
+    missing = Response(request.url, status=404, flags=[REPLAY_MISS_FLAG])
+    assert recorder.process_response(request, missing) is missing
+    assert crawler.stats is not None
+    assert crawler.stats.get_value("warc/records") == 2
+    recorder._stream.close()  # type: ignore[union-attr]  # simulate a dead disk
+    assert recorder.process_response(request, response) is response
+    assert crawler.stats.get_value("warc/errors") == 1
+    with (tmp_path / "tiny.warc").open("rb") as stream:
+        types = [record.rec_type for record in ArchiveIterator(stream)]
+    assert types == ["request", "response"]
