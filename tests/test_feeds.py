@@ -173,6 +173,19 @@ def test_gzip_feed_is_decompressed() -> None:
         RSS.encode(), BASE).entries
 
 
+def test_media_and_podcast_extensions_do_not_shadow_core_fields() -> None:
+    body = """<rss xmlns:media="http://search.yahoo.com/mrss/"
+      xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item>
+      <media:title>عنوان الصورة</media:title><itunes:author>مقدم</itunes:author>
+      <title>العنوان الحقيقي</title><author>الكاتب</author>
+      <link>
+        https://www.arabstoday.net/1/000001-خبر
+      </link></item></channel></rss>"""
+    (entry,) = parse_feed(body.encode(), BASE).entries
+    assert (entry.title, entry.author) == ("العنوان الحقيقي", "الكاتب")
+    assert entry.url == "https://www.arabstoday.net/1/000001-خبر"
+
+
 def test_missing_item_end_tags_keep_each_items_own_fields() -> None:
     body = """<rss><channel>
       <item><title>الأول</title><link>https://www.arabstoday.net/1/000001-الأول</link>
@@ -330,6 +343,14 @@ def test_cutting_a_feed_anywhere_yields_a_prefix(sample: tuple[str, bytes],
     text, end_tag = sample
     body = text.encode()
     _assert_prefix(body, int(len(body) * fraction), end_tag)
+
+
+@pytest.mark.parametrize("text, end_tag", [(RSS, b"</item>"), (ATOM, b"</entry>"),
+                                           (RDF, b"</item>")])
+def test_cutting_each_sample_at_every_byte(text: str, end_tag: bytes) -> None:
+    body = text.encode()
+    for cut in range(len(body) + 1):
+        _assert_prefix(body, cut, end_tag)
 
 
 ARABIC = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي &<>\"'؟!،ـ", min_size=1, max_size=30)

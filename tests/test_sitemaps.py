@@ -189,25 +189,37 @@ def test_truncated_sitemap_keeps_complete_entries() -> None:
     assert second.news_title is None
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.sampled_from([(URLSET, b"</url>"), (INDEX, b"</sitemap>"), (NEWS, b"</url>")]),
-       st.floats(0, 1))
-def test_cutting_a_sitemap_anywhere_yields_a_prefix(sample: tuple[str, bytes],
-                                                    fraction: float) -> None:
-    text, end_tag = sample
-    body = text.encode()
-    cut = int(len(body) * fraction)
+def _assert_prefix(body: bytes, cut: int, end_tag: bytes) -> None:
     full = parse_sitemap(body, BASE).entries
-    result = parse_sitemap(body[:cut], BASE)
+    got = parse_sitemap(body[:cut], BASE).entries
     # URLSET's last <url> has no loc and never yields an entry: it is last, so cap the count.
     complete = min(body[:cut].count(end_tag), len(full))
-    got = result.entries
     assert got[:complete] == full[:complete]
     assert len(got) in (complete, complete + 1)
     if len(got) > complete:
         assert got[-1].loc == full[complete].loc
         assert got[-1].lastmod in (None, full[complete].lastmod)
+        assert got[-1].news_published in (None, full[complete].news_published)
         assert got[-1].news_title in (None, full[complete].news_title)
+
+
+SAMPLES = [(URLSET, b"</url>"), (INDEX, b"</sitemap>"), (NEWS, b"</url>")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SAMPLES), st.floats(0, 1))
+def test_cutting_a_sitemap_anywhere_yields_a_prefix(sample: tuple[str, bytes],
+                                                    fraction: float) -> None:
+    text, end_tag = sample
+    body = text.encode()
+    _assert_prefix(body, int(len(body) * fraction), end_tag)
+
+
+@pytest.mark.parametrize("text, end_tag", SAMPLES)
+def test_cutting_each_sample_at_every_byte(text: str, end_tag: bytes) -> None:
+    body = text.encode()
+    for cut in range(len(body) + 1):
+        _assert_prefix(body, cut, end_tag)
 
 
 ROBOTS = """\ufeffUser-agent: *

@@ -311,8 +311,11 @@ def clean_title(raw: str) -> str | None:
 
 
 def absolute_http_url(raw: str, base_url: str) -> str | None:
-    """``raw`` joined to ``base_url`` with whitespace removed; None unless http(s) with a host."""
-    cleaned = "".join(raw.split())
+    """``raw`` joined to ``base_url``; None unless http(s) with a host.
+
+    Surrounding whitespace and line breaks are removed, inner spaces percent-encoded.
+    """
+    cleaned = re.sub(r"[\t\r\n]+", "", raw.strip()).replace(" ", "%20")
     if not cleaned:
         return None
     try:
@@ -331,6 +334,11 @@ def absolute_http_url(raw: str, base_url: str) -> str | None:
 
 FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
+_EXTENSION_NAMESPACES = frozenset({
+    "http://search.yahoo.com/mrss/",  # media:title, media:category ...
+    "http://www.itunes.com/dtds/podcast-1.0.dtd",
+    "http://www.google.com/schemas/play-podcasts/1.0",
+})
 
 
 @dataclass(frozen=True)
@@ -357,8 +365,15 @@ class FeedResult:
     """Entries dropped, by reason: no_link, partial_no_link (cut before its link ended)."""
 
 
+def _namespace(element: etree._Element) -> str:
+    tag = element.tag
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
 def _children(entry: etree._Element, accept: Accept, *names: str) -> list[etree._Element]:
-    return [child for child in entry if local_name(child) in names and accept(child)]
+    """Direct children with these local names, outside media/podcast extension namespaces."""
+    return [child for child in entry if local_name(child) in names
+            and _namespace(child) not in _EXTENSION_NAMESPACES and accept(child)]
 
 
 def _first_text(entry: etree._Element, accept: Accept, *names: str) -> str | None:
