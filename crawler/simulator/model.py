@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cached_property
 from typing import Literal
 
 from crawler.simulator import text
@@ -84,7 +85,7 @@ class ArticlePlan:
     def profile(self) -> SiteProfile:
         return PROFILE_BY_KEY[self.site_key]
 
-    @property
+    @cached_property
     def canonical_url(self) -> str:
         return parse_article_url(self.profile.site.url(self.path)).url
 
@@ -311,7 +312,7 @@ def plan_article(seed: int, index: int) -> ArticlePlan:
 def _dateline(rng: random.Random, plan: ArticlePlan, form: int, reporter: str
               ) -> tuple[str, str, str]:
     """(dateline, location, source) in one of the six observed forms."""
-    label = plan.profile.site.label
+    label = PROFILE_BY_KEY[plan.label_site_key].site.label
     if form == 0:
         city = "واشنطن" if plan.special == "seed_like" else rng.choice(text.CITIES)
         return f"{city} - {reporter}", city, reporter
@@ -361,7 +362,8 @@ def build_article(seed: int, plan: ArticlePlan, related_links: tuple[RelatedItem
     synthetic = tuple(
         RelatedItem(text.headline(page_rng),
                     REFERENCE - timedelta(minutes=page_rng.randrange(60 * 24 * 30)),
-                    f"{page_rng.choice(text.CITIES)} ـ {plan.profile.site.label}")
+                    f"{page_rng.choice(text.CITIES)} ـ "
+                    f"{PROFILE_BY_KEY[plan.label_site_key].site.label}")
         for _ in range(6 - len(related_links)))
     look = _look(seed, plan, related_links + synthetic)
     profile = plan.profile

@@ -45,8 +45,8 @@ from crawler.simulator.profiles import (
 from crawler.simulator.text import CITIES
 from crawler.sites import ALIAS_SUBDOMAINS, Site, site_for_host
 
-LISTING_PAGE_SIZE = 3
-HOME_SIZE = 5
+LISTING_PAGE_SIZE = 2
+HOME_SIZE = 4
 SITEMAP_CHILDREN = (("articles-1", "/sitemaps/articles-1.xml"),
                     ("articles-2", "/sitemaps/articles-2.xml.gz"),
                     ("news", "/sitemaps/news.xml"))
@@ -103,6 +103,7 @@ class SimulatedNetwork:
             if plan.channels == ALL_CHANNELS:
                 self._everywhere[plan.site_key].append(plan.index)
         self._article = lru_cache(maxsize=2048)(self._build_article)
+        self._cached_route = lru_cache(maxsize=64)(self._route_uncached)
 
     # ------------------------------------------------------------------ ground truth
 
@@ -127,7 +128,8 @@ class SimulatedNetwork:
 
     def bad_urls(self) -> dict[str, str]:
         """Name -> real URL of every linked URL that is not an article."""
-        urls = {bad.name: self._profile(bad.site_key).site.url(bad.path) for bad in BAD_LINKS}
+        urls = {bad.name: self._profile(bad.site_key).site.url(pages.encode_path(bad.path))
+                for bad in BAD_LINKS}
         urls["non_xml_feed"] = PROFILE_BY_KEY["arabstoday"].site.url("/sports/rss.xml")
         return urls
 
@@ -193,6 +195,15 @@ class SimulatedNetwork:
 
     def _route(self, profile: SiteProfile, path: str, query: dict[str, list[str]]
                ) -> SimResponse:
+        if path.startswith(("/sitemap", "/rss", "/ar/rss", "/health/rss")):
+            cached = self._cached_route(profile.key, path)  # feeds and sitemaps are big
+            return SimResponse(cached.status, dict(cached.headers), cached.body)
+        return self._route_uncached(profile.key, path, query)
+
+    def _route_uncached(self, site_key: str, path: str,
+                        query: Mapping[str, Sequence[str]] | None = None) -> SimResponse:
+        profile = self._profile(site_key)
+        query = query or {}
         if path == "/robots.txt":
             return _response(200, "text/plain; charset=utf-8", pages.robots_txt(profile))
         for feed in profile.feeds:

@@ -20,12 +20,13 @@ LOOPBACK = "127.0.0.1"
 logger = logging.getLogger(__name__)
 
 
-def _decode_target(raw: str) -> str:
-    """http.server decodes the request line as latin-1; undo that for raw UTF-8 paths."""
-    try:
-        return raw.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return raw
+def _percent_encode_high_bytes(line: bytes) -> bytes:
+    """Percent-encode non-ASCII bytes of a request line (raw UTF-8 Arabic paths).
+
+    http.server decodes the line as latin-1 and splits on whitespace, which would cut a raw
+    path at bytes such as 0x85 (NEL) and 0xA0 (NBSP).
+    """
+    return b"".join(b"%%%02X" % byte if byte >= 0x80 else bytes((byte,)) for byte in line)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -34,9 +35,14 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     network: SimulatedNetwork
     verbose = False
+    raw_requestline: bytes
+
+    def parse_request(self) -> bool:
+        self.raw_requestline = _percent_encode_high_bytes(self.raw_requestline)
+        return super().parse_request()
 
     def _host_and_target(self) -> tuple[str, str]:
-        target = _decode_target(self.path)
+        target = self.path
         if target.startswith(("http://", "https://")):
             parts = urlsplit(target)
             path = parts.path or "/"
