@@ -388,3 +388,38 @@ def test_generated_feeds_round_trip_and_cut_to_a_prefix(items: list[tuple[str, i
 ])
 def test_parse_date(raw: str | None, expected: datetime | None) -> None:
     assert parse_date(raw) == expected
+
+
+FUZZ_PIECES = st.sampled_from([
+    b'<rss>',
+    b'<channel>',
+    b'<item>',
+    b'</item>',
+    b'<link>',
+    b'</link>',
+    b'https://www.arabstoday.net/1/000001-x',
+    b'<![CDATA[',
+    b']]>',
+    b'&amp;',
+    b'&nbsp;',
+    b'&',
+    b'<!--',
+    b"<?xml version='1.0' encoding='windows-1256'?>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom'>",
+    b'<entry>',
+    b"<link href='/x'/>",
+    b'\xd8\xb9',
+    b'\xff',
+    b'<!DOCTYPE x>',
+    b'\x1f\x8b',
+    b'<html>',
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FUZZ_PIECES, st.binary(max_size=5)), max_size=30))
+def test_never_raises_on_junk(pieces: list[bytes]) -> None:
+    body = b"".join(pieces)
+    result = parse_feed(body, BASE)
+    assert bool(result.entries) != bool(result.error)
+    assert all(entry.url.startswith(("http://", "https://")) for entry in result.entries)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.discovery.listings import (
     ListingKey,
@@ -207,3 +209,31 @@ def test_listing_keys_and_kinds() -> None:
     assert canonical_listing_url("http://host.arabstoday.net/index.php/485/page/2/") == (
         "https://www.arabstoday.net/485/page/2")
     assert canonical_listing_url("https://www.arabstoday.net/485/1-x") is None
+
+
+FUZZ_PIECES = st.sampled_from([
+    b'<html>',
+    b"<a href='/485/1-x'>",
+    b'</a>',
+    b"<a href='http://[::1'>",
+    b"<a rel=next href='?page=2'>",
+    b'\xc2\xbb',
+    b"<base href='//x'>",
+    b"<link rel='next' href=''>",
+    b"<a href='/w-1?page=0'>",
+    b"<?xml version='1.0' encoding='utf-8'?>",
+    b'\xd8\xb9',
+    b'\xff',
+    b"<a href='mailto:'>",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FUZZ_PIECES, st.binary(max_size=5)), max_size=30))
+def test_never_raises_on_junk(pieces: list[bytes]) -> None:
+    body = b"".join(pieces)
+    result = parse_listing(body, BASE)
+    for url in result.article_urls:
+        assert parse_article_url(url).url == url
+    assert all(url.startswith("https://www.arabstoday.net/")
+               for url in [*result.article_urls, *result.next_pages, *result.listing_urls])

@@ -242,3 +242,34 @@ def test_robots_sitemap_lines() -> None:
         "https://www.arabstoday.net/ar/sitemap.xml",
     ]
     assert sitemap_urls_from_robots("User-agent: *\nDisallow:", "https://x.net/robots.txt") == []
+
+
+FUZZ_PIECES = st.sampled_from([
+    b'<urlset>',
+    b'<sitemapindex>',
+    b'<url>',
+    b'</url>',
+    b'<sitemap>',
+    b'<loc>',
+    b'</loc>',
+    b'/x',
+    b'<lastmod>',
+    b'2025-13-45',
+    b'</lastmod>',
+    b'<news:news>',
+    b'<![CDATA[',
+    b'&',
+    b'\xd8\xb9',
+    b'\xff',
+    b'\x1f\x8b\x08\x00',
+    b'<!DOCTYPE x>',
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FUZZ_PIECES, st.binary(max_size=5)), max_size=30))
+def test_never_raises_on_junk(pieces: list[bytes]) -> None:
+    body = b"".join(pieces)
+    result = parse_sitemap(body, BASE)
+    assert bool(result.entries) != bool(result.error)
+    assert all(entry.loc.startswith(("http://", "https://")) for entry in result.entries)
