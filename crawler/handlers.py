@@ -25,7 +25,13 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.warc import REPLAY_HIT_FLAG, REPLAY_MISS_FLAG, RecordedResponse, ReplayArchive
+from crawler.warc import (
+    REPLAY_HIT_FLAG,
+    REPLAY_MISS_FLAG,
+    RecordedResponse,
+    ReplayArchive,
+    ReplayArchiveError,
+)
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -93,7 +99,12 @@ class NetworkDownloadHandler(BaseDownloadHandler):
         state = self._replay
         stats = self.crawler.stats
         assert state is not None and stats is not None
-        recorded = state.archive.lookup(request.url)
+        try:
+            recorded = state.archive.lookup(request.url)
+        except ReplayArchiveError as exc:
+            stats.inc_value("replay/error")
+            logger.error("Replay: %s", exc)
+            return Response(url=request.url, status=404, flags=[REPLAY_MISS_FLAG])
         if recorded is None:
             state.misses += 1
             stats.inc_value("replay/miss")

@@ -223,13 +223,19 @@ class ReplayArchive:
         return text
 
     def lookup(self, url: str) -> RecordedResponse | None:
-        """The recorded response for *url*, or None when the archive does not hold it."""
+        """The recorded response for *url*, or None when the archive does not hold it.
+
+        Raises ReplayArchiveError when the indexed file can no longer be read.
+        """
         entry = self._entries.get(replay_key(url))
         if entry is None:
             return None
-        if isinstance(entry, _SavedPage):
-            return _read_saved_page(entry)
-        return _read_warc_record(entry)
+        try:
+            if isinstance(entry, _SavedPage):
+                return _read_saved_page(entry)
+            return _read_warc_record(entry)
+        except (OSError, ArchiveLoadFailed, StopIteration, ValueError) as exc:
+            raise ReplayArchiveError(f"cannot read {url} from {entry.path}: {exc!r}") from exc
 
 
 def _is_warc(path: Path) -> bool:

@@ -146,6 +146,17 @@ def test_http_and_https_handlers_share_one_archive_and_miss_count(
     ]
 
 
+def test_an_archive_file_gone_mid_crawl_is_a_counted_error_not_a_crash(
+    archive_path: Path,
+) -> None:
+    handler = replay_handler(archive_path)
+    archive_path.unlink()
+    response = fetch(handler, f"{ORIGIN}/ar/1.html")
+    assert (response.status, response.flags) == (404, [REPLAY_MISS_FLAG])
+    assert handler.crawler.stats is not None
+    assert handler.crawler.stats.get_value("replay/error") == 1
+
+
 def test_replay_accepts_several_sources(archive_path: Path, tmp_path: Path) -> None:
     extra = write_warc(tmp_path / "more.warc.gz", [
         (f"{ORIGIN}/ar/2.html", "200 OK", [("Content-Type", "text/html")], b"<p>two</p>"),

@@ -456,8 +456,9 @@ def test_archive_reads_bodies_on_lookup_not_at_load(tmp_path: Path) -> None:
     write_warc(tmp_path / "a.warc.gz", [(url, 200, HTML, big)])
     archive = ReplayArchive.load(tmp_path / "a.warc.gz")
     (tmp_path / "a.warc.gz").rename(tmp_path / "moved.warc.gz")
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(ReplayArchiveError, match="cannot read") as caught:
         archive.lookup(url)
+    assert isinstance(caught.value.__cause__, FileNotFoundError)
 
 
 def test_foreign_chunked_and_resource_records(tmp_path: Path) -> None:
