@@ -69,8 +69,12 @@ def _extract(html: str, url: str | None) -> GenericResult:
     meta = page_metadata(tree)
     body = extract_body(tree, url)  # consumes the tree
     paragraphs = [p for p in (normalise_text(line) for line in body.text.split("\n")) if p]
+    title = normalise_text(meta.title) if meta.title else None
+    headings = {h for h in (title, meta.h1 and normalise_text(meta.h1)) if h}
+    while paragraphs and paragraphs[0] in headings:  # the headline is not body text
+        paragraphs.pop(0)
     return GenericResult(
-        title=normalise_text(meta.title) if meta.title else None,
+        title=title,
         paragraphs=paragraphs,
         authors=[normalise_text(a) for a in meta.authors],
         published=meta.published,

@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 
 from lxml.html import HtmlElement
 
@@ -19,6 +20,7 @@ from crawler.extraction.metadata import read_metadata
 logger = logging.getLogger(__name__)
 
 _SPACE = re.compile(r"\s+")
+_SUFFIX = re.compile(r"\s*[|\-\u2013\u2014:\u00b7\u2022\uff5c]\s*\S")
 _URL_DATE = re.compile(
     r"(?<!\d)(20\d\d|19\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"
 )
@@ -42,6 +44,7 @@ class PageMeta:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    h1: str | None = None
 
 
 def _clean(text: str | None) -> str:
@@ -65,13 +68,13 @@ def first_h1(tree: HtmlElement) -> str | None:
 
 
 def choose_title(declared: str | None, h1: str | None) -> str | None:
-    """The declared title (JSON-LD headline, og:title) unless the <h1> is contained in it.
+    """The declared title (JSON-LD headline, og:title, <title>), without a site-name suffix.
 
-    Declared titles often carry a site-name suffix ("Headline | Site"); an <h1> that is a
-    proper part of the declared title is the headline without it.
+    Declared titles often end in a suffix ("Headline | Site", "Headline - Site"): when the
+    <h1> is the declared title up to such a separator, the <h1> is the headline.
     """
-    declared, h1 = _clean(declared) or None, _clean(h1) or None
-    if declared and h1 and h1 != declared and h1 in declared:
+    declared, h1 = _clean(unescape(declared or "")) or None, _clean(h1) or None
+    if declared and h1 and declared.startswith(h1) and _SUFFIX.match(declared[len(h1):]):
         return h1
     return declared or h1
 
@@ -82,19 +85,21 @@ def page_metadata(tree: HtmlElement) -> PageMeta:
         meta = read_metadata(tree)
     except Exception:
         logger.warning("metadata reader failed", exc_info=True)
-        return PageMeta(title=first_h1(tree))
+        h1 = first_h1(tree)
+        return PageMeta(title=h1, h1=h1)
     declared = meta.title.value if meta.title and isinstance(meta.title.value, str) else None
-    title = choose_title(declared or meta.html_title, first_h1(tree))
+    h1 = first_h1(tree)
+    title = choose_title(declared or meta.html_title, h1)
     authors: list[str] = []
     if meta.authors:
         values = meta.authors.value if isinstance(meta.authors.value, list) else [
             meta.authors.value]
-        authors = [_clean(a) for a in values if isinstance(a, str) and _clean(a)]
+        authors = [_clean(unescape(a)) for a in values if isinstance(a, str) and _clean(a)]
     published = None
     if meta.published and isinstance(meta.published.value, str):
         moment = parse_machine_date(meta.published.value)
         published = iso(moment) if moment else None
-    return PageMeta(title=title, authors=authors, published=published)
+    return PageMeta(title=title, authors=authors, published=published, h1=h1)
 
 
 def page_date(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
