@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from lxml import etree, html
 
-from crawler.simulator import SimulatedNetwork, running_simulator
+from crawler.simulator import SimulatedNetwork, running_simulator, text
 from crawler.simulator.model import (
     AUTHOR_LINE_FORMS,
     CLOCK_FORMS,
@@ -404,6 +404,9 @@ def test_dates_and_metadata_vary(network: SimulatedNetwork, base: str) -> None:
             assert not og
         if article.date_source == "time":
             assert datetime.fromisoformat(times[0]) == article.published_at
+        if article.date_source == "text":
+            assert article.published_at and article.published_at.second == 0
+            assert text.related_date(article.published_at, article.look.eastern_digits) in own
         if article.date_source in {"feed", None}:
             assert not times and not own
         eastern |= any(re.search("[٠-٩]", t) for t in own)

@@ -199,6 +199,8 @@ def _regular_plan(seed: int, index: int) -> ArticlePlan:
     section = rng.choice(profile.sections)
     writer = rng.choice(profile.writers)
     date_style = rng.choices(_DATE_STYLES, _DATE_WEIGHTS)[0]
+    if date_style == "text":  # the visible date has minutes only: publish on the minute
+        published = published.replace(second=0)
     channels = _channels(rng)
     feed = rng.choice(profile.article_feeds)
     feed_variant = rng.choice(_FEED_VARIANTS)
@@ -272,8 +274,9 @@ def _special_plan(seed: int, index: int, role: str) -> ArticlePlan:
         return opinion("arabstoday", 505, "/w-505/2013-01-20-05-49-31", {"sitemap"},
                        published=stamp, date_style="json-ld", sitemap_part="articles-2")
     if role == "legacy_opinion_slug":
+        published = published.replace(second=0)
         return opinion("palestinetoday", 909, f"/w-909/{text.slugify(title)}", {"listing"},
-                       date_style="text")
+                       date_style="text", published=published)
     if role == "legacy_news_slug":
         return _finish(base, "almaghribtoday", "news", f"/118/{text.slugify(title)}", {"feed"},
                        section_id=118, feed_path="/rss", date_style="meta")

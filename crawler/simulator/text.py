@@ -110,8 +110,7 @@ def display_title(rng: random.Random, title: str) -> str:
     if form == 0:
         return f"{title}!"
     if form == 1:
-        head, _, tail = title.partition(" ")
-        return f"{head}: {tail}"
+        return f"{title}؟"
     if form == 2:
         return f"«{title}»"
     return f"{title}..."
