@@ -31,6 +31,6 @@ class JsonLinesExporter(BaseItemExporter):
         self.file = file
 
     def export_item(self, item: Any) -> None:
-        fields = dict(self._get_serialized_fields(item, default_value=None, include_empty=True))
+        fields = dict(self.get_serialized_fields(item, default_value=None, include_empty=True))
         self.file.write(dumps_line(fields) + b"\n")
         self.file.flush()

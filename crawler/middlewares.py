@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -49,11 +50,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
     counting as active and the engine does not pile more requests onto a struggling site.
     """
 
-    def __init__(self, crawler: Crawler):
-        super().__init__(crawler)
-        self.backoff_base = crawler.settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
-        self.backoff_max = crawler.settings.getfloat("RETRY_BACKOFF_MAX", 120.0)
-        self.stats = crawler.stats
+    def __init__(self, settings: BaseSettings):
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
+        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 120.0)
 
     def backoff_delay(self, request: Request, response: Response | None) -> float:
         attempt = request.meta.get("retry_times", 0)
@@ -74,8 +74,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return response
         delay = self.backoff_delay(request, response)
         if delay > 0:
-            assert self.stats is not None
-            self.stats.inc_value("retry/backoff_seconds", int(delay))
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("retry/backoff_seconds", int(delay))
             logger.info("Backing off %.1fs before retrying %s (HTTP %s)", delay, request.url,
                         response.status)
             await asyncio.sleep(delay)

@@ -22,6 +22,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
 
 from crawler.discovery.feeds import FeedEntry, parse_feed
@@ -92,6 +93,9 @@ class ArabsTodaySpider(scrapy.Spider):
             raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
         self.channels = wanted
         self.allowed_domains = [site.domain for site in self.sites]
+        self.pending_discovery: dict[str, int] = {}
+        self.seen_discovery: set[str] = set()
+        self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
@@ -114,67 +118,131 @@ class ArabsTodaySpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         for site in self.sites:
-            meta = {"site": site.key}
+            seeds: list[Request] = []
             if "robots" in self.channels:
-                yield Request(site.url("/robots.txt"), self.parse_robots, meta=meta,
-                              priority=PRIORITY_ROBOTS, errback=self.on_error)
+                seeds.append(self.discovery_request(site.url("/robots.txt"), site,
+                                                    self.parse_robots, PRIORITY_ROBOTS))
             if "feeds" in self.channels:
-                for path in site.feeds:
-                    yield Request(site.url(path), self.parse_feed, meta=meta,
-                                  priority=PRIORITY_FEED, errback=self.on_error)
-            if "listings" in self.channels:
-                for path in site.sections:
-                    yield self.listing_request(site.url(path), site, depth=0)
+                seeds.extend(self.discovery_request(site.url(path), site, self.parse_feed,
+                                                    PRIORITY_FEED) for path in site.feeds)
+            if seeds:
+                for request in seeds:
+                    yield request
+            else:
+                for request in self.finish_discovery(site):
+                    yield request
 
     # -- discovery -------------------------------------------------------------------------
+    #
+    # Per site, robots.txt, sitemaps and feeds are read first (the discovery phase) and the
+    # articles they list are held back with their metadata until the phase ends; then those
+    # articles and the listing pages are requested. An article listed by a feed therefore always
+    # carries the feed's metadata, whatever order responses arrive in, so a replay gives the
+    # same items as the crawl it replays. Discovery requests bypass the dupefilter (this spider
+    # dedupes them itself) so that every one of them reliably ends the phase's count.
 
-    def parse_robots(self, response: Response) -> Iterator[Request]:
+    def discovery_request(self, url: str, site: Site, callback: Any, priority: int,
+                          optional: bool = False) -> Request:
+        self.pending_discovery[site.key] = self.pending_discovery.get(site.key, 0) + 1
+        self.seen_discovery.add(url)
+        return Request(url, callback, priority=priority, dont_filter=True,
+                       errback=self.on_discovery_error,
+                       meta={"site": site.key, "optional": optional, "discovery_page": True})
+
+    def follow_discovery(self, url: str, site: Site, callback: Any, priority: int,
+                         optional: bool = False) -> list[Request]:
+        if url in self.seen_discovery:
+            self.count("discovery/duplicate_discovery_page")
+            return []
+        return [self.discovery_request(url, site, callback, priority, optional)]
+
+    def discovery_done(self, site: Site, new: list[Request]) -> list[Request]:
+        """Account for one finished discovery page; release the site when it was the last."""
+        self.pending_discovery[site.key] -= 1
+        if self.pending_discovery[site.key] == 0:
+            return [*new, *self.finish_discovery(site)]
+        return new
+
+    def finish_discovery(self, site: Site) -> Iterator[Request]:
+        self.count("discovery/phase_complete")
+        held = self.held_articles.pop(site.key, {})
+        logger.info("%s: discovery done, %d articles from sitemaps and feeds", site.key, len(held))
+        for url, hints in held.items():
+            if request := self.article_request(url, site, merge_hints(hints)):
+                yield request
+        if "listings" in self.channels:
+            for path in site.sections:
+                yield self.listing_request(site.url(path), site, depth=0)
+
+    def hold_article(self, url: str, site: Site, hints: dict[str, Any]) -> None:
+        """Keep an article found during discovery, with the hints of every page that listed it."""
+        try:
+            article = parse_article_url(url)
+        except NotAnArticleURL as exc:
+            self.count(f"discovery/not_article/{exc.reason}")
+            return
+        if article.site.key != site.key:
+            self.count("discovery/other_site_link")
+            return
+        self.held_articles.setdefault(site.key, {}).setdefault(article.url, []).append(hints)
+
+    def parse_robots(self, response: Response) -> list[Request]:
         site = self.site_of(response)
         text = response.text if isinstance(response, TextResponse) else ""
+        new: list[Request] = []
         sitemaps = sitemap_urls_from_robots(text, response.url)
         if not sitemaps:
             self.count("discovery/robots/no_sitemap_line")
-            yield self.sitemap_request(site.url("/sitemap.xml"), site, optional=True)
+            new += self.follow_discovery(site.url("/sitemap.xml"), site, self.parse_sitemap,
+                                         PRIORITY_SITEMAP, optional=True)
         for url in sitemaps:
             if target := on_canonical_host(url):
-                yield self.sitemap_request(target, site)
+                new += self.follow_discovery(target, site, self.parse_sitemap, PRIORITY_SITEMAP)
             else:
                 self.skip("offsite_sitemap", url)
+        return self.discovery_done(site, new)
 
-    def sitemap_request(self, url: str, site: Site, optional: bool = False) -> Request:
-        return Request(url, self.parse_sitemap, meta={"site": site.key, "optional": optional},
-                       priority=PRIORITY_SITEMAP, errback=self.on_error)
-
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+    def parse_sitemap(self, response: Response) -> list[Request]:
         site = self.site_of(response)
+        new: list[Request] = []
         result = parse_sitemap(response.body, response.url)
+        if result.error == "empty":
+            self.count("discovery/sitemap/empty")
+            logger.info("sitemap %s lists nothing", response.url)
+            return self.discovery_done(site, new)
         if result.error:
             self.skip(f"sitemap_{result.error}", response.url)
-            return
+            return self.discovery_done(site, new)
         self.count(f"discovery/sitemap/{result.kind}")
         for entry in result.entries:
             if result.kind == "sitemapindex":
                 if target := on_canonical_host(entry.loc):
-                    yield self.sitemap_request(target, site)
+                    new += self.follow_discovery(target, site, self.parse_sitemap,
+                                                 PRIORITY_SITEMAP)
                 else:
                     self.skip("offsite_sitemap", entry.loc)
-            elif request := self.article_request(entry.loc, site, self.sitemap_hints(entry),
-                                                 response.url):
-                yield request
+            else:
+                self.hold_article(entry.loc, site,
+                                  {**self.sitemap_hints(entry), "found_on": response.url})
+        return self.discovery_done(site, new)
 
-    def parse_feed(self, response: Response) -> Iterator[Request]:
+    def parse_feed(self, response: Response) -> list[Request]:
         site = self.site_of(response)
         result = parse_feed(response.body, response.url)
         if result.error:
             self.skip(f"feed_{result.error}", response.url)
-            return
+            return self.discovery_done(site, [])
         if result.truncated:
             self.count("discovery/feed/truncated")
             logger.info("feed %s is truncated; kept %d entries", response.url, len(result.entries))
         for entry in result.entries:
-            if request := self.article_request(entry.url, site, self.feed_hints(entry),
-                                               response.url):
-                yield request
+            self.hold_article(entry.url, site, {**self.feed_hints(entry), "found_on": response.url})
+        return self.discovery_done(site, [])
+
+    def on_discovery_error(self, failure: Failure) -> list[Request]:
+        self.on_error(failure)
+        request = failure.request  # type: ignore[attr-defined]
+        return self.discovery_done(self.site_of_request(request), [])
 
     def listing_request(self, url: str, site: Site, depth: int) -> Request:
         return Request(url, self.parse_listing, meta={"site": site.key, "listing_depth": depth},
@@ -189,7 +257,8 @@ class ArabsTodaySpider(scrapy.Spider):
         for reason, count in links.rejected.items():
             self.count(f"discovery/listing/rejected/{reason}", count)
         for url in links.article_urls:
-            if request := self.article_request(url, site, {"source": "listing"}, response.url):
+            if request := self.article_request(url, site, {"source": "listing",
+                                                           "found_on": response.url}):
                 yield request
         depth = response.meta.get("listing_depth", 0)
         limit = self.settings.getint("MAX_LISTING_PAGES")
@@ -203,21 +272,19 @@ class ArabsTodaySpider(scrapy.Spider):
 
     # -- articles --------------------------------------------------------------------------
 
-    def article_request(self, url: str, site: Site, hints: dict[str, Any],
-                        found_on: str) -> Request | None:
+    def article_request(self, url: str, site: Site, hints: dict[str, Any]) -> Request | None:
         try:
             article = parse_article_url(url)
         except NotAnArticleURL as exc:
             self.count(f"discovery/not_article/{exc.reason}")
             return None
-        if article.site.key != site.key and article.site not in self.sites:
+        if article.site.key != site.key:
             self.count("discovery/other_site_link")
             return None
-        published = hints.get("published")
+        published = hints.get("published") or hints.get("lastmod")
         if self.since and published and published[:10] < self.since.isoformat():
             self.count("discovery/skipped_before_since")
             return None
-        hints = {**hints, "found_on": found_on}
         return Request(article.url, self.parse_article, priority=PRIORITY_ARTICLE,
                        meta={"site": article.site.key, "discovery": hints},
                        errback=self.on_error)
@@ -264,9 +331,12 @@ class ArabsTodaySpider(scrapy.Spider):
         }
 
     def site_of(self, response: Response) -> Site:
-        key = response.meta.get("site")
+        return self.site_of_request(response.request) if response.request else self.sites[0]
+
+    def site_of_request(self, request: Request) -> Site:
+        key = request.meta.get("site")
         site = next((s for s in self.sites if s.key == key), None)
-        return site or site_for_host(response.url.split("/")[2]) or self.sites[0]
+        return site or site_for_host(urlparse_cached(request).hostname or "") or self.sites[0]
 
     def count(self, key: str, value: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -293,6 +363,24 @@ class ArabsTodaySpider(scrapy.Spider):
             key = f"errors/{failure.type.__name__ if failure.type else 'unknown'}"
         self.count(key)
         logger.warning("Failed %s: %s", url, failure.getErrorMessage())
+
+
+_SOURCE_RANK = {"feed": 0, "sitemap": 1, "listing": 2}
+
+
+def merge_hints(hints: list[dict[str, Any]]) -> dict[str, Any]:
+    """One hint dict from several discovery pages, independent of the order they arrived in.
+
+    Feeds outrank sitemaps, then pages sort by URL; a later page only fills fields left empty.
+    """
+    ordered = sorted(hints, key=lambda h: (_SOURCE_RANK.get(h.get("source", ""), 9),
+                                           h.get("found_on") or ""))
+    merged: dict[str, Any] = {}
+    for hint in ordered:
+        for key, value in hint.items():
+            if value not in (None, "", [], {}) and merged.get(key) in (None, "", [], {}):
+                merged[key] = value
+    return merged
 
 
 def _utc_now() -> str:
