@@ -608,3 +608,31 @@ def test_cli_writes_manifest_and_serves(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_etag_revalidation(network: SimulatedNetwork, base: str) -> None:
+    url = network.article(13).canonical_url
+    first = fetch(base, url)
+    etag = first.headers["ETag"]
+    parts = urlsplit(url)
+    request = urllib.request.Request(base + parts.path, headers={
+        "Host": parts.hostname or "", "If-None-Match": etag})
+    with pytest.raises(urllib.error.HTTPError) as error:
+        _OPENER.open(request, timeout=10)
+    assert error.value.code == 304
+    changed = network.respond("www.arabstoday.net", parts.path, {"If-None-Match": '"other"'})
+    assert changed.status == 200 and changed.body == first.body
+
+
+def test_larger_network_routes_deep_articles() -> None:
+    network = SimulatedNetwork(pages=3000)
+    assert network.listing_page_size > 2
+    plans = network.plans()
+    for plan in (plans[0], plans[1500], plans[-1]):
+        response = network.respond(plan.profile.site.canonical_host, plan.path)
+        assert response.status == 200
+        assert network.article(plan.index).title.encode() in response.body
+    pages = network.listing_pages("arabstoday", "/485")
+    last = network.respond("www.arabstoday.net", f"/485?page={len(pages)}")
+    assert last.status == 200 and b'rel="next"' not in last.body
+    assert network.respond("www.arabstoday.net", f"/485?page={len(pages) + 1}").status == 404

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -45,8 +46,13 @@ from crawler.simulator.profiles import (
 from crawler.simulator.text import CITIES
 from crawler.sites import ALIAS_SUBDOMAINS, Site, site_for_host
 
-LISTING_PAGE_SIZE = 2
 HOME_SIZE = 4
+
+
+def listing_page_size(pages: int) -> int:
+    """Links per listing page: 2 in small test networks (so page 2+ exists), up to 20."""
+    return max(2, min(20, pages // 25))
+
 SITEMAP_CHILDREN = (("articles-1", "/sitemaps/articles-1.xml"),
                     ("articles-2", "/sitemaps/articles-2.xml.gz"),
                     ("news", "/sitemaps/news.xml"))
@@ -77,6 +83,7 @@ class SimulatedNetwork:
         self.seed = seed
         self.profiles: tuple[SiteProfile, ...] = PROFILES
         self.sites: tuple[Site, ...] = tuple(p.site for p in PROFILES)
+        self.listing_page_size = listing_page_size(pages)
         self._plans = [plan_article(seed, i) for i in range(pages)]
         self._by_path: dict[tuple[str, str], int] = {}
         for plan in self._plans:
@@ -174,8 +181,8 @@ class SimulatedNetwork:
         profile = self._profile_for_host(host)
         if profile is None:
             return _response(404, "text/plain; charset=utf-8", f"unknown host {host}\n")
-        query = parse_qs(parts.query)
-        return self._route(profile, path, query)
+        response = self._route(profile, path, parse_qs(parts.query))
+        return _conditional(response, headers or {})
 
     def _profile_for_host(self, host: str) -> SiteProfile | None:
         site = site_for_host(host)
@@ -290,10 +297,10 @@ class SimulatedNetwork:
     def _listing(self, profile: SiteProfile, where: str, heading: str, page: int
                  ) -> SimResponse:
         indices = self._listings.get((profile.key, where), [])
-        total = max(1, -(-len(indices) // LISTING_PAGE_SIZE))
+        total = max(1, -(-len(indices) // self.listing_page_size))
         if page > total:
             return self._not_found(profile)
-        chunk = indices[(page - 1) * LISTING_PAGE_SIZE:page * LISTING_PAGE_SIZE]
+        chunk = indices[(page - 1) * self.listing_page_size:page * self.listing_page_size]
         entries = [self._entry(self._plans[i], self._listing_url(profile, self._plans[i]))
                    for i in chunk]
         base = profile.site.url(where)
@@ -309,8 +316,8 @@ class SimulatedNetwork:
     def listing_pages(self, site_key: str, where: str) -> list[list[str]]:
         """Canonical URLs on each page of a section (``/485``) or writer (``/w-346``) listing."""
         indices = self._listings.get((site_key, where), [])
-        return [[self._plans[i].canonical_url for i in indices[k:k + LISTING_PAGE_SIZE]]
-                for k in range(0, len(indices), LISTING_PAGE_SIZE)]
+        return [[self._plans[i].canonical_url for i in indices[k:k + self.listing_page_size]]
+                for k in range(0, len(indices), self.listing_page_size)]
 
     # ------------------------------------------------------------------ feeds, sitemaps
 
@@ -367,6 +374,18 @@ class SimulatedNetwork:
                                  gzip.compress(xml.encode("utf-8"), mtime=0))
             return _response(200, _XML, xml)
         return self._not_found(profile)
+
+
+def _conditional(response: SimResponse, request_headers: Mapping[str, str]) -> SimResponse:
+    """Add an ETag to 200 responses; answer 304 when the request's If-None-Match matches."""
+    if response.status != 200:
+        return response
+    etag = '"' + hashlib.sha1(response.body).hexdigest()[:20] + '"'
+    response.headers["ETag"] = etag
+    wanted = {k.lower(): v for k, v in request_headers.items()}.get("if-none-match", "")
+    if etag in {tag.strip() for tag in wanted.split(",")} or wanted.strip() == "*":
+        return SimResponse(304, {"ETag": etag}, b"")
+    return response
 
 
 def _page_number(query: Mapping[str, Sequence[str]]) -> int | None:
