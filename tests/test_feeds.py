@@ -196,6 +196,15 @@ def test_missing_item_end_tags_keep_each_items_own_fields() -> None:
         ("الأول", "الأول"), ("الثاني", "الثاني")]
 
 
+def test_hundreds_of_unclosed_items_are_not_lost_to_the_depth_limit() -> None:
+    items = "".join(f"<item><title>خبر {i}</title><link>/1/000001-خبر-{i}</link>"
+                    for i in range(400))
+    for tail in ("</channel></rss>", ""):
+        result = parse_feed(f"<rss><channel>{items}{tail}".encode(), BASE)
+        assert [e.title for e in result.entries] == [f"خبر {i}" for i in range(400)]
+        assert result.truncated is (tail == "")
+
+
 @pytest.mark.parametrize("body, error", [
     (b"<!DOCTYPE html><html><head><title>x</title></head><body><p>ok</p></body></html>",
      "not_xml"),

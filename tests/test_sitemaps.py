@@ -177,6 +177,13 @@ def test_entity_declarations_are_refused(tmp_path: Path) -> None:
     assert parse_sitemap(gzip.compress(xxe.encode()), BASE).error == "entity_declaration"
 
 
+def test_hundreds_of_unclosed_urls() -> None:
+    urls = "".join(f"<url><loc>/1/000001-خبر-{i}</loc>" for i in range(400))
+    result = parse_sitemap(f"<urlset>{urls}</urlset>".encode(), BASE)
+    assert [entry.loc for entry in result.entries] == [
+        f"https://www.arabstoday.net/1/000001-خبر-{i}" for i in range(400)]
+
+
 def test_truncated_sitemap_keeps_complete_entries() -> None:
     body = NEWS.encode()
     cut = body[: body.index(b"<news:title>\xd8\xb1")]  # inside the second url, after its loc

@@ -173,6 +173,32 @@ def fix_entities(text: str) -> str:
     return "".join(parts)
 
 
+def close_unclosed(text: str, entry_names: Iterable[str]) -> str:
+    """Insert the end tag of an entry (``item``, ``url`` ...) that the next entry's start finds
+    still open. Feeds that never close their items would otherwise nest every item in the
+    previous one and, past libxml2's depth limit (256), lose the rest.
+    """
+    for name in entry_names:
+        tokens = re.compile(rf"<(/)?((?:[\w.-]+:)?{name})(\s[^<>]*)?(/)?>")
+        if text.count(f"</{name}") >= text.count(f"<{name}") and f":{name}" not in text:
+            continue  # cheap pre-check: no prefixed names, at least as many ends as starts
+        out: list[str] = []
+        position = 0
+        open_name: str | None = None
+        for token in tokens.finditer(text):
+            closing, qname, self_closing = token[1], token[2], token[4]
+            if closing:
+                open_name = None
+            elif not self_closing:
+                if open_name is not None:
+                    out.append(text[position:token.start()] + f"</{open_name}>")
+                    position = token.start()
+                open_name = qname
+        if out:
+            text = "".join(out) + text[position:]
+    return text
+
+
 def safe_xml_parser() -> etree.XMLParser:
     """A recovering parser that expands no entity and reads no DTD, file or URL."""
     return etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
@@ -212,9 +238,11 @@ class XmlDocument:
     """The root element's end tag is missing."""
 
 
-def load_xml(body: bytes, root_names: Iterable[str], wrong_root: str,
-             fallback_encoding: str | None = None) -> XmlDocument:
+def load_xml(body: bytes, root_names: Iterable[str], entry_names: Iterable[str],
+             wrong_root: str, fallback_encoding: str | None = None) -> XmlDocument:
     """Decompress, decode, check and leniently parse ``body``; raise BodyRefused otherwise.
+
+    Entries (``entry_names``) left unclosed before the next one starts are closed first.
 
     Reasons: ``gzip_too_large``, ``bad_gzip``, ``empty_body``, ``entity_declaration``,
     ``not_xml`` (HTML, text, unparseable) and ``wrong_root`` (well-formed XML of another kind).
@@ -228,7 +256,7 @@ def load_xml(body: bytes, root_names: Iterable[str], wrong_root: str,
         raise BodyRefused("entity_declaration")
     if looks_like_html(text) or not text.startswith("<"):
         raise BodyRefused("not_xml")
-    text = fix_entities(text)
+    text = close_unclosed(fix_entities(text), entry_names)
     root = parse_xml_text(text)
     if root is None:
         raise BodyRefused("not_xml")
@@ -454,7 +482,8 @@ def parse_feed(body: bytes, base_url: str, *, encoding: str | None = None) -> Fe
     only when the body has no BOM and no XML declaration naming one.
     """
     try:
-        doc = load_xml(body, FEED_ROOTS, wrong_root="not_a_feed", fallback_encoding=encoding)
+        doc = load_xml(body, FEED_ROOTS, ("item", "entry"), wrong_root="not_a_feed",
+                       fallback_encoding=encoding)
     except BodyRefused as refused:
         return FeedResult(error=refused.reason)
     atom = local_name(doc.root) == "feed"

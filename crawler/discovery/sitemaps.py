@@ -86,7 +86,8 @@ def parse_sitemap(body: bytes, base_url: str, *, encoding: str | None = None) ->
     ``encoding`` (the HTTP charset) is used only when the body names none itself.
     """
     try:
-        doc = load_xml(body, _ENTRY_TAG, wrong_root="not_a_sitemap", fallback_encoding=encoding)
+        doc = load_xml(body, _ENTRY_TAG, _ENTRY_TAG.values(), wrong_root="not_a_sitemap",
+                       fallback_encoding=encoding)
     except BodyRefused as refused:
         return SitemapResult(error=refused.reason)
     kind: SitemapKind = "urlset" if local_name(doc.root) == "urlset" else "sitemapindex"
