@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from importlib import metadata
@@ -104,6 +105,7 @@ class RecordedResponse:
 class _WarcPointer:
     path: Path
     offset: int
+    revisit_of: str | None = None  # payload digest of the record holding the body
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class ReplayArchive:
     """
 
     _entries: dict[str, _WarcPointer | _SavedPage] = field(default_factory=dict)
+    _payloads: dict[str, _WarcPointer] = field(default_factory=dict)
     records: int = 0
     files: int = 0
     skipped: list[tuple[Path, str]] = field(default_factory=list)
@@ -169,20 +172,32 @@ class ReplayArchive:
                     if record.format != "warc":
                         self._skip(path, f"not a WARC file (read as {record.format!r})")
                         return
-                    if record.rec_type not in ("response", "resource"):
+                    if record.rec_type not in ("response", "resource", "revisit"):
                         continue
                     uri = _target_uri(record.rec_headers.get_header("WARC-Target-URI"))
                     if not uri:
                         continue
+                    rec_headers, body_stream = record.rec_headers, record.raw_stream
                     iterator.read_to_end(record)
-                    self._entries[replay_key(uri)] = _WarcPointer(
-                        path, iterator.get_record_offset()
-                    )
+                    if getattr(body_stream, "limit", 0):  # bytes promised but never read
+                        raise EOFError(f"record for {uri} is cut short")
+                    pointer = _WarcPointer(path, iterator.get_record_offset())
+                    digest = rec_headers.get_header("WARC-Payload-Digest")
+                    if record.rec_type == "revisit":
+                        if not digest:
+                            continue
+                        pointer = _WarcPointer(path, pointer.offset, revisit_of=digest)
+                    elif digest:
+                        self._payloads[digest] = pointer
+                    self._entries[replay_key(uri)] = pointer
                     self.records += 1
                     indexed += 1
-        except (ArchiveLoadFailed, OSError, ValueError) as exc:
-            self._skip(path, f"unreadable WARC ({exc})")
-            return
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
+            if not indexed:
+                self._skip(path, f"unreadable WARC ({exc!r})")
+                return
+            # An interrupted crawl leaves whole records and a torn last one: keep the former.
+            logger.warning("Replay: %s unreadable after %d records (%r)", path, indexed, exc)
         if not indexed:
             logger.warning("Replay: %s holds no response records", path)
         self.files += 1
@@ -233,7 +248,14 @@ class ReplayArchive:
         try:
             if isinstance(entry, _SavedPage):
                 return _read_saved_page(entry)
-            return _read_warc_record(entry)
+            if entry.revisit_of is None:
+                return _read_warc_record(entry)
+            original = self._payloads.get(entry.revisit_of)
+            if original is None:
+                raise ReplayArchiveError(
+                    f"revisit of {url} refers to payload {entry.revisit_of}, not in the archive"
+                )
+            return _read_revisit(entry, _read_warc_record(original))
         except (OSError, ArchiveLoadFailed, StopIteration, ValueError) as exc:
             raise ReplayArchiveError(f"cannot read {url} from {entry.path}: {exc!r}") from exc
 
@@ -277,6 +299,27 @@ def _read_warc_record(pointer: _WarcPointer) -> RecordedResponse:
             uri, status, headers, body, protocol=http.protocol or "HTTP/1.1",
             ip_address=ip_address,
         )
+
+
+def _read_revisit(pointer: _WarcPointer, original: RecordedResponse) -> RecordedResponse:
+    """A revisit: its own URL, status and headers (when recorded), the original's body.
+
+    Framing headers are made to fit the body served: no ``Transfer-Encoding`` (bodies
+    are served de-chunked), ``Content-Encoding`` only if the original body still has it,
+    ``Content-Length`` only if it matches.
+    """
+    revisit = _read_warc_record(pointer)
+    if not revisit.headers:
+        return replace(original, url=revisit.url, ip_address=revisit.ip_address)
+    encoded = any(name.lower() == "content-encoding" for name, _ in original.headers)
+    headers = [
+        (name, value)
+        for name, value in revisit.headers
+        if name.lower() != "transfer-encoding"
+        and (encoded or name.lower() != "content-encoding")
+        and (name.lower() != "content-length" or value.strip() == str(len(original.body)))
+    ]
+    return replace(revisit, headers=headers, body=original.body)
 
 
 def _read_saved_page(page: _SavedPage) -> RecordedResponse:

@@ -489,6 +489,48 @@ def test_foreign_chunked_and_resource_records(tmp_path: Path) -> None:
     assert ("Content-Type", "text/html") in resource.headers
 
 
+def test_revisit_records_serve_the_original_payload(tmp_path: Path) -> None:
+    first, again = "https://www.arabstoday.net/ar/1.html", "https://www.arabstoday.net/ar/1b.html"
+    body = gzip.compress(b"<html><body>same payload</body></html>")
+    path = tmp_path / "dedup.warc.gz"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True, warc_version="1.1")
+        headers = [*HTML, ("Content-Encoding", "gzip")]
+        original = writer.create_warc_record(
+            first, "response", payload=BytesIO(body),
+            http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"),
+        )
+        writer.write_record(original)
+        digest = original.rec_headers.get_header("WARC-Payload-Digest")
+        writer.write_record(writer.create_revisit_record(
+            again, digest, first, original.rec_headers.get_header("WARC-Date"),
+            http_headers=StatusAndHeaders("200 OK", [*headers, ("X-Seen", "twice")],
+                                          protocol="HTTP/1.1"),
+        ))
+        writer.write_record(writer.create_revisit_record(
+            "https://www.arabstoday.net/orphan", "sha1:AAAA", first, "2024-01-01T00:00:00Z",
+        ))
+    archive = ReplayArchive.load(path)
+    revisit = archive.lookup(again)
+    assert revisit is not None and revisit.url == again and revisit.body == body
+    assert ("X-Seen", "twice") in revisit.headers
+    assert ("Content-Encoding", "gzip") in revisit.headers
+    with pytest.raises(ReplayArchiveError, match="not in the archive"):
+        archive.lookup("https://www.arabstoday.net/orphan")
+
+
+def test_a_torn_last_record_keeps_the_whole_ones(recording: Recording, tmp_path: Path) -> None:
+    torn = tmp_path / "torn.warc.gz"
+    data = recording.warc.read_bytes()
+    torn.write_bytes(data[: len(data) - 200])
+    whole = ReplayArchive.load(recording.warc)
+    partial = ReplayArchive.load(torn)
+    assert 0 < len(partial) < len(whole)
+    assert partial.skipped == [] and partial.files == 1
+    for url in partial.urls():
+        assert partial.lookup(url) == whole.lookup(url)
+
+
 def test_saved_html_url_sources_and_charset(tmp_path: Path) -> None:
     canonical = b'<html><head><link rel="Canonical" href="https://www.arabstoday.net/c.html">'
     og = b'<html><head><meta property="og:url" content="https://www.arabstoday.net/o.html">'
