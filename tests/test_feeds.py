@@ -355,7 +355,7 @@ def test_cutting_a_feed_anywhere_yields_a_prefix(sample: tuple[str, bytes],
 
 
 @pytest.mark.parametrize("text, end_tag", [(RSS, b"</item>"), (ATOM, b"</entry>"),
-                                           (RDF, b"</item>")])
+                                           (RDF, b"</item>")], ids=["rss", "atom", "rdf"])
 def test_cutting_each_sample_at_every_byte(text: str, end_tag: bytes) -> None:
     body = text.encode()
     for cut in range(len(body) + 1):

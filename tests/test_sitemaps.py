@@ -222,7 +222,7 @@ def test_cutting_a_sitemap_anywhere_yields_a_prefix(sample: tuple[str, bytes],
     _assert_prefix(body, int(len(body) * fraction), end_tag)
 
 
-@pytest.mark.parametrize("text, end_tag", SAMPLES)
+@pytest.mark.parametrize("text, end_tag", SAMPLES, ids=["urlset", "index", "news"])
 def test_cutting_each_sample_at_every_byte(text: str, end_tag: bytes) -> None:
     body = text.encode()
     for cut in range(len(body) + 1):
