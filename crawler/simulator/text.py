@@ -17,6 +17,9 @@ ACTORS: tuple[str, ...] = (
     "اتحاد الكرة", "وزيرة الثقافة", "نقابة الصحفيين", "وزارة الزراعة", "مكتب الإحصاء",
     "الشركة الوطنية للنقل", "المجلس البلدي", "وزير الطاقة", "جامعة الدول العربية", "النادي الأهلي",
 )
+FEMININE_ACTORS: frozenset[str] = frozenset(
+    a for a in ACTORS if a.split()[0].endswith("ة"))
+"""Actors whose verbs take the feminine form (وزارة، هيئة، غرفة ...)."""
 ACTIONS: tuple[str, ...] = (
     "يبحث", "يعلن", "يطلق", "يناقش", "يستعرض", "يدرس", "يوقع", "يرفض", "يدعم", "يراجع",
     "يقر", "يفتتح", "يؤجل", "يستضيف", "يتابع",
@@ -48,10 +51,11 @@ FAMILY_NAMES: tuple[str, ...] = (
     "السعدي", "الفاسي", "حمدان", "القاسمي", "النجار", "بوزيد", "الأيوبي", "زيدان",
 )
 SUBJECTS: tuple[str, ...] = (
-    "الحكومة", "القطاع الخاص", "المستثمرين", "المواطنين", "الشركات الصغيرة", "الأسواق المحلية",
-    "المؤسسات التعليمية", "الفرق المشاركة", "السلطات المحلية", "الخبراء", "المزارعين",
-    "الجمهور", "المستشفيات العمومية", "البلديات",
+    "الحكومة", "الشركات الصغيرة", "الأسواق المحلية", "المؤسسات التعليمية", "الفرق المشاركة",
+    "السلطات المحلية", "المستشفيات العمومية", "البلديات", "الوزارة", "الجامعات", "الإدارة",
+    "المصانع المحلية", "الموانئ الوطنية", "الجمعيات الأهلية",
 )
+"""Feminine or non-human plural subjects: they all take the feminine verbs below."""
 PRESENT_VERBS: tuple[str, ...] = (
     "تحتاج إلى", "تعمل على", "تسعى إلى", "تواجه", "تستفيد من", "تراهن على", "تنتظر",
     "تتابع", "تدعو إلى", "تركز على",
@@ -94,13 +98,24 @@ def eastern_digits(text: str) -> str:
     return text.translate(_EASTERN_DIGITS)
 
 
+def _verb_for(actor: str, verb: str) -> str:
+    """Present-tense verb agreeing with ``actor`` (يبحث -> تبحث for feminine actors)."""
+    return "ت" + verb[1:] if actor in FEMININE_ACTORS and verb.startswith("ي") else verb
+
+
+def _past_for(actor: str, verb: str) -> str:
+    """Past-tense verb agreeing with ``actor`` (أكد -> أكدت)."""
+    return verb + "ت" if actor in FEMININE_ACTORS else verb
+
+
 def person_name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}"
 
 
 def headline(rng: random.Random) -> str:
     """A plain headline without punctuation (it is also the URL slug source)."""
-    return (f"{rng.choice(ACTORS)} {rng.choice(ACTIONS)} {rng.choice(OBJECTS)} "
+    actor = rng.choice(ACTORS)
+    return (f"{actor} {_verb_for(actor, rng.choice(ACTIONS))} {rng.choice(OBJECTS)} "
             f"{rng.choice(PLACES)}")
 
 
@@ -137,14 +152,17 @@ def _clause(rng: random.Random) -> str:
 def _sentence(rng: random.Random) -> str:
     speaker = rng.choice(ACTORS)
     form = rng.randrange(6)
+    adding = "مضيفة" if speaker in FEMININE_ACTORS else "مضيفا"
     if form == 0:
-        return f"أكد {speaker} {rng.choice(TIME_PHRASES)} أن {_clause(rng)}."
+        return (f"{_past_for(speaker, 'أكد')} {speaker} {rng.choice(TIME_PHRASES)} أن "
+                f"{_clause(rng)}.")
     if form == 1:
-        return f'وقال {speaker}: "إن {_clause(rng)}، ولن نتراجع عن ذلك".'
+        return f'و{_past_for(speaker, "قال")} {speaker}: "إن {_clause(rng)}، ولن نتراجع عن ذلك".'
     if form == 2:
-        return f"وأشار {speaker} إلى أن {_clause(rng)}، مضيفا أن «{_clause(rng)}»."
+        return (f"و{_past_for(speaker, 'أشار')} {speaker} إلى أن {_clause(rng)}، {adding} أن "
+                f"«{_clause(rng)}».")
     if form == 3:
-        return f"وأضاف أن {_clause(rng)} {rng.choice(PLACES)}."
+        return f"وأضاف المصدر أن {_clause(rng)} {rng.choice(PLACES)}."
     if form == 4:
         return f"ويرى مراقبون أن {_clause(rng)}، بينما {_clause(rng)}."
     return f"وتأتي هذه الخطوة {rng.choice(PLACES)} في وقت {_clause(rng)}."
