@@ -612,6 +612,9 @@ def test_recorder_write_failures_are_counted_not_raised(tmp_path: Path) -> None:
     assert recorder.process_response(request, missing) is missing
     assert crawler.stats is not None
     assert crawler.stats.get_value("warc/records") == 2
+    # Flushed per record: a crawl killed now leaves a valid file.
+    check = subprocess.run([str(WARCIO), "check", str(recorder.path)], capture_output=True)
+    assert check.returncode == 0 and (tmp_path / "tiny.warc").stat().st_size > 0
     recorder._stream.close()  # type: ignore[union-attr]  # simulate a dead disk
     assert recorder.process_response(request, response) is response
     assert crawler.stats.get_value("warc/errors") == 1
