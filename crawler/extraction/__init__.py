@@ -23,7 +23,7 @@ from crawler.extraction.blocks import (
 from crawler.extraction.dates import parse_arabic_date, parse_machine_date, to_utc_iso
 from crawler.extraction.fallback import generic_fields
 from crawler.extraction.metadata import Metadata, read_metadata
-from crawler.extraction.network import NetworkResult, extract_network
+from crawler.extraction.network import NetworkResult, extract_network, is_furniture
 from crawler.extraction.text import detect_language, join_paragraphs
 from crawler.items import empty_article
 from crawler.urls import ArticleURL, NotAnArticleURL, parse_article_url
@@ -116,13 +116,14 @@ def _is_error_page(meta: Metadata, blocks: list[Any]) -> bool:
 
 def _body(net: NetworkResult, page_text: str, url: str) -> tuple[list[str], str | None]:
     recognised = net.anchored or net.dateline is not None or net.author_source == "author-line"
-    if recognised and net.paragraphs:
+    if net.framed or (recognised and net.paragraphs):
         return net.paragraphs, "network-rules"
     generic = generic_fields(page_text, url)
-    skip = {pat.key(t) for t in [net.title or "", *net.captions] if t}
+    skip = {pat.key(t) for t in net.captions}
     if net.dateline:
         skip.add(pat.key(f"{net.dateline.location} {net.dateline.source}"))
-    paragraphs = [p for p in generic.paragraphs if pat.key(p) not in skip]
+    paragraphs = [p for p in generic.paragraphs
+                  if pat.key(p) not in skip and not is_furniture(p, net.title)]
     if paragraphs:
         return paragraphs, "generic"
     return net.paragraphs, "network-rules" if net.paragraphs else None

@@ -31,6 +31,8 @@ class NetworkResult:
     """What the rules found; ``anchored`` says whether the page showed the network layout."""
 
     anchored: bool = False
+    framed: bool = False
+    """Both the header and a footer marker after the body were found: the rules are sure."""
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
@@ -41,6 +43,15 @@ class NetworkResult:
     page_date: tuple[str, datetime] | None = None
     time_element: str | None = None
     label_site: Site | None = None
+
+
+def is_furniture(text: str, title: str | None = None) -> bool:
+    """Page furniture in any position: clocks, label lines, ticker, footer, share bars,
+    the label-prefixed title and the title (also doubled)."""
+    block = Block(text)
+    return (_is_anchor(block) or _prefixed_title(block) is not None
+            or pat.is_footer_marker(text) or pat.is_share_bar(text)
+            or (title is not None and pat.key(pat.undouble(text)) == pat.key(title)))
 
 
 def _is_anchor(block: Block) -> bool:
@@ -223,10 +234,9 @@ class _Scanner:
         probe = index
         while probe < end and len(window) < PRE_BODY_WINDOW:
             block = self.blocks[probe]
-            if block.kind == "image":
-                previous_image = True
-            elif block.text:
-                if pat.word_count(block.text) > CAPTION_MAX_WORDS:
+            if block.kind == "text" and block.text:
+                if pat.word_count(block.text) > CAPTION_MAX_WORDS \
+                        or pat.is_footer_marker(block.text):
                     break
                 window.append(probe)
             probe += 1
@@ -252,6 +262,8 @@ class _Scanner:
                 index += 1
                 continue
             short = pat.word_count(block.text) <= 15 and not block.text.rstrip().endswith(".")
+            if pat.is_footer_marker(block.text):
+                break
             if block.caption or (previous_image and short and block.text):
                 self.result.captions.append(block.text)
                 index += 1
@@ -319,5 +331,6 @@ def extract_network(blocks: list[Block], kind: str | None,
     result = scanner.result
     result.title = title
     result.anchored = end_of_header >= 0 or end < len(blocks)
+    result.framed = end_of_header >= 0 and end < len(blocks)
     result.label_site = _label_site(blocks, end_of_header)
     return result
