@@ -14,6 +14,7 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("crawler.simulator.cli", "serve a synthetic copy of the network on loopback"),
     "extract": ("crawler.extraction.cli", "extract one saved page and print the item as JSON"),
+    "record-sample": ("crawler.sample", "record the bundled offline snapshot from the simulator"),
 }
 
 

@@ -15,6 +15,7 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT_ROOT.parent / "shared"
+NETGUARD = Path(__file__).resolve().parent / "netguard"
 
 
 @dataclass
@@ -41,7 +42,7 @@ def run_crawl(tmp_path: Path, *args: str, name: str = "run", timeout: float = 24
         sys.executable, "-m", "scrapy", "crawl", "arabstoday", "-O", str(out),
         "-s", f"REPORT_DIR={reports}", "-s", f"LOG_FILE={log}", *args,
     ]
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NETGUARD), str(PROJECT_ROOT)])}
     proc = subprocess.run(command, cwd=PROJECT_ROOT, env=env, timeout=timeout,
                           capture_output=True, text=True)
     log_text = log.read_text(encoding="utf-8") if log.exists() else ""
