@@ -7,6 +7,7 @@ from crawler.discovery.feeds import FeedEntry, FeedResult, parse_feed
 from crawler.discovery.listings import (
     ListingKey,
     ListingLinks,
+    canonical_listing_url,
     is_listing_url,
     listing_key,
     parse_listing,
@@ -25,6 +26,7 @@ __all__ = [
     "ListingLinks",
     "SitemapEntry",
     "SitemapResult",
+    "canonical_listing_url",
     "is_listing_url",
     "listing_key",
     "parse_feed",
