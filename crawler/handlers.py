@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+from scrapy import signals
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.utils.defer import _schedule_coro
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.warc import (
@@ -34,7 +36,9 @@ from crawler.warc import (
 )
 
 if TYPE_CHECKING:
-    from scrapy import Request
+    from collections.abc import Callable
+
+    from scrapy import Request, Spider
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -100,6 +104,8 @@ class NetworkDownloadHandler(BaseDownloadHandler):
         stats = self.crawler.stats
         assert state is not None and stats is not None
         try:
+            if state.archive is None:
+                raise ReplayArchiveError(f"no archive ({state.error}): {request.url} not served")
             recorded = state.archive.lookup(request.url)
         except ReplayArchiveError as exc:
             stats.inc_value("replay/error")
@@ -119,7 +125,8 @@ class NetworkDownloadHandler(BaseDownloadHandler):
 class _ReplayState:
     """One archive per crawl, shared by the http and https handler instances."""
 
-    archive: ReplayArchive
+    archive: ReplayArchive | None
+    error: str | None = None
     misses: int = 0
     closed: bool = False
 
@@ -128,14 +135,32 @@ _REPLAY_STATES: WeakKeyDictionary[Crawler, _ReplayState] = WeakKeyDictionary()
 
 
 def _replay_state(crawler: Crawler, replay_path: str | list[str]) -> _ReplayState:
+    """Load the archive once per crawl. An unusable source closes the spider as soon as it
+    opens (reason ``replay_error``); no request ever reaches the network."""
     state = _REPLAY_STATES.get(crawler)
-    if state is None:
+    if state is not None:
+        return state
+    try:
         archive = ReplayArchive.load(_split_paths(replay_path))
-        logger.info("Replay from %s: %s", replay_path, archive.summary())
-        if not len(archive):
-            logger.warning("Replay archive %s holds no URLs", replay_path)
-        state = _REPLAY_STATES[crawler] = _ReplayState(archive)
+    except ReplayArchiveError as exc:
+        logger.error("Replay source unusable, the spider will close: %s", exc)
+        state = _REPLAY_STATES[crawler] = _ReplayState(None, error=str(exc))
+        crawler.signals.connect(_close_spider_on_open(crawler), signal=signals.spider_opened,
+                                weak=False)
+        return state
+    logger.info("Replay from %s: %s", replay_path, archive.summary())
+    if not len(archive):
+        logger.warning("Replay archive %s holds no URLs", replay_path)
+    state = _REPLAY_STATES[crawler] = _ReplayState(archive)
     return state
+
+
+def _close_spider_on_open(crawler: Crawler) -> Callable[..., None]:
+    def close(spider: Spider) -> None:
+        assert crawler.engine is not None
+        _schedule_coro(crawler.engine.close_spider_async(reason="replay_error"))
+
+    return close
 
 
 def build_response(url: str, recorded: RecordedResponse) -> Response:

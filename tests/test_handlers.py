@@ -166,9 +166,16 @@ def test_replay_accepts_several_sources(archive_path: Path, tmp_path: Path) -> N
     assert fetch(handler, f"{ORIGIN}/ar/1.html").status == 200
 
 
-def test_replay_of_a_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="not found"):
-        replay_handler(tmp_path / "nowhere.warc.gz")
+def test_replay_of_a_missing_archive_is_logged_and_serves_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    handler = replay_handler(tmp_path / "nowhere.warc.gz")
+    assert handler.archive is None
+    assert "Replay source unusable" in caplog.text and "nowhere.warc.gz" in caplog.text
+    response = fetch(handler, f"{ORIGIN}/ar/1.html")
+    assert (response.status, response.flags) == (404, [REPLAY_MISS_FLAG])
+    assert handler.crawler.stats is not None
+    assert handler.crawler.stats.get_value("replay/error") == 1
 
 
 # ----------------------------------------------------------------------------- via

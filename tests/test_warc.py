@@ -380,6 +380,15 @@ def test_replay_of_replay_records_no_misses(recording: Recording, tmp_path: Path
     assert again[f"{base}/gz.html"]["raw"][:2] == b"\x1f\x8b"
 
 
+def test_replay_from_a_missing_source_closes_the_spider(site: Site, tmp_path: Path) -> None:
+    requests_before = len(site.seen)
+    crawl = run_spider(tmp_path, "nowhere", [f"{site.base}/page.html"],
+                       {"REPLAY_PATH": str(tmp_path / "typo.warc.gz")})
+    assert crawl.stats["closed_reason"] == "replay_error"
+    assert crawl.items == [] and len(site.seen) == requests_before
+    assert "typo.warc.gz" in crawl.log
+
+
 def test_replay_from_a_folder_of_saved_html(tmp_path: Path) -> None:
     origin = "https://www.arabstoday.net"
     folder = tmp_path / "saved"
