@@ -338,16 +338,21 @@ def clean_title(raw: str) -> str | None:
     return text or None
 
 
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+_ABSOLUTE_HTTP = re.compile(r"https?://[^/?#]")
+
+
 def absolute_http_url(raw: str, base_url: str) -> str | None:
     """``raw`` joined to ``base_url``; None unless http(s) with a host.
 
     Surrounding whitespace and line breaks are removed, inner spaces percent-encoded.
     """
-    cleaned = re.sub(r"[\t\r\n]+", "", raw.strip()).replace(" ", "%20")
+    cleaned = _LINE_BREAKS.sub("", raw.strip()).replace(" ", "%20")
     if not cleaned:
         return None
     try:
-        url = urljoin(base_url, cleaned)
+        # urljoin returns absolute URLs unchanged: skip it (a third of a big sitemap's time).
+        url = cleaned if _ABSOLUTE_HTTP.match(cleaned) else urljoin(base_url, cleaned)
         parts = urlsplit(url)
     except ValueError:
         return None
