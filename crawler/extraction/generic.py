@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from lxml.etree import strip_elements
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -67,6 +68,8 @@ def _extract(html: str, url: str | None) -> GenericResult:
     if tree is None:
         return GenericResult()
     meta = page_metadata(tree)
+    # never body text, and the bulk of many pages: gone before the extractors copy the tree
+    strip_elements(tree, "script", "style", "svg", "template", with_tail=False)
     body = extract_body(tree, url)  # consumes the tree
     paragraphs = [p for p in (normalise_text(line) for line in body.text.split("\n")) if p]
     title = normalise_text(meta.title) if meta.title else None
