@@ -94,7 +94,8 @@ def _is_article_page(fetched: Fetched) -> bool:
     if fetched.status != 200 or "text/html" not in fetched.headers.get("Content-Type", ""):
         return False
     tree = html.fromstring(fetched.text)
-    return bool(tree.xpath('//div[@class="article-body"]/p'))
+    return bool(tree.xpath('//form[@class="comment-form"]')) and bool(
+        tree.xpath('//*[@class="article-body" or @class="newsText"]'))
 
 
 # --------------------------------------------------------------------------- basics
@@ -390,7 +391,7 @@ def test_dates_and_metadata_vary(network: SimulatedNetwork, base: str) -> None:
         ld = tree.xpath('//script[@type="application/ld+json"]/text()')
         og = tree.xpath('//meta[@property="article:published_time"]/@content')
         times = tree.xpath("//time/@datetime")
-        own = tree.xpath('//*[contains(@class, "post-date")]/text()')
+        own = tree.xpath('//*[@class="post-date" or @class="newsDate"]/text()')
         if article.date_source == "json-ld":
             data = json.loads(ld[0])
             assert data["@type"] == "NewsArticle" and data["headline"] == article.title
@@ -431,7 +432,7 @@ def test_author_line_variants_render(network: SimulatedNetwork, base: str) -> No
     for article in network.articles():
         if article.kind == "opinion":
             tree = html.fromstring(fetch(base, article.canonical_url).text)
-            lines.add(" | ".join(tree.xpath('//div[starts-with(@class, "writer-")]/text()'))
+            lines.add(" | ".join(tree.xpath('//*[starts-with(@class, "writer")]/text()'))
                       .replace(article.authors[0], "X"))
     assert lines == {"بقلم : X", "بقلم - X", "بقلم:X", "بقلم X", "بقلم -X", "X", "X | بقلم - X"}
 
@@ -636,3 +637,13 @@ def test_larger_network_routes_deep_articles() -> None:
     last = network.respond("www.arabstoday.net", f"/485?page={len(pages)}")
     assert last.status == 200 and b'rel="next"' not in last.body
     assert network.respond("www.arabstoday.net", f"/485?page={len(pages) + 1}").status == 404
+
+
+def test_palestinetoday_uses_the_table_template(network: SimulatedNetwork, base: str) -> None:
+    article = next(a for a in network.articles()
+                   if a.site == "palestinetoday" and a.kind == "news")
+    tree = html.fromstring(fetch(base, article.canonical_url).text)
+    assert not tree.xpath("//article | //main | //p[ancestor::*[@id='newsBody']]")
+    body = tree.xpath("//*[@id='newsBody']")[0]
+    assert len(body.xpath("./br")) == 2 * (len(article.paragraphs) - 1)
+    assert [t.strip() for t in body.itertext() if t.strip()] == article.paragraphs

@@ -154,7 +154,7 @@ def _metadata(article: SimArticle, profile: SiteProfile, label_profile: SiteProf
     return "\n".join(parts) + "\n"
 
 
-def _author_line(article: SimArticle) -> str:
+def _author_line(article: SimArticle, css: str = "writer-name") -> str:
     name = escape(article.authors[0]) if article.authors else ""
     form = article.look.author_line_form
     lines = {
@@ -162,18 +162,64 @@ def _author_line(article: SimArticle) -> str:
         4: f"بقلم -{name}", 5: name,
     }
     if form in lines:
-        return f'<div class="writer-name">{lines[form]}</div>'
-    return f'<div class="writer-name">{name}</div><div class="writer-by">بقلم - {name}</div>'
+        return f'<div class="{css}">{lines[form]}</div>'
+    return f'<div class="{css}">{name}</div><div class="writer-by">بقلم - {name}</div>'
 
 
-def _own_date(article: SimArticle) -> str:
+def _own_date(article: SimArticle, css: str = "post-date") -> str:
     published = article.published_at
     if not published or article.date_source not in {"time", "text"}:
         return ""
     visible = _visible_date(published, article.look.eastern_digits)
     if article.date_source == "time":
-        return f'<time class="post-date" datetime="{_iso(published)}">{visible}</time>'
-    return f'<div class="post-date">{visible}</div>'
+        return f'<time class="{css}" datetime="{_iso(published)}">{visible}</time>'
+    return f'<div class="{css}">{visible}</div>'
+
+
+def _core_blocks(article: SimArticle, label: str) -> list[str]:
+    """Display title to body, in the main template: semantic tags and <p> paragraphs."""
+    title = escape(article.title)
+    display = f'<h2 class="display-title">{escape(article.display_title)}</h2>'
+    blocks = ['<main class="content"><article class="article">', display,
+              display if article.look.display_twice else "",
+              f'<div class="label-line"> {label} -</div>']
+    if article.kind == "opinion":
+        blocks += [f'<h1 class="article-title">{title}</h1>', _author_line(article)]
+    else:
+        blocks += [
+            f'<h1 class="article-title"> {label} - {title}</h1>',
+            f'<figure class="article-image"><img src="{article.image_url}" '
+            f'alt="{escape(article.image_caption or "")}">'
+            f"<figcaption>{escape(article.image_caption or '')}</figcaption></figure>",
+            f'<div class="dateline">{escape(article.dateline or "")}</div>',
+        ]
+    blocks.append(_own_date(article))
+    blocks.append('<div class="article-body">'
+                  + "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs) + "</div>")
+    return blocks
+
+
+def _core_blocks_table(article: SimArticle, label: str) -> list[str]:
+    """The same blocks in an older table layout: no semantic tags, body split by <br><br>."""
+    title = escape(article.title)
+    display = f'<div class="newsTitleBig">{escape(article.display_title)}</div>'
+    blocks = ['<table class="layout" width="100%"><tr><td class="mainCol" valign="top">',
+              display, display if article.look.display_twice else "",
+              f'<div class="siteName"> {label} -</div>']
+    if article.kind == "opinion":
+        blocks += [f'<div class="newsTitle">{title}</div>',
+                   _author_line(article, "writer")]
+    else:
+        blocks += [
+            f'<div class="newsTitle"> {label} - {title}</div>',
+            f'<div class="newsImg"><img src="{article.image_url}" alt=""></div>',
+            f'<div class="imgCaption">{escape(article.image_caption or "")}</div>',
+            f'<div class="newsPlace">{escape(article.dateline or "")}</div>',
+        ]
+    blocks.append(_own_date(article, "newsDate"))
+    blocks.append('<div id="newsBody" class="newsText">'
+                  + "<br><br>\n".join(escape(p) for p in article.paragraphs) + "</div>")
+    return blocks
 
 
 def _related(article: SimArticle, profile: SiteProfile) -> str:
@@ -208,7 +254,7 @@ def article_html(article: SimArticle, profile: SiteProfile, label_profile: SiteP
     look = article.look
     label = escape(label_profile.site.label)
     title = escape(article.title)
-    display = f'<h2 class="display-title">{escape(article.display_title)}</h2>'
+    table = profile.template == "table"
     logo = (f'<img class="logo" src="https://img.{label_profile.site.domain}/logo.png" '
             f'alt="{label_profile.site.logo_alt}">')
     head = _head(article.title, article.encoding, _metadata(article, profile, label_profile))
@@ -221,32 +267,18 @@ def article_html(article: SimArticle, profile: SiteProfile, label_profile: SiteP
         f'<div class="breaking-ticker"><div class="ticker-items">'
         f'{" ".join(escape(h) for h in look.ticker)}</div>'
         f'<span class="ticker-title">{TICKER_END}</span></div></header>',
-        '<main class="content"><article class="article">',
-        display, display if look.display_twice else "",
-        f'<div class="label-line"> {label} -</div>',
     ]
-    if article.kind == "opinion":
-        blocks += [f'<h1 class="article-title">{title}</h1>', _author_line(article)]
-    else:
-        blocks += [
-            f'<h1 class="article-title"> {label} - {title}</h1>',
-            f'<figure class="article-image"><img src="{article.image_url}" '
-            f'alt="{escape(article.image_caption or "")}">'
-            f"<figcaption>{escape(article.image_caption or '')}</figcaption></figure>",
-            f'<div class="dateline">{escape(article.dateline or "")}</div>',
-        ]
-    blocks.append(_own_date(article))
-    blocks.append('<div class="article-body">'
-                  + "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs) + "</div>")
+    blocks += _core_blocks_table(article, label) if table else _core_blocks(article, label)
     if article.kind == "news":
         blocks.append(f'<div class="may-interest"><strong>{MAY_INTEREST}</strong><ul>'
                       + "".join(f"<li>{escape(h)}</li>" for h in look.may_interest)
                       + "</ul></div>")
     blocks += [
-        _share_bar(article), "</article>",
+        _share_bar(article), "</td></tr></table>" if table else "</article>",
         f'<div class="logos">{logo}{logo}</div>', _comment_form(),
         f'<div class="title-repeat">{title} {title}</div>',
-        _related(article, profile), "</main>", _footer(label_profile), "</body>\n</html>\n",
+        _related(article, profile), "" if table else "</main>", _footer(label_profile),
+        "</body>\n</html>\n",
     ]
     return head + "\n".join(block for block in blocks if block)
 

@@ -46,6 +46,9 @@ class SiteProfile:
     sitemap_in_robots: bool = True
     raw_arabic_links: bool = False
     """Listing pages link with raw Arabic paths instead of percent-encoded ones."""
+    template: Literal["main", "table"] = "main"
+    """Article markup: ``main`` (semantic tags, <p> paragraphs) or ``table`` (older table
+    layout, class names of its own, body paragraphs separated by <br><br>)."""
 
     @property
     def key(self) -> str:
@@ -97,6 +100,7 @@ def _profiles() -> tuple[SiteProfile, ...]:
             feeds=_feeds(palestine, {"/ar/rss/": "atom"}),
             sitemap_in_robots=False,
             raw_arabic_links=True,
+            template="table",
         ),
     )
 
