@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from crawler.extraction.generic import GenericResult, extract_generic, generic_date
 from crawler.extraction.generic_body import choose, overlap
+from crawler.extraction.generic_jalali import parse_persian_date
 from crawler.extraction.generic_meta import choose_title
 
 ARABIC_PARAGRAPHS = [
@@ -185,3 +186,29 @@ def test_choose_title_drops_site_suffix_when_h1_is_inside() -> None:
     assert choose_title("Headline here | Site", "Headline here") == "Headline here"
     assert choose_title("Headline", "Something else") == "Headline"
     assert choose_title(None, " Only  h1 ") == "Only h1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("۲ تیر ۱۳۹۹", "2020-06-22"),
+        ("1 فروردین 1400", "2021-03-21"),
+        ("30 اسفند 1403", "2025-03-20"),  # leap year
+        ("10 دی 1402", "2023-12-31"),
+        ("31 شهریور 1401", "2022-09-22"),
+    ],
+)
+def test_persian_dates_convert_to_gregorian(text: str, expected: str) -> None:
+    found = parse_persian_date(text)
+    assert found is not None and found.isoformat() == expected
+
+
+def test_persian_date_rejects_impossible_days() -> None:
+    assert parse_persian_date("31 مهر 1401") is None  # months 7-12 have 30 days
+    assert parse_persian_date("سه شنبه") is None
+
+
+def test_publication_element_beats_header_clock() -> None:
+    html = ('<html><body><div class="headerdate">امروز: ۵ تیر ۱۳۹۹</div>'
+            '<p>متن</p><span class="date-created">2 تير 1399 - 12:09:08</span></body></html>')
+    assert generic_date(html) == ("2020-06-22", "page-text")

@@ -14,7 +14,8 @@ from html import unescape
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dates import parse_arabic_date, parse_machine_date
+from crawler.extraction.dates import is_header_clock, parse_arabic_date, parse_machine_date
+from crawler.extraction.generic_jalali import parse_persian_date
 from crawler.extraction.metadata import read_metadata
 
 logger = logging.getLogger(__name__)
@@ -30,10 +31,18 @@ _DATE_ATTRS = (
     "//time[@pubdate]/@datetime",
     "//time[contains(concat(' ', normalize-space(@class), ' '), ' published')]/@datetime",
 )
-_DATE_TEXT_XPATH = (
-    "//*[self::time or self::span or self::div or self::p or self::li or self::small]"
-    "[contains(translate(@class, 'DATE', 'date'), 'date') or contains(@class, 'time')"
-    " or contains(@class, 'publish')][string-length(normalize-space(.)) < 120]"
+_SHORT_ELEMENT = (
+    "//*[self::time or self::span or self::div or self::p or self::li or self::small"
+    " or self::abbr][string-length(normalize-space(.)) < 120]"
+)
+_LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_DATE_TEXT_XPATHS = (
+    # elements named for the publication itself first, then any date-like element that is
+    # not a header clock ("today is ...")
+    _SHORT_ELEMENT + f"[contains({_LOWER_CLASS}, 'publish') or contains({_LOWER_CLASS}, 'created')"
+    f" or contains({_LOWER_CLASS}, 'post-date') or contains({_LOWER_CLASS}, 'article-date')]",
+    _SHORT_ELEMENT + f"[contains({_LOWER_CLASS}, 'date') or contains({_LOWER_CLASS}, 'time')]"
+    f"[not(contains({_LOWER_CLASS}, 'header')) and not(contains({_LOWER_CLASS}, 'today'))]",
 )
 
 
@@ -118,12 +127,23 @@ def page_date(tree: HtmlElement, url: str | None) -> tuple[str | None, str | Non
             return datetime(year, month, day).date().isoformat(), "url"
         except ValueError:
             pass
-    for element in tree.xpath(_DATE_TEXT_XPATH):
-        text = _clean(element.text_content())
-        moment = parse_arabic_date(text) or parse_machine_date(text)
-        if moment:
-            return iso(moment), "page-text"
+    for xpath in _DATE_TEXT_XPATHS:
+        for element in tree.xpath(xpath):
+            found = printed_date(_clean(element.text_content()))
+            if found:
+                return found, "page-text"
     return _htmldate(tree, url)
+
+
+def printed_date(text: str) -> str | None:
+    """A date as printed on a page (Arabic, Persian or machine form), or None."""
+    if not text or is_header_clock(text):
+        return None
+    moment = parse_arabic_date(text) or parse_machine_date(text)
+    if moment:
+        return iso(moment)
+    persian = parse_persian_date(text)
+    return persian.isoformat() if persian else None
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
