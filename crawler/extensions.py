@@ -49,7 +49,7 @@ def summarise_stats(stats: dict[str, Any]) -> dict[str, Any]:
 
 
 class RunReport:
-    """Writes ``REPORT_DIR/<spider>-<start>.json`` when the spider closes (REPORT_DIR unset: off)."""
+    """Writes ``REPORT_DIR/<spider>-<start>.json`` when the spider closes (unset: off)."""
 
     def __init__(self, crawler: Crawler, folder: Path):
         self.crawler = crawler

@@ -8,6 +8,9 @@ from the settings:
 - ``VIA_URL``: every request goes to the simulator at ``VIA_URL`` with the original
   ``Host`` and ``X-Forwarded-Proto``; responses keep the original URL.
 - neither: Scrapy's own :class:`HTTP11DownloadHandler`, unchanged.
+
+Every answered request gets ``request.meta["fetched_at"]`` (ISO 8601 UTC): the time of receipt,
+or on replay the record's WARC-Date, so replayed items equal the items of the recorded crawl.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
@@ -81,8 +85,11 @@ class NetworkDownloadHandler(BaseDownloadHandler):
             response = await self._inner.download_request(forwarded)
             if "download_latency" in forwarded.meta:
                 request.meta["download_latency"] = forwarded.meta["download_latency"]
+            request.meta["fetched_at"] = utc_now_iso()
             return response.replace(url=request.url)
-        return await self._inner.download_request(request)
+        response = await self._inner.download_request(request)
+        request.meta["fetched_at"] = utc_now_iso()
+        return response
 
     async def close(self) -> None:
         state = self._replay
@@ -118,6 +125,7 @@ class NetworkDownloadHandler(BaseDownloadHandler):
                 logger.warning("Replay miss (not in archive): %s", request.url)
             return Response(url=request.url, status=404, flags=[REPLAY_MISS_FLAG])
         stats.inc_value("replay/hit")
+        request.meta["fetched_at"] = recorded.recorded_at or utc_now_iso()
         return build_response(request.url, recorded)
 
 
@@ -161,6 +169,11 @@ def _close_spider_on_open(crawler: Crawler) -> Callable[..., None]:
         _schedule_coro(crawler.engine.close_spider_async(reason="replay_error"))
 
     return close
+
+
+def utc_now_iso() -> str:
+    """Now, ISO 8601 UTC to the second: the ``fetched_at`` of a response received now."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def build_response(url: str, recorded: RecordedResponse) -> Response:

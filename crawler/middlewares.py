@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date); None if absent/bad."""
+    """Seconds to wait from a Retry-After header (seconds or HTTP-date); None if absent or bad."""
     if not value:
         return None
     text = value.decode("latin-1") if isinstance(value, bytes) else value
@@ -102,9 +102,10 @@ class OffsiteRedirectMiddleware:
         return {site.key for site in sites} if sites else None
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if response.status not in (301, 302, 303, 307, 308) or b"Location" not in response.headers:
+        location_header = response.headers.get(b"Location")
+        if response.status not in (301, 302, 303, 307, 308) or not location_header:
             return response
-        location = response.headers[b"Location"].decode("latin-1")
+        location = location_header.decode("latin-1")
         target = urljoin(request.url, location)
         reason = self.refusal_reason(target)
         if reason is None:

@@ -30,7 +30,7 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
-# Retries with backoff on 429/5xx, honouring Retry-After (crawler.middlewares.BackoffRetryMiddleware).
+# Retries with backoff on 429/5xx, honouring Retry-After (middlewares.BackoffRetryMiddleware).
 RETRY_ENABLED = True
 RETRY_TIMES = 4
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]

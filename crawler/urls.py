@@ -112,7 +112,8 @@ def parse_article_url(url: str) -> ArticleURL:
         rest = m["rest"]
         if stamp := _LEGACY_STAMP.match(rest):
             try:
-                legacy = datetime(*(int(g) for g in stamp.groups()))
+                year, month, day, hour, minute, second = (int(g) for g in stamp.groups())
+                legacy = datetime(year, month, day, hour, minute, second)
             except ValueError as exc:
                 raise NotAnArticleURL(url, "bad_legacy_timestamp") from exc
             return ArticleURL(site, "opinion", path, writer_id=int(m["writer"]),

@@ -99,6 +99,8 @@ class RecordedResponse:
     body: bytes
     protocol: str = "HTTP/1.1"
     ip_address: str | None = None
+    recorded_at: str | None = None
+    """WARC-Date of the record (ISO 8601 UTC), None for saved HTML."""
 
 
 @dataclass(frozen=True)
@@ -274,18 +276,33 @@ def _target_uri(value: str | None) -> str | None:
     return value.strip().removeprefix("<").removesuffix(">")
 
 
+def _utc_iso(warc_date: str | None) -> str | None:
+    """WARC-Date (W3C, possibly with fractions) as ISO 8601 UTC to the second."""
+    if not warc_date:
+        return None
+    try:
+        when = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def _read_warc_record(pointer: _WarcPointer) -> RecordedResponse:
     with pointer.path.open("rb") as stream:
         stream.seek(pointer.offset)
         record = next(iter(ArchiveIterator(stream)))
         uri = _target_uri(record.rec_headers.get_header("WARC-Target-URI")) or ""
         ip_address = record.rec_headers.get_header("WARC-IP-Address")
+        recorded_at = _utc_iso(record.rec_headers.get_header("WARC-Date"))
         http = record.http_headers
         if record.rec_type == "resource" or http is None:
             content_type = record.rec_headers.get_header("Content-Type") or "text/html"
             body = record.raw_stream.read()
             headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
-            return RecordedResponse(uri, 200, headers, body, ip_address=ip_address)
+            return RecordedResponse(uri, 200, headers, body, ip_address=ip_address,
+                                    recorded_at=recorded_at)
         headers = list(http.headers)
         if (http.get_header("Transfer-Encoding") or "").lower() == "chunked":
             # Recorded by another tool with the chunked framing kept: serve it decoded.
@@ -297,7 +314,7 @@ def _read_warc_record(pointer: _WarcPointer) -> RecordedResponse:
         status = int(http.get_statuscode() or 200)
         return RecordedResponse(
             uri, status, headers, body, protocol=http.protocol or "HTTP/1.1",
-            ip_address=ip_address,
+            ip_address=ip_address, recorded_at=recorded_at,
         )
 
 
@@ -450,7 +467,8 @@ class WarcRecorderMiddleware:
 
     def _record(self, request: Request, response: Response) -> None:
         assert self._writer is not None
-        warc_headers = {"WARC-Date": self._writer.curr_warc_date()}
+        fetched_at = request.meta.get("fetched_at")
+        warc_headers = {"WARC-Date": fetched_at or self._writer.curr_warc_date()}
         if response.ip_address is not None:
             warc_headers["WARC-IP-Address"] = str(response.ip_address)
         if {"partial", "dataloss", "download_stopped"} & set(response.flags):

@@ -34,7 +34,7 @@ class CrawlRun:
 
 
 def run_crawl(tmp_path: Path, *args: str, name: str = "run", timeout: float = 240) -> CrawlRun:
-    """``scrapy crawl arabstoday`` in a subprocess, exactly as a user runs it, plus -s/-a ``args``."""
+    """``scrapy crawl arabstoday`` in a subprocess, as a user runs it, plus -s/-a ``args``."""
     out = tmp_path / f"{name}.jsonl"
     reports = tmp_path / f"{name}-reports"
     log = tmp_path / f"{name}.log"

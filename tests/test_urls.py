@@ -1,4 +1,4 @@
-"""The network's URL grammar: every form in site-facts.md maps to one canonical URL or is rejected."""
+"""The URL grammar: every form in site-facts.md maps to one canonical URL or is rejected."""
 
 from __future__ import annotations
 

@@ -24,10 +24,12 @@ from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
+from w3lib.encoding import http_content_type_encoding
 
 from crawler.discovery.feeds import FeedEntry, parse_feed
 from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
+from crawler.handlers import utc_now_iso
 from crawler.items import FetchedPage
 from crawler.sites import Site, parse_site_list, site_for_host
 from crawler.urls import NotAnArticleURL, on_canonical_host, parse_article_url
@@ -205,7 +207,9 @@ class ArabsTodaySpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> list[Request]:
         site = self.site_of(response)
         new: list[Request] = []
-        result = parse_sitemap(response.body, response.url)
+        result = parse_sitemap(response.body, response.url, encoding=header_charset(response))
+        for reason, count in result.rejected.items():
+            self.count(f"discovery/sitemap/rejected/{reason}", count)
         if result.error == "empty":
             self.count("discovery/sitemap/empty")
             logger.info("sitemap %s lists nothing", response.url)
@@ -228,7 +232,9 @@ class ArabsTodaySpider(scrapy.Spider):
 
     def parse_feed(self, response: Response) -> list[Request]:
         site = self.site_of(response)
-        result = parse_feed(response.body, response.url)
+        result = parse_feed(response.body, response.url, encoding=header_charset(response))
+        for reason, count in result.rejected.items():
+            self.count(f"discovery/feed/rejected/{reason}", count)
         if result.error:
             self.skip(f"feed_{result.error}", response.url)
             return self.discovery_done(site, [])
@@ -253,9 +259,10 @@ class ArabsTodaySpider(scrapy.Spider):
         if not isinstance(response, HtmlResponse):
             self.skip("listing_not_html", response.url)
             return
-        links = parse_listing(response.body, response.url)
+        links = parse_listing(response.text, response.url)
         for reason, count in links.rejected.items():
-            self.count(f"discovery/listing/rejected/{reason}", count)
+            if reason not in _ROUTINE_LISTING_REJECTIONS:
+                self.count(f"discovery/listing/rejected/{reason}", count)
         for url in links.article_urls:
             if request := self.article_request(url, site, {"source": "listing",
                                                            "found_on": response.url}):
@@ -291,7 +298,7 @@ class ArabsTodaySpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[FetchedPage]:
         if not isinstance(response, HtmlResponse):
-            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
             self.skip("non_html_content_type", response.url, content_type or "none")
             return
         try:
@@ -305,7 +312,7 @@ class ArabsTodaySpider(scrapy.Spider):
             site=article.site.key,
             html=response.text,
             status=response.status,
-            fetched_at=response.meta.get("recorded_at") or _utc_now(),
+            fetched_at=response.meta.get("fetched_at") or utc_now_iso(),
             feed=response.meta.get("discovery", {}),
         )
 
@@ -354,7 +361,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             return  # refused by a middleware, which logged and counted its reason
         if failure.check(HttpError):
-            status = failure.value.response.status
+            status = failure.value.response.status  # type: ignore[union-attr]
             if status == 404 and request is not None and request.meta.get("optional"):
                 self.count("discovery/optional_absent")
                 return
@@ -363,6 +370,15 @@ class ArabsTodaySpider(scrapy.Spider):
             key = f"errors/{failure.type.__name__ if failure.type else 'unknown'}"
         self.count(key)
         logger.warning("Failed %s: %s", url, failure.getErrorMessage())
+
+
+_ROUTINE_LISTING_REJECTIONS = frozenset({"duplicate", "self_link"})
+
+
+def header_charset(response: Response) -> str | None:
+    """The charset named by the Content-Type header, if any."""
+    content_type = response.headers.get(b"Content-Type")
+    return http_content_type_encoding(content_type.decode("latin-1")) if content_type else None
 
 
 _SOURCE_RANK = {"feed": 0, "sitemap": 1, "listing": 2}
@@ -381,10 +397,6 @@ def merge_hints(hints: list[dict[str, Any]]) -> dict[str, Any]:
             if value not in (None, "", [], {}) and merged.get(key) in (None, "", [], {}):
                 merged[key] = value
     return merged
-
-
-def _utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _iso(value: datetime | None) -> str | None:
