@@ -647,3 +647,14 @@ def test_palestinetoday_uses_the_table_template(network: SimulatedNetwork, base:
     body = tree.xpath("//*[@id='newsBody']")[0]
     assert len(body.xpath("./br")) == 2 * (len(article.paragraphs) - 1)
     assert [t.strip() for t in body.itertext() if t.strip()] == article.paragraphs
+
+
+def test_head_request_has_length_and_no_body(network: SimulatedNetwork, base: str) -> None:
+    article = network.article(0)
+    parts = urlsplit(article.canonical_url)
+    request = urllib.request.Request(base + parts.path, method="HEAD",
+                                     headers={"Host": parts.hostname or ""})
+    with _OPENER.open(request, timeout=10) as response:
+        assert response.status == 200 and response.read() == b""
+        length = int(response.headers["Content-Length"])
+    assert length == len(fetch(base, article.canonical_url).body)
