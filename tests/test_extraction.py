@@ -259,3 +259,24 @@ def test_cli_reports_not_an_article(tmp_path: Path, capsys: pytest.CaptureFixtur
     page.write_text("", encoding="utf-8")
     assert main(["extract", str(page), "--url", NEWS_URL]) == 1
     assert "empty" in capsys.readouterr().err
+
+
+def test_menu_line_is_not_a_dateline_on_other_sites() -> None:
+    sentences = " ".join(BODY)
+    page = ("<html><body><div>About Me - Contact</div><div>Home</div>"
+            f"<article><h1>Parks</h1><p>{sentences}</p><p>{sentences}</p></article></body></html>")
+    item = extract_article(page, "https://example.org/parks")
+    assert item["dateline"] is None and item["authors"] == []
+
+
+def test_menu_line_before_more_menu_is_not_a_dateline_on_amp() -> None:
+    page = ("<html amp><body><div>الرئيسية - أخبار</div><div>رياضة</div>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</body></html>")
+    item = extract_article(page, "https://www.arabstoday.net/amp/485/101500-افتتاح-حديقة-عامة")
+    assert item["dateline"] is None and item["authors"] == []
+
+
+def test_json_ld_entities_are_decoded() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "&quot;حديقة&quot; جديدة &amp; ملعب"}</script>')
+    assert extract(news(head=head))["title"] == '"حديقة" جديدة & ملعب'

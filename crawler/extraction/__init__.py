@@ -72,6 +72,8 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
         meta.title.value if meta.title else None, meta.html_title, feed.get("title"))
         if isinstance(t, str) and t.strip()]
     net = extract_network(blocks, parsed.kind if parsed else None, title_hints)
+    if parsed is None and net.label_site is None:
+        net = NetworkResult()  # neither a network URL nor a network label: no network rules
     if _is_error_page(meta, blocks):
         raise NotAnArticle("error_page")
 
@@ -115,7 +117,7 @@ def _is_error_page(meta: Metadata, blocks: list[Any]) -> bool:
 
 
 def _body(net: NetworkResult, page_text: str, url: str) -> tuple[list[str], str | None]:
-    recognised = net.anchored or net.dateline is not None or net.author_source == "author-line"
+    recognised = net.framed or net.dateline is not None or net.author_source == "author-line"
     if net.framed or (recognised and net.paragraphs):
         return net.paragraphs, "network-rules"
     generic = generic_fields(page_text, url)

@@ -6,6 +6,7 @@ Plain lxml (extruct is not installed). Each value remembers where it came from (
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from collections.abc import Iterator
@@ -90,12 +91,25 @@ def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
         except (ValueError, RecursionError):
             logger.debug("unreadable JSON-LD block skipped")
             continue
-        stack = _as_list(data)
+        stack = _as_list(_unescaped(data))
         while stack:
             obj = stack.pop(0)
             if isinstance(obj, dict):
                 yield obj
                 stack.extend(_as_list(obj.get("@graph")))
+
+
+def _unescaped(value: Any, depth: int = 0) -> Any:
+    """JSON-LD strings with HTML entities decoded (CMSs often escape them twice)."""
+    if depth > 20:
+        return None
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [_unescaped(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {k: _unescaped(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def _types(obj: dict[str, Any]) -> set[str]:

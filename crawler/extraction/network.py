@@ -24,6 +24,8 @@ LONG_BLOCK_WORDS = 25
 PRE_BODY_WINDOW = 4
 """How many short blocks after the header may hold captions and the dateline."""
 CAPTION_MAX_WORDS = 20
+OPENING_WORDS = 8
+"""Without a header, a dateline counts only when a paragraph this long follows it."""
 
 
 @dataclass
@@ -32,7 +34,7 @@ class NetworkResult:
 
     anchored: bool = False
     framed: bool = False
-    """Both the header and a footer marker after the body were found: the rules are sure."""
+    """Header, site label and a footer marker after the body were found: the rules are sure."""
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
@@ -164,10 +166,12 @@ def _page_date(text: str) -> datetime | None:
 class _Scanner:
     """Walks the blocks between header and footer, sorting them into the result."""
 
-    def __init__(self, blocks: list[Block], kind: str | None, title_keys: set[str]):
+    def __init__(self, blocks: list[Block], kind: str | None, title_keys: set[str],
+                 has_header: bool):
         self.blocks = blocks
         self.kind = kind
         self.title_keys = title_keys
+        self.has_header = has_header
         self.result = NetworkResult()
         self.pending_images: list[Block] = []
 
@@ -222,6 +226,12 @@ class _Scanner:
                     index += 1
         return index
 
+    def opens_body(self, index: int, end: int) -> bool:
+        """True when the next text block is a paragraph (a dateline without a header must be
+        followed by the body, not by more menu items)."""
+        following = next((b for b in self.blocks[index:end] if b.kind == "text" and b.text), None)
+        return following is not None and pat.word_count(following.text) >= OPENING_WORDS
+
     def name_before_author_line(self, index: int, end: int) -> bool:
         block = self.blocks[index]
         if not pat.is_name_like(block.text) or index + 1 >= end:
@@ -243,7 +253,8 @@ class _Scanner:
         dateline_at = None
         for position in window:
             block = self.blocks[position]
-            if not block.caption and (line := pat.parse_dateline(block.text)):
+            if not block.caption and (line := pat.parse_dateline(block.text)) \
+                    and (self.has_header or self.opens_body(position + 1, end)):
                 dateline_at, self.result.dateline = position, line
         if dateline_at is not None:
             for position in window:
@@ -324,13 +335,13 @@ def extract_network(blocks: list[Block], kind: str | None,
     title_keys = set(hint_keys)
     if title:
         title_keys.add(pat.key(title))
-    scanner = _Scanner(blocks, kind, title_keys)
+    scanner = _Scanner(blocks, kind, title_keys, has_header=end_of_header >= 0)
     start = scanner.pre_body(end_of_header + 1, len(blocks))
     end = body_end(blocks, start)
     scanner.body(start, end)
     result = scanner.result
     result.title = title
     result.anchored = end_of_header >= 0 or end < len(blocks)
-    result.framed = end_of_header >= 0 and end < len(blocks)
     result.label_site = _label_site(blocks, end_of_header)
+    result.framed = end_of_header >= 0 and end < len(blocks) and result.label_site is not None
     return result
