@@ -61,7 +61,7 @@ class RunReport:
 
         folder = crawler.settings.get("REPORT_DIR")
         if not folder:
-            raise NotConfigured("REPORT_DIR is not set")
+            raise NotConfigured  # no message: Scrapy logs a bare NotConfigured quietly
         extension = cls(crawler, Path(folder))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension

@@ -163,6 +163,13 @@ def _replay_state(crawler: Crawler, replay_path: str | list[str]) -> _ReplayStat
     return state
 
 
+def replay_archive(crawler: Crawler) -> ReplayArchive | None:
+    """The crawl's replay archive (loaded once, shared with the handlers); None when not replaying
+    or when the source is unusable."""
+    path = crawler.settings.get("REPLAY_PATH")
+    return _replay_state(crawler, path).archive if path else None
+
+
 def _close_spider_on_open(crawler: Crawler) -> Callable[..., None]:
     def close(spider: Spider) -> None:
         assert crawler.engine is not None

@@ -433,7 +433,7 @@ class WarcRecorderMiddleware:
         """Build from ``WARC_OUTPUT``; a bad path stops the crawl before it starts."""
         output = crawler.settings.get("WARC_OUTPUT")
         if not output:
-            raise NotConfigured("WARC_OUTPUT is not set")
+            raise NotConfigured  # no message: Scrapy logs a bare NotConfigured quietly
         name = getattr(crawler.spider, "name", None) or crawler.settings.get("BOT_NAME")
         middleware = cls(crawler, warc_output_path(str(output), str(name)))
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)

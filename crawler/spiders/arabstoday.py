@@ -16,6 +16,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -29,10 +30,11 @@ from w3lib.encoding import http_content_type_encoding
 from crawler.discovery.feeds import FeedEntry, parse_feed
 from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
-from crawler.handlers import utc_now_iso
+from crawler.handlers import replay_archive, utc_now_iso
 from crawler.items import FetchedPage
-from crawler.sites import Site, parse_site_list, site_for_host
+from crawler.sites import SITES, Site, parse_site_list, site_for_host
 from crawler.urls import NotAnArticleURL, on_canonical_host, parse_article_url
+from crawler.warc import ReplayArchive
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +86,7 @@ class ArabsTodaySpider(scrapy.Spider):
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
+        self.sites_given = bool(sites)
         self.sites: tuple[Site, ...] = parse_site_list(sites)
         self.since: date | None = _since_date(since)
         self.max_items: int | None = _positive_int("max_items", max_items)
@@ -107,6 +110,8 @@ class ArabsTodaySpider(scrapy.Spider):
             settings.set("REPLAY_PATH", spider.replay, priority="spider")
         if spider.via:
             settings.set("VIA_URL", spider.via, priority="spider")
+        if settings.get("REPLAY_PATH") and not spider.sites_given:
+            spider.use_archived_sites(replay_archive(crawler))
         if settings.get("REPLAY_PATH") or settings.get("VIA_URL"):
             # No live site is touched: politeness delays only slow the run down.
             for name, value in (("DOWNLOAD_DELAY", 0), ("AUTOTHROTTLE_ENABLED", False),
@@ -115,6 +120,18 @@ class ArabsTodaySpider(scrapy.Spider):
         if spider.max_items:
             settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
         return spider
+
+    def use_archived_sites(self, archive: ReplayArchive | None) -> None:
+        """On replay without ``-a sites``, crawl the sites the archive holds, not all twelve."""
+        if archive is None:
+            return
+        keys = {site.key for url in archive.urls()
+                if (site := site_for_host(urlsplit(url).hostname or ""))}
+        archived = tuple(site for site in SITES if site.key in keys)
+        if archived:
+            self.sites = archived
+            self.allowed_domains = [site.domain for site in archived]
+            logger.info("replaying the archived sites: %s", ", ".join(s.key for s in archived))
 
     # -- seeds -----------------------------------------------------------------------------
 
