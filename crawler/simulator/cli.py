@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import LOOPBACK, make_server
 
 
+def _non_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {number}")
+    return number
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=8000, help="loopback port (0: any free one)")
-    parser.add_argument("--pages", type=int, default=60, help="number of articles (default 60)")
+    parser.add_argument("--port", type=_non_negative, default=8000,
+                        help="loopback port (0: any free one)")
+    parser.add_argument("--pages", type=_non_negative, default=60,
+                        help="number of articles (default 60)")
     parser.add_argument("--seed", type=int, default=0, help="content seed (default 0)")
     parser.add_argument("--manifest", type=Path, help="write the article URLs here, one a line")
     parser.add_argument("--verbose", action="store_true", help="log every request on stderr")
@@ -23,7 +33,12 @@ def run(args: argparse.Namespace) -> int:
         args.manifest.parent.mkdir(parents=True, exist_ok=True)
         args.manifest.write_text("".join(url + "\n" for url in network.manifest()),
                                  encoding="utf-8")
-    server = make_server(network, LOOPBACK, args.port, args.verbose)
+    try:
+        server = make_server(network, LOOPBACK, args.port, args.verbose)
+    except OSError as error:
+        print(f"crawler simulate: cannot listen on {LOOPBACK}:{args.port}: {error}",
+              file=sys.stderr)
+        return 2
     print(f"http://{LOOPBACK}:{server.server_address[1]}", flush=True)
     try:
         server.serve_forever()
