@@ -134,7 +134,9 @@ class SimArticle:
     kind: Kind
     path: str
     title: str
+    """The plain title: <title>, og:title, JSON-LD headline, the slug source, the top line."""
     display_title: str
+    """The display headline (same words plus punctuation: ! ... ؟ or «»), shown once or twice."""
     authors: list[str]
     paragraphs: list[str]
     published_at: datetime | None
