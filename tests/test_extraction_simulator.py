@@ -63,6 +63,8 @@ def test_article_page_matches_ground_truth(index: int) -> None:
         "label_mismatch": article.label_mismatch, "kind": article.kind, "tags": article.tags,
     }
     assert got == expected
+    if article.date_source in {"meta", "json-ld"}:
+        assert item["section"] == article.section
     spans = [item["text"][s["start"]:s["end"]] for s in item["paragraphs"]]
     assert spans == article.paragraphs
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from crawler.extraction import patterns as pat
@@ -21,7 +23,7 @@ from crawler.extraction.blocks import (
     parse_document,
 )
 from crawler.extraction.dates import parse_arabic_date, parse_machine_date, to_utc_iso
-from crawler.extraction.fallback import generic_fields
+from crawler.extraction.fallback import GenericFields, generic_fields
 from crawler.extraction.metadata import Metadata, read_metadata
 from crawler.extraction.network import NetworkResult, extract_network, is_furniture
 from crawler.extraction.text import detect_language, join_paragraphs
@@ -58,11 +60,12 @@ def extract_article(html: bytes | str, url: str, **hints: Any) -> dict[str, Any]
 def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(html, bytes | str):
         raise NotAnArticle("not_html", f"got {type(html).__name__}")
+    page_text = decode_html(html)
     try:
-        root = parse_document(decode_html(html))
+        root = parse_document(page_text)
     except UnparseablePage as exc:
         raise NotAnArticle(exc.reason) from exc
-    page_text = decode_html(html)
+    generic = cache(lambda: generic_fields(page_text, url))
     feed_hint = hints.get("feed")
     feed: dict[str, Any] = feed_hint if isinstance(feed_hint, dict) else {}
     meta = read_metadata(root)
@@ -79,11 +82,11 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
 
     item = empty_article()
     sources: dict[str, str | None] = {}
-    paragraphs, sources["text"] = _body(net, page_text, url)
+    paragraphs, sources["text"] = _body(net, generic)
     if not paragraphs:
         raise NotAnArticle("no_body")
     item["text"], item["paragraphs"] = join_paragraphs(paragraphs)
-    item["title"], sources["title"] = _title(meta, net, page_text, url)
+    item["title"], sources["title"] = _title(meta, net, generic)
     item["authors"], sources["authors"] = _authors(meta, net)
     _dates(item, sources, meta, net, feed, parsed)
     item["images"], sources["images"] = _images(meta, net)
@@ -116,23 +119,23 @@ def _is_error_page(meta: Metadata, blocks: list[Any]) -> bool:
     return any(pat.is_error_title(t) for t in titles if t)
 
 
-def _body(net: NetworkResult, page_text: str, url: str) -> tuple[list[str], str | None]:
+def _body(net: NetworkResult,
+          generic: Callable[[], GenericFields]) -> tuple[list[str], str | None]:
     recognised = net.framed or net.dateline is not None or net.author_source == "author-line"
     if net.framed or (recognised and net.paragraphs):
         return net.paragraphs, "network-rules"
-    generic = generic_fields(page_text, url)
     skip = {pat.key(t) for t in net.captions}
     if net.dateline:
         skip.add(pat.key(f"{net.dateline.location} {net.dateline.source}"))
-    paragraphs = [p for p in generic.paragraphs
+    paragraphs = [p for p in generic().paragraphs
                   if pat.key(p) not in skip and not is_furniture(p, net.title)]
     if paragraphs:
         return paragraphs, "generic"
     return net.paragraphs, "network-rules" if net.paragraphs else None
 
 
-def _title(meta: Metadata, net: NetworkResult, page_text: str,
-           url: str) -> tuple[str | None, str | None]:
+def _title(meta: Metadata, net: NetworkResult,
+           generic: Callable[[], GenericFields]) -> tuple[str | None, str | None]:
     metadata_title = pat.strip_site_affix(normalise_space(meta.title.value)) \
         if meta.title and isinstance(meta.title.value, str) else None
     if metadata_title and meta.title:
@@ -142,10 +145,10 @@ def _title(meta: Metadata, net: NetworkResult, page_text: str,
         return metadata_title, meta.title.source
     if net.title:
         return net.title, "network-rules"
-    if meta.html_title and (title := pat.strip_site_affix(meta.html_title)):
-        return title, "html-title"
-    generic = generic_fields(page_text, url)
-    return (generic.title, "generic") if generic.title else (None, None)
+    if meta.html_title and (html_title := pat.strip_site_affix(meta.html_title)):
+        return html_title, "html-title"
+    generic_title = generic().title
+    return (generic_title, "generic") if generic_title else (None, None)
 
 
 def _authors(meta: Metadata, net: NetworkResult) -> tuple[list[str], str | None]:

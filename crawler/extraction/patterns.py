@@ -104,11 +104,15 @@ def is_ticker_end(text: str) -> bool:
     return fold(text).rstrip(" :.-").endswith("اخر الاخبار")
 
 
+@cache
+def _logo_alts() -> frozenset[str]:
+    return frozenset({s.logo_alt.lower() for s in SITES} | {s.domain.split(".")[0] for s in SITES})
+
+
 def is_logo_alt(text: str) -> bool:
     """True for the logo alt text ("arabstoday", "Arabstoday Arabstoday")."""
     words = text.lower().split()
-    alts = {s.logo_alt.lower() for s in SITES} | {s.domain.split(".")[0] for s in SITES}
-    return bool(words) and all(word in alts for word in words)
+    return bool(words) and all(word in _logo_alts() for word in words)
 
 
 def is_footer_marker(text: str) -> bool:
