@@ -280,3 +280,13 @@ def test_json_ld_entities_are_decoded() -> None:
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
             '"headline": "&quot;حديقة&quot; جديدة &amp; ملعب"}</script>')
     assert extract(news(head=head))["title"] == '"حديقة" جديدة & ملعب'
+
+
+def test_undeclared_windows_1256_page() -> None:
+    page = synthetic_page(news()).replace('<meta charset="utf-8">', "")
+    assert extract_article(page.encode("cp1256"), NEWS_URL)["text"] == "\n\n".join(BODY)
+
+
+def test_utf8_page_that_declares_windows_1256() -> None:
+    page = synthetic_page(news(charset="windows-1256"))
+    assert extract_article(page.encode("utf-8"), NEWS_URL)["text"] == "\n\n".join(BODY)

@@ -67,9 +67,17 @@ def normalise_space(text: str) -> str:
 
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:
-    """Unicode text of a page: BOM, then declared charset, then UTF-8, then windows-1256."""
+    """Unicode text of a page: BOM; valid non-ASCII UTF-8 whatever the page declares (a
+    mis-declared UTF-8 page is common, valid UTF-8 by accident is not); the declared
+    charset; UTF-8; windows-1256."""
     if isinstance(html, str):
         return html
+    if not html.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) \
+            and not html.isascii():
+        try:
+            return html.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
 
     def guess(body: bytes) -> str:
         try:
