@@ -46,14 +46,18 @@ class Page:
     url: str | None
     text: str
     title: str | None = None
+    authors: list[str] | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a system returned for one page."""
+    """What a system returned for one page (metadata only where the system gives it)."""
 
     text: str
     title: str | None
+    authors: list[str] | None = None
+    published: str | None = None
 
 
 Extractor = Callable[[str, str | None], Extracted]
@@ -71,7 +75,9 @@ def ours(html: str, url: str | None) -> Extracted:
     from crawler.extraction.generic import extract_generic
 
     result = extract_generic(html, url)
-    return Extracted("\n".join(result.paragraphs), result.title)
+    return Extracted(
+        "\n".join(result.paragraphs), result.title, list(result.authors), result.published
+    )
 
 
 def trafilatura_precision(html: str, url: str | None) -> Extracted:
@@ -175,7 +181,9 @@ def fundus_pages(root: Path) -> Iterator[Page]:
         html = _read_html(meta_path.with_name(meta_path.stem + ".html.gz"))
         text = meta.get("text") or "\n\n".join(meta.get("paragraphs") or [])
         page_id = f"{meta_path.parent.name}/{meta_path.stem}"
-        yield Page(page_id, html, meta.get("url"), text, meta.get("title"))
+        authors = meta.get("authors")
+        yield Page(page_id, html, meta.get("url"), text, meta.get("title"),
+                   authors if isinstance(authors, list) else None, meta.get("published"))
 
 
 # ---------------------------------------------------------------- scoring
@@ -192,6 +200,11 @@ class SystemRun:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     errors: int = 0
+    authors_right: int = 0
+    authors_total: int = 0
+    dates_instant: int = 0
+    dates_day: int = 0
+    dates_total: int = 0
 
 
 def _timed(run: SystemRun, extractor: Extractor, page: Page) -> Extracted:
@@ -227,7 +240,35 @@ def run_systems(pages: list[Page], systems: dict[str, Extractor]) -> dict[str, S
                 title = out.title if title_fn is None else title_fn(page.html, page.url)
                 run.titles_total += 1
                 run.titles_right += norm_ws(title) == norm_ws(page.title)
+            if page.authors is not None and out.authors is not None:
+                run.authors_total += 1
+                run.authors_right += [norm_ws(a) for a in out.authors] == [
+                    norm_ws(a) for a in page.authors]
+            if page.published and out.authors is not None:  # systems that report metadata
+                run.dates_total += 1
+                instant, day = compare_dates(out.published, page.published)
+                run.dates_instant += instant
+                run.dates_day += day
     return runs
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def compare_dates(found: str | None, expected: str) -> tuple[bool, bool]:
+    """(same instant to the second, both zoned; same calendar day as written)."""
+    if not found:
+        return False, False
+    a, b = _moment(found), _moment(expected)
+    if a is None or b is None:
+        return False, False
+    zoned = a.tzinfo is not None and b.tzinfo is not None
+    instant = zoned and a.replace(microsecond=0) == b.replace(microsecond=0)
+    return instant, a.date() == b.date()
 
 
 def corpus_report(pages: list[Page], systems: dict[str, Extractor]) -> dict[str, Any]:
@@ -245,6 +286,11 @@ def corpus_report(pages: list[Page], systems: dict[str, Extractor]) -> dict[str,
             "pages_per_second": len(pages) / run.seconds if run.seconds else None,
             "pages_per_cpu_second": len(pages) / run.cpu_seconds if run.cpu_seconds else None,
             "errors": run.errors,
+            "authors_right": run.authors_right if run.authors_total else None,
+            "authors_total": run.authors_total or None,
+            "dates_same_instant": run.dates_instant if run.dates_total else None,
+            "dates_same_day": run.dates_day if run.dates_total else None,
+            "dates_total": run.dates_total or None,
         }
     base = runs[OURS]
     for name, run in runs.items():
@@ -341,6 +387,11 @@ def print_corpus(name: str, report: dict[str, Any]) -> None:
         cpu = f"{s['pages_per_cpu_second']:.1f}" if s["pages_per_cpu_second"] else "-"
         print(f"{system:30} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f}"
               f" {titles:>8} {pps:>8} {cpu:>11}")
+    for system, s in report["systems"].items():
+        if s["authors_total"] or s["dates_total"]:
+            print(f"  {system}: authors {s['authors_right']}/{s['authors_total']},"
+                  f" dates same instant {s['dates_same_instant']}/{s['dates_total']},"
+                  f" same day {s['dates_same_day']}/{s['dates_total']}")
     for system, d in report["paired"].items():
         print(f"  ours - {system}: {d['observed']:+.4f} "
               f"(bootstrap mean {d['mean']:+.4f}, 95% CI {d['low']:+.4f} .. {d['high']:+.4f})")
