@@ -14,6 +14,8 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 CONTACT = "https://github.com/arabstoday-crawler (set CONTACT to your e-mail or URL)"
+# Built from CONTACT at start-up (crawler.spiders.arabstoday.honest_user_agent) unless USER_AGENT
+# is given on the command line.
 USER_AGENT = f"arabstoday-crawler/0.1 (+{CONTACT})"
 
 # Politeness: small news sites on one shared CMS.

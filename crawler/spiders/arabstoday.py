@@ -22,11 +22,13 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
+from crawler import __version__
 from crawler.discovery.feeds import FeedEntry, parse_feed
 from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
@@ -47,6 +49,11 @@ PRIORITY_ARTICLE = 50
 PRIORITY_FEED = 40
 PRIORITY_SITEMAP = 30
 PRIORITY_LISTING = 10
+
+
+def honest_user_agent(contact: str | None) -> str:
+    """The User-Agent: this crawler's name and version, and how to reach whoever runs it."""
+    return f"arabstoday-crawler/{__version__} (+{contact or 'no contact given'})"
 
 
 def _positive_int(name: str, value: Any) -> int | None:
@@ -110,6 +117,9 @@ class ArabsTodaySpider(scrapy.Spider):
             settings.set("REPLAY_PATH", spider.replay, priority="spider")
         if spider.via:
             settings.set("VIA_URL", spider.via, priority="spider")
+        if (settings.getpriority("USER_AGENT") or 0) < SETTINGS_PRIORITIES["cmdline"]:
+            settings.set("USER_AGENT", honest_user_agent(settings.get("CONTACT")),
+                         priority="spider")
         if settings.get("REPLAY_PATH") and not spider.sites_given:
             spider.use_archived_sites(replay_archive(crawler))
         if settings.get("REPLAY_PATH") or settings.get("VIA_URL"):

@@ -1,0 +1,104 @@
+"""Retries honour Retry-After and back off; redirects off the network are refused with a reason."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from crawler.middlewares import retry_after_seconds
+from tests.conftest import NETGUARD, PROJECT_ROOT
+
+NOW = datetime(2024, 11, 22, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("5", 5.0),
+        (b"120", 120.0),
+        (format_datetime(NOW + timedelta(seconds=30), usegmt=True), 30.0),
+        (format_datetime(NOW - timedelta(seconds=30), usegmt=True), 0.0),
+        ("soon", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_retry_after_forms(header: str | bytes | None, seconds: float | None) -> None:
+    assert retry_after_seconds(header, now=NOW) == seconds
+
+
+class FlakyHandler(BaseHTTPRequestHandler):
+    """Answers /flaky with 429 (Retry-After: 1) twice, then 200; records arrival times."""
+
+    hits: ClassVar[list[float]] = []
+
+    def do_GET(self) -> None:
+        if self.path == "/robots.txt":
+            body, status, extra = b"User-agent: *\nAllow: /\n", 200, {}
+        else:
+            type(self).hits.append(time.monotonic())
+            if len(type(self).hits) <= 2:
+                body, status, extra = b"slow down", 429, {"Retry-After": "1"}
+            else:
+                body, status, extra = b"<html><body>ok</body></html>", 200, {}
+        self.send_response(status)
+        for name, value in {"Content-Type": "text/html", **extra}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def flaky_server() -> Iterator[str]:
+    FlakyHandler.hits = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FlakyHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+SPIDER = '''
+import json, scrapy
+class Flaky(scrapy.Spider):
+    name = "flaky"
+    start_urls = [{url!r}]
+    def parse(self, response):
+        yield {{"status": response.status, "retries": response.meta.get("retry_times", 0)}}
+'''
+
+
+def test_429_is_retried_after_the_servers_retry_after(flaky_server: str, tmp_path: Path) -> None:
+    spider = tmp_path / "flaky.py"
+    spider.write_text(SPIDER.format(url=f"{flaky_server}/flaky"))
+    out = tmp_path / "out.json"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NETGUARD), str(PROJECT_ROOT)])}
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "runspider", str(spider), "-O", str(out),
+         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+         "-s", f"REPORT_DIR={tmp_path}", "-s", "ITEM_PIPELINES={}"],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(out.read_text()) == [{"status": 200, "retries": 2}]
+    hits = FlakyHandler.hits
+    assert len(hits) == 3
+    assert all(later - earlier >= 0.95 for earlier, later in itertools.pairwise(hits))
+    assert "Backing off 1.0s" in done.stderr
