@@ -290,3 +290,9 @@ def test_undeclared_windows_1256_page() -> None:
 def test_utf8_page_that_declares_windows_1256() -> None:
     page = synthetic_page(news(charset="windows-1256"))
     assert extract_article(page.encode("utf-8"), NEWS_URL)["text"] == "\n\n".join(BODY)
+
+
+def test_body_paragraph_opening_with_the_site_label_is_kept() -> None:
+    opening = "العرب اليوم - أعلنت البلدية أن الحديقة ستفتح أبوابها مجانا طوال الشهر الأول."
+    item = extract(news(paragraphs=[*BODY, opening]))
+    assert item["text"] == "\n\n".join([*BODY, opening])

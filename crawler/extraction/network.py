@@ -180,9 +180,12 @@ class _Scanner:
             pat.key(block.text) in self.title_keys
 
     def skippable(self, block: Block) -> bool:
+        """Furniture: empty, a title repeat (also label-prefixed), anchor or share bar."""
         text = block.text
+        prefixed = _prefixed_title(block)
         return (not text or self.is_repeat(block) or _is_anchor(block)
-                or pat.is_share_bar(text) or _prefixed_title(block) is not None)
+                or pat.is_share_bar(text)
+                or (prefixed is not None and pat.key(prefixed[1]) in self.title_keys))
 
     def note_times(self, block: Block) -> None:
         if block.datetimes and self.result.time_element is None:
