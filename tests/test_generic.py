@@ -212,3 +212,14 @@ def test_publication_element_beats_header_clock() -> None:
     html = ('<html><body><div class="headerdate">امروز: ۵ تیر ۱۳۹۹</div>'
             '<p>متن</p><span class="date-created">2 تير 1399 - 12:09:08</span></body></html>')
     assert generic_date(html) == ("2020-06-22", "page-text")
+
+
+def test_json_ld_body_when_the_markup_has_none() -> None:
+    body = "الفقرة الأولى من النص المعلن.\nالفقرة الثانية من النص المعلن."
+    ld = json.dumps({"@type": "NewsArticle", "headline": "عنوان", "articleBody": body},
+                    ensure_ascii=False)
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            '<body><div id="root"></div></body></html>')
+    result = extract_generic(html)
+    assert result.paragraphs == body.split("\n")
+    assert result.body_source == "json-ld"

@@ -71,7 +71,10 @@ def _extract(html: str, url: str | None) -> GenericResult:
     # never body text, and the bulk of many pages: gone before the extractors copy the tree
     strip_elements(tree, "script", "style", "svg", "template", with_tail=False)
     body = extract_body(tree, url)  # consumes the tree
-    paragraphs = [p for p in (normalise_text(line) for line in body.text.split("\n")) if p]
+    text, source = body.text, body.source
+    if not text.strip() and meta.article_body:  # nothing in the markup: the declared body
+        text, source = meta.article_body, "json-ld"
+    paragraphs = [p for p in (normalise_text(line) for line in text.split("\n")) if p]
     title = normalise_text(meta.title) if meta.title else None
     headings = {h for h in (title, meta.h1 and normalise_text(meta.h1)) if h}
     while paragraphs and paragraphs[0] in headings:  # the headline is not body text
@@ -81,7 +84,7 @@ def _extract(html: str, url: str | None) -> GenericResult:
         paragraphs=paragraphs,
         authors=[normalise_text(a) for a in meta.authors],
         published=meta.published,
-        body_source=body.source if paragraphs else None,
+        body_source=source if paragraphs else None,
     )
 
 

@@ -6,11 +6,14 @@ dates are parsed by :mod:`crawler.extraction.dates` (no second month table here)
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import unescape
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -54,6 +57,8 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     h1: str | None = None
+    article_body: str | None = None
+    """JSON-LD articleBody, the body of last resort (pages that render their text by script)."""
 
 
 def _clean(text: str | None) -> str:
@@ -108,7 +113,38 @@ def page_metadata(tree: HtmlElement) -> PageMeta:
     if meta.published and isinstance(meta.published.value, str):
         moment = parse_machine_date(meta.published.value)
         published = iso(moment) if moment else None
-    return PageMeta(title=title, authors=authors, published=published, h1=h1)
+    return PageMeta(title=title, authors=authors, published=published, h1=h1,
+                    article_body=json_ld_article_body(tree))
+
+
+def json_ld_article_body(tree: HtmlElement) -> str | None:
+    """The longest JSON-LD articleBody string on the page, or None."""
+    best: str | None = None
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if "articleBody" not in text:
+            continue
+        try:
+            data = json.loads(text, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for body in _article_bodies(data):
+            if best is None or len(body) > len(best):
+                best = body
+    return best
+
+
+def _article_bodies(data: Any) -> Iterator[str]:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            body = item.get("articleBody")
+            if isinstance(body, str) and body.strip():
+                yield unescape(body)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def page_date(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
