@@ -48,12 +48,15 @@ class NetworkResult:
 
 
 def is_furniture(text: str, title: str | None = None) -> bool:
-    """Page furniture in any position: clocks, label lines, ticker, footer, share bars,
-    the label-prefixed title and the title (also doubled)."""
+    """Page furniture in any position: clocks, label lines, ticker, footer, share bars and
+    the title (also doubled or label-prefixed)."""
     block = Block(text)
-    return (_is_anchor(block) or _prefixed_title(block) is not None
-            or pat.is_footer_marker(text) or pat.is_share_bar(text)
-            or (title is not None and pat.key(pat.undouble(text)) == pat.key(title)))
+    if _is_anchor(block) or pat.is_footer_marker(text) or pat.is_share_bar(text):
+        return True
+    if title is None:
+        return False
+    prefixed = _prefixed_title(block)
+    return pat.key(prefixed[1] if prefixed else pat.undouble(text)) == pat.key(title)
 
 
 def _is_anchor(block: Block) -> bool:
@@ -89,7 +92,7 @@ def header_end(blocks: list[Block]) -> int:
     for index in range(limit):
         if _prefixed_title(blocks[index]):
             return index
-    anchors = [i for i in range(limit) if _is_anchor(blocks[i])]
+    anchors = {i for i in range(limit) if _is_anchor(blocks[i])}
     author_at = next((i for i in range(limit) if blocks[i].kind == "text"
                       and pat.author_from_line(blocks[i].text)), None)
     if author_at is not None:
@@ -304,7 +307,7 @@ class _Scanner:
                 else:
                     self.result.captions.append(block.text)
                 continue
-            if self.skippable(block) or pat.is_footer_marker(block.text):
+            if self.skippable(block):
                 continue
             if (date := _page_date(block.text)) is not None:
                 self.result.page_date = self.result.page_date or (block.text, date)
