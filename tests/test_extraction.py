@@ -296,3 +296,11 @@ def test_body_paragraph_opening_with_the_site_label_is_kept() -> None:
     opening = "العرب اليوم - أعلنت البلدية أن الحديقة ستفتح أبوابها مجانا طوال الشهر الأول."
     item = extract(news(paragraphs=[*BODY, opening]))
     assert item["text"] == "\n\n".join([*BODY, opening])
+
+
+def test_an_article_about_a_missing_page_is_not_an_error_page() -> None:
+    long_body = [" ".join([p] * 3) for p in BODY]
+    title = "الصفحة غير موجودة: رواية عن أرشيف ضائع"
+    item = extract(news(paragraphs=long_body, title=title))
+    assert item["text"] == "\n\n".join(long_body)
+    assert item["title"] == title

@@ -16,6 +16,7 @@ from typing import Any
 
 from crawler.extraction import patterns as pat
 from crawler.extraction.blocks import (
+    Block,
     UnparseablePage,
     decode_html,
     flatten,
@@ -31,6 +32,9 @@ from crawler.items import empty_article
 from crawler.urls import ArticleURL, NotAnArticleURL, parse_article_url
 
 logger = logging.getLogger(__name__)
+
+ERROR_PAGE_MAX_WORDS = 30
+"""An error page has no text block this long; a page that has one is judged on its body."""
 
 
 class NotAnArticle(ValueError):
@@ -70,6 +74,8 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
     feed: dict[str, Any] = feed_hint if isinstance(feed_hint, dict) else {}
     meta = read_metadata(root)
     blocks = flatten(root, url)
+    if _is_error_page(meta, blocks):
+        raise NotAnArticle("error_page")
     parsed = _parse_url(url)
     title_hints = [pat.strip_site_affix(t) for t in (
         meta.title.value if meta.title else None, meta.html_title, feed.get("title"))
@@ -77,8 +83,6 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
     net = extract_network(blocks, parsed.kind if parsed else None, title_hints)
     if parsed is None and net.label_site is None:
         net = NetworkResult()  # neither a network URL nor a network label: no network rules
-    if _is_error_page(meta, blocks):
-        raise NotAnArticle("error_page")
 
     item = empty_article()
     sources: dict[str, str | None] = {}
@@ -101,8 +105,8 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
     item["label_mismatch"] = bool(parsed and net.label_site
                                   and net.label_site.key != parsed.site.key)
     item["feed"] = dict(feed)
-    item["fetched_at"] = hints.get("fetched_at") if isinstance(hints.get("fetched_at"),
-                                                                str) else None
+    fetched_at = hints.get("fetched_at")
+    item["fetched_at"] = fetched_at if isinstance(fetched_at, str) else None
     item["extraction"] = {k: v for k, v in sources.items() if v}
     return item
 
@@ -114,9 +118,12 @@ def _parse_url(url: str) -> ArticleURL | None:
         return None
 
 
-def _is_error_page(meta: Metadata, blocks: list[Any]) -> bool:
+def _is_error_page(meta: Metadata, blocks: list[Block]) -> bool:
+    """An error title or heading ("404", "الصفحة غير موجودة") on a page without paragraphs."""
     titles = [meta.html_title or ""] + [b.text for b in blocks[:30] if b.heading]
-    return any(pat.is_error_title(t) for t in titles if t)
+    if not any(pat.is_error_title(t) for t in titles if t):
+        return False
+    return not any(pat.word_count(b.text) >= ERROR_PAGE_MAX_WORDS for b in blocks)
 
 
 def _body(net: NetworkResult,
