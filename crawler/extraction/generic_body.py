@@ -97,6 +97,8 @@ def readability_candidate(tree: HtmlElement, consume: bool = False) -> str:
         text = _SPACE.sub(" ", element.text_content()).strip()
         if text:
             blocks.append(text)
+    if not blocks:  # text in bare containers only
+        return _SPACE.sub(" ", root.text_content()).strip()
     return "\n".join(blocks)
 
 
