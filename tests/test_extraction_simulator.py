@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
-from crawler.extraction import extract_article
+from crawler.extraction import NotAnArticle, extract_article
 from crawler.simulator import SimArticle, SimulatedNetwork
 from crawler.sites import get_site
 
@@ -76,3 +76,14 @@ def test_amp_page_matches_ground_truth(index: int) -> None:
     assert item["text"] == "\n\n".join(article.paragraphs)
     assert item["dateline"] == _dateline(article)
     assert item["canonical_url"] == article.canonical_url
+
+
+@pytest.mark.parametrize("name", sorted(network().bad_urls()))
+def test_non_article_responses_are_refused(name: str) -> None:
+    url = network().bad_urls()[name]
+    parts = urlsplit(url)
+    response = network().respond(parts.netloc, parts.path + (f"?{parts.query}" if parts.query
+                                                             else ""))
+    with pytest.raises(NotAnArticle) as caught:
+        extract_article(response.body, url)
+    assert caught.value.reason in {"error_page", "no_body", "not_html"}

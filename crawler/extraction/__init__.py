@@ -20,6 +20,7 @@ from crawler.extraction.blocks import (
     UnparseablePage,
     decode_html,
     flatten,
+    looks_binary,
     normalise_space,
     parse_document,
 )
@@ -33,6 +34,8 @@ from crawler.urls import ArticleURL, NotAnArticleURL, parse_article_url
 
 logger = logging.getLogger(__name__)
 
+MIN_PARAGRAPH_WORDS = 8
+"""An article has at least one paragraph this long; menus and notices do not."""
 ERROR_PAGE_MAX_WORDS = 30
 """An error page has no text block this long; a page that has one is judged on its body."""
 
@@ -64,6 +67,8 @@ def extract_article(html: bytes | str, url: str, **hints: Any) -> dict[str, Any]
 def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(html, bytes | str):
         raise NotAnArticle("not_html", f"got {type(html).__name__}")
+    if isinstance(html, bytes) and looks_binary(html):
+        raise NotAnArticle("not_html", "binary content")
     page_text = decode_html(html)
     try:
         root = parse_document(page_text)
@@ -87,8 +92,8 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
     item = empty_article()
     sources: dict[str, str | None] = {}
     paragraphs, sources["text"] = _body(net, generic)
-    if not paragraphs:
-        raise NotAnArticle("no_body")
+    if not any(pat.word_count(p) >= MIN_PARAGRAPH_WORDS for p in paragraphs):
+        raise NotAnArticle("no_body", f"{len(paragraphs)} short blocks")
     item["text"], item["paragraphs"] = join_paragraphs(paragraphs)
     item["title"], sources["title"] = _title(meta, net, generic)
     item["authors"], sources["authors"] = _authors(meta, net)

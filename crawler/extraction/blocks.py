@@ -32,6 +32,15 @@ IMAGE_TAGS = frozenset({"img", "amp-img"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 _LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
+_HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|article|section|"
+                       r"main|h[1-6]|table|ul|li|a|img|br|figure)(?=[\s>/])", re.IGNORECASE)
+BINARY_MAGIC = (b"%PDF", b"GIF8", b"\x89PNG", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
+                b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for common binary formats (PDF, images, archives, gzip, media)."""
+    return data.lstrip()[:8].startswith(BINARY_MAGIC)
 
 
 class UnparseablePage(ValueError):
@@ -95,7 +104,7 @@ def parse_document(text: str) -> etree._Element:
     cleaned = _CONTROL.sub("", text).strip()
     if not cleaned:
         raise UnparseablePage("empty")
-    if "<" not in cleaned[:2000]:
+    if not _HTML_TAG.search(cleaned[:20000]):
         raise UnparseablePage("not_html")
     cleaned = re.sub(r"^<\?xml[^>]*>", "", cleaned)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
