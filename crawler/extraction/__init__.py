@@ -35,7 +35,9 @@ from crawler.urls import ArticleURL, NotAnArticleURL, parse_article_url
 logger = logging.getLogger(__name__)
 
 MIN_PARAGRAPH_WORDS = 8
-"""An article has at least one paragraph this long; menus and notices do not."""
+MIN_PARAGRAPH_CHARS = 60
+"""An article has at least one paragraph this long (words, or characters for scripts
+without spaces); menus and notices do not."""
 ERROR_PAGE_MAX_WORDS = 30
 """An error page has no text block this long; a page that has one is judged on its body."""
 
@@ -92,7 +94,7 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
     item = empty_article()
     sources: dict[str, str | None] = {}
     paragraphs, sources["text"] = _body(net, generic)
-    if not any(pat.word_count(p) >= MIN_PARAGRAPH_WORDS for p in paragraphs):
+    if not any(_is_paragraph(p) for p in paragraphs):
         raise NotAnArticle("no_body", f"{len(paragraphs)} short blocks")
     item["text"], item["paragraphs"] = join_paragraphs(paragraphs)
     item["title"], sources["title"] = _title(meta, net, generic)
@@ -114,6 +116,10 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
     item["fetched_at"] = fetched_at if isinstance(fetched_at, str) else None
     item["extraction"] = {k: v for k, v in sources.items() if v}
     return item
+
+
+def _is_paragraph(text: str) -> bool:
+    return pat.word_count(text) >= MIN_PARAGRAPH_WORDS or len(text) >= MIN_PARAGRAPH_CHARS
 
 
 def _parse_url(url: str) -> ArticleURL | None:
