@@ -36,6 +36,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "feed",
     "extraction",
     "fetched_at",
+    "version",
     "schema_version",
 )
 
@@ -59,5 +60,5 @@ def empty_article() -> dict[str, Any]:
     """An item with every field present and empty."""
     item: dict[str, Any] = dict.fromkeys(ARTICLE_FIELDS)
     item.update(authors=[], paragraphs=[], tags=[], images=[], feed={}, extraction={},
-                schema_version=SCHEMA_VERSION, label_mismatch=False)
+                schema_version=SCHEMA_VERSION, label_mismatch=False, version=1)
     return item
