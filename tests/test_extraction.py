@@ -11,7 +11,7 @@ import pytest
 
 from crawler.cli import main
 from crawler.extraction import NotAnArticle, extract_article
-from crawler.fixtures import PageSpec, synthetic_page
+from crawler.fixtures import PageSpec, expected_item, synthetic_page
 from crawler.sites import get_site
 
 ARABS = get_site("arabstoday")
@@ -250,7 +250,8 @@ def test_cli_prints_the_item_and_saves_a_fixture(tmp_path: Path,
     printed = json.loads(capsys.readouterr().out)
     assert printed["text"] == "\n\n".join(BODY)
     saved = json.loads((tmp_path / "fx/arabstoday/news/park.json").read_text(encoding="utf-8"))
-    assert saved == {k: v for k, v in printed.items() if k != "fetched_at"}
+    assert saved == expected_item(printed)
+    assert "fetched_at" not in saved
     assert (tmp_path / "fx/arabstoday/news/park.html").read_bytes() == page.read_bytes()
 
 
