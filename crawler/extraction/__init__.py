@@ -93,7 +93,7 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
 
     item = empty_article()
     sources: dict[str, str | None] = {}
-    paragraphs, sources["text"] = _body(net, generic)
+    paragraphs, sources["text"] = _body(net, generic, amp=bool(parsed and parsed.was_amp))
     if not any(_is_paragraph(p) for p in paragraphs):
         raise NotAnArticle("no_body", f"{len(paragraphs)} short blocks")
     item["text"], item["paragraphs"] = join_paragraphs(paragraphs)
@@ -137,9 +137,12 @@ def _is_error_page(meta: Metadata, blocks: list[Block]) -> bool:
     return not any(pat.word_count(b.text) >= ERROR_PAGE_MAX_WORDS for b in blocks)
 
 
-def _body(net: NetworkResult,
-          generic: Callable[[], GenericFields]) -> tuple[list[str], str | None]:
-    recognised = net.framed or net.dateline is not None or net.author_source == "author-line"
+def _body(net: NetworkResult, generic: Callable[[], GenericFields],
+          amp: bool) -> tuple[list[str], str | None]:
+    """Paragraphs and their strategy: the rules where the page showed the network's layout
+    (framed, a dateline, an author line, or an AMP page, which holds little but the body)."""
+    recognised = (net.framed or net.dateline is not None or net.author_source == "author-line"
+                  or amp)
     if net.framed or (recognised and net.paragraphs):
         return net.paragraphs, "network-rules"
     skip = {pat.key(t) for t in net.captions}
