@@ -7,6 +7,9 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 - ``REPLAY_PATH``: answer every request from WARC files or saved HTML (``-a replay=``).
 - ``WARC_OUTPUT``: record every response into this WARC file (``%(time)s`` allowed).
 - ``MAX_LISTING_PAGES``: pagination depth per listing.
+- ``INCREMENTAL``: skip articles already exported (seen-store in ``STATE_DIR``); see
+  crawler.incremental. ``RECHECK_DAYS``: articles younger than this are fetched again and
+  exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
 """
 
 BOT_NAME = "arabstoday"
@@ -55,8 +58,14 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.warc.WarcRecorderMiddleware": 950,
 }
 
+SPIDER_MIDDLEWARES = {
+    "crawler.templates.TemplateWarmupMiddleware": 950,
+}
+
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractionPipeline": 100,
+    "crawler.incremental.IncrementalPipeline": 700,
+    "crawler.templates.TemplatePipeline": 150,
     "crawler.pipelines.RequiredFieldsPipeline": 800,
     "crawler.pipelines.MaxItemsPipeline": 900,
 }
@@ -69,14 +78,38 @@ FEED_EXPORTERS = {
 FEED_EXPORT_FIELDS = None
 
 MAX_LISTING_PAGES = 20
+
+# Where state that outlives a run is kept (learnt templates, seen articles).
+STATE_DIR = ".state"
+
+# Cross-page template learning (crawler.templates): blocks on >= 30% of a site's pages (and at
+# least 3) are boilerplate once 5 pages were seen; a cold site's first 8 pages wait for it.
+TEMPLATE_LEARNING = True
+TEMPLATE_WARMUP_PAGES = 8
+TEMPLATE_MIN_PAGES = 5
+TEMPLATE_MIN_SHARE = 0.3
+TEMPLATE_MIN_REPEATS = 3
 WARC_OUTPUT = None
 VIA_URL = None
 REPLAY_PATH = None
+
+# Incremental crawls (crawler.incremental, crawler.state); JOBDIR-safe scheduling.
+INCREMENTAL = False
+DUPEFILTER_CLASS = "crawler.incremental.RunDupeFilter"
+SCHEDULER = "crawler.incremental.ResumableScheduler"
+RECHECK_DAYS = 2.0
+INCREMENTAL_NOW = None
 
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
     "crawler.extensions.RunReport": 900,
+    "crawler.extensions.Progress": 910,
 }
 REPORT_DIR = "output/reports"
+# Run checks (crawler.extensions.RunReport): a failed one makes `scrapy crawl` exit 1.
+REPORT_MIN_COVERAGE = {"title": 0.95, "text": 0.95, "published_at": 0.8}
+REPORT_MIN_ARTICLE_PAGES = 10  # coverage is judged from this many article pages on
+REPORT_FAIL_EXIT = True
+PROGRESS_INTERVAL = 60  # seconds between progress lines (items/min per site); 0: off
