@@ -22,7 +22,7 @@ from typing import Any
 
 from crawler.sites import Site
 
-VOLATILE_FIELDS: tuple[str, ...] = ("fetched_at", "version")
+VOLATILE_FIELDS: tuple[str, ...] = ("fetched_at", "version", "cluster_id", "duplicate_of")
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 

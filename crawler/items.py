@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""Version of the item contract; crawler/schema/item-<version>.schema.json describes it."""
 
 ARTICLE_FIELDS: tuple[str, ...] = (
     "id",
@@ -37,6 +38,8 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "extraction",
     "fetched_at",
     "version",
+    "cluster_id",
+    "duplicate_of",
     "schema_version",
 )
 
