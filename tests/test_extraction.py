@@ -275,6 +275,7 @@ def test_menu_line_before_more_menu_is_not_a_dateline_on_amp() -> None:
             + "".join(f"<p>{p}</p>" for p in BODY) + "</body></html>")
     item = extract_article(page, "https://www.arabstoday.net/amp/485/101500-افتتاح-حديقة-عامة")
     assert item["dateline"] is None and item["authors"] == []
+    assert item["text"] == "\n\n".join(BODY)
 
 
 def test_json_ld_entities_are_decoded() -> None:

@@ -222,6 +222,8 @@ class _Scanner:
                 continue
             break
         index = self.caption_and_dateline(index, end, previous_image)
+        if not self.has_header and self.result.dateline is None:
+            index = self.skip_leading_menu(index, end)
         if self.kind == "opinion" and not self.result.authors and index + 1 < end:
             block = self.blocks[index]
             if block.kind == "text" and pat.is_name_like(block.text) and not block.caption \
@@ -230,6 +232,16 @@ class _Scanner:
                 index += 1
                 while index < end and pat.author_from_line(self.blocks[index].text):
                     index += 1
+        return index
+
+    def skip_leading_menu(self, index: int, end: int) -> int:
+        """Without header or dateline (AMP), short lines before the first paragraph are menu."""
+        for probe in range(index, min(end, index + PRE_BODY_WINDOW + 1)):
+            block = self.blocks[probe]
+            if block.kind == "image":
+                self.pending_images.append(block)
+            elif pat.word_count(block.text) >= OPENING_WORDS or block.text.endswith((".", ":")):
+                return probe
         return index
 
     def opens_body(self, index: int, end: int) -> bool:
