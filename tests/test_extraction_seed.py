@@ -28,6 +28,19 @@ def _page(lines: list[str], head: str = "") -> str:
            f"</head><body>{blocks}</body></html>"
 
 
+def _page_with_line_breaks(lines: list[str]) -> str:
+    """Another plausible markup: runs of lines without a blank line between them share one
+    block, separated by <br> (the caption and dateline lines, the footer lines)."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(html.escape(line))
+        elif groups[-1]:
+            groups.append([])
+    blocks = "\n".join(f"<div>{'<br>'.join(g)}</div>" for g in groups if g)
+    return f"<html><head><meta charset='utf-8'></head><body>{blocks}</body></html>"
+
+
 def _expected_body(lines: list[str]) -> list[str]:
     """The seed's body: the long lines between the dateline and the logo alt text."""
     start = next(i for i, line in enumerate(lines) if line.startswith("واشنطن - "))
@@ -67,3 +80,13 @@ def test_seed_page_on_another_site_sets_label_mismatch() -> None:
     item = extract_article(_page(lines), SEED_URL.replace("arabstoday.net", "almaghribtoday.net"))
     assert item["label_mismatch"] is True
     assert item["site"] == "almaghribtoday"
+
+
+def test_seed_page_with_line_breaks_inside_blocks() -> None:
+    lines = _seed_lines()
+    item = extract_article(_page_with_line_breaks(lines).encode("utf-8"), SEED_URL)
+    assert item["text"].split("\n\n") == _expected_body(lines)
+    assert item["title"] == lines[0].strip()
+    assert item["dateline"] == {"location": "واشنطن", "source": "رولا عيسى"}
+    assert [image["caption"] for image in item["images"]] == [CAPTION]
+    assert item["published_at"] is None
