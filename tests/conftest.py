@@ -40,7 +40,8 @@ def run_crawl(tmp_path: Path, *args: str, name: str = "run", timeout: float = 24
     log = tmp_path / f"{name}.log"
     command = [
         sys.executable, "-m", "scrapy", "crawl", "arabstoday", "-O", str(out),
-        "-s", f"REPORT_DIR={reports}", "-s", f"LOG_FILE={log}", *args,
+        "-s", f"REPORT_DIR={reports}", "-s", f"LOG_FILE={log}",
+        "-s", f"STATE_DIR={tmp_path / 'state'}", *args,
     ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NETGUARD), str(PROJECT_ROOT)])}
     proc = subprocess.run(command, cwd=PROJECT_ROOT, env=env, timeout=timeout,
