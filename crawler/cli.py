@@ -20,7 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crawler", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="crawler", description="Arabs Today crawler: the commands besides scrapy crawl.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)
