@@ -105,6 +105,7 @@ LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
     "crawler.extensions.RunReport": 900,
+    "crawler.safety.FailureLedger": 800,
     "crawler.extensions.Progress": 910,
 }
 REPORT_DIR = "output/reports"

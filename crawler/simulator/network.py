@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import hashlib
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -21,6 +22,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from crawler.simulator import pages
+from crawler.simulator.faults import EXPECTED_REASON, OFFSITE_TARGET, Delivery, FaultPlan
 from crawler.simulator.model import (
     ALL_CHANNELS,
     REFERENCE,
@@ -65,6 +67,8 @@ class SimResponse:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
+    delivery: Delivery | None = None
+    """Set by fault injection: how the server misdelivers this response."""
 
 
 def _response(status: int, content_type: str, body: str | bytes,
@@ -76,11 +80,14 @@ def _response(status: int, content_type: str, body: str | bytes,
 class SimulatedNetwork:
     """A deterministic synthetic copy of four Arabs Today sites."""
 
-    def __init__(self, pages: int = 60, seed: int = 0):
+    def __init__(self, pages: int = 60, seed: int = 0, faults: FaultPlan | None = None):
         if pages < 0:
             raise ValueError("pages must be >= 0")
         self.pages = pages
         self.seed = seed
+        self.faults = faults
+        self._attempts: dict[tuple[str, str], int] = defaultdict(int)
+        self._attempts_lock = threading.Lock()
         self.profiles: tuple[SiteProfile, ...] = PROFILES
         self.sites: tuple[Site, ...] = tuple(p.site for p in PROFILES)
         self.listing_page_size = listing_page_size(pages)
@@ -126,8 +133,108 @@ class SimulatedNetwork:
         return [self.article(i) for i in range(self.pages)]
 
     def manifest(self) -> list[str]:
-        """Sorted canonical URLs of every article the network serves."""
-        return sorted(plan.canonical_url for plan in self._plans)
+        """Sorted canonical URLs of every article the network serves (correctly, eventually:
+        under faults, the articles of ``broken()`` are left out)."""
+        broken = self.broken()
+        return sorted(plan.canonical_url for plan in self._plans
+                      if plan.canonical_url not in broken)
+
+    # ------------------------------------------------------------------ faults
+
+    def robots_disallowed(self, site_key: str) -> str | None:
+        """The path prefix this site's robots.txt disallows under the ``robots`` fault."""
+        if self.faults is None or not self.faults.robots:
+            return None
+        return f"/{self._profile(site_key).sections[-1].id}/"
+
+    def fault_kind(self, plan: ArticlePlan) -> str | None:
+        """The fault article ``plan`` suffers (None: served normally)."""
+        if self.faults is None:
+            return None
+        prefix = self.robots_disallowed(plan.site_key)
+        if prefix and plan.path.startswith(prefix):
+            return "robots"
+        return self.faults.kind_for(plan.site_key, plan.path)
+
+    def fault_kinds(self) -> dict[str, str]:
+        """Canonical URL -> fault kind, for every article with a fault."""
+        return {plan.canonical_url: kind for plan in self._plans
+                if (kind := self.fault_kind(plan)) is not None}
+
+    def broken(self) -> dict[str, str]:
+        """Canonical URL -> expected failure reason of every article never served correctly."""
+        return {url: EXPECTED_REASON[kind] for url, kind in self.fault_kinds().items()
+                if kind in EXPECTED_REASON}
+
+    def attempts(self, url: str) -> int:
+        """How many requests the server received for this article's canonical page."""
+        plan = next((p for p in self._plans if p.canonical_url == url), None)
+        return 0 if plan is None else self._attempts.get((plan.site_key, plan.path), 0)
+
+    def _faulty(self, profile: SiteProfile, path: str, query: str) -> SimResponse | None:
+        """The misdelivered response for a faulted page, or None to answer normally."""
+        faults = self.faults
+        assert faults is not None
+        if path == "/robots.txt" and (prefix := self.robots_disallowed(profile.key)):
+            text = pages.robots_txt(profile).replace("Allow: /\n",
+                                                     f"Disallow: {prefix}\nAllow: /\n")
+            return _response(200, "text/plain; charset=utf-8", text)
+        index = self._by_path.get((profile.key, path.rstrip("/") or "/"))
+        if index is None:
+            return None
+        plan = self._plans[index]
+        kind = self.fault_kind(plan)
+        if kind is None or kind == "robots":
+            return None
+        key = (plan.site_key, plan.path)
+        with self._attempts_lock:
+            attempt = self._attempts[key]
+            self._attempts[key] = attempt + 1
+        if not faults.fails(kind, plan.site_key, plan.path, attempt):
+            return None
+        normal = self._route_uncached(profile.key, plan.path)
+        if kind == "timeout":
+            return SimResponse(200, {"Content-Type": _HTML}, normal.body,
+                               Delivery(hang=faults.hang_seconds))
+        if kind == "reset":
+            return SimResponse(200, {"Content-Type": _HTML}, normal.body, Delivery(reset=True))
+        if kind == "truncated":
+            return SimResponse(200, dict(normal.headers), normal.body,
+                               Delivery(truncate=len(normal.body) // 2))
+        if kind in ("http_429", "http_500", "http_503", "outage"):
+            status = {"http_429": 429, "http_500": 500}.get(kind, 503)
+            response = _response(status, _HTML, f"<html><body><h1>{status}</h1></body></html>")
+            if status == 429:
+                response.headers["Retry-After"] = str(faults.retry_after)
+            return response
+        if kind == "slow":
+            return SimResponse(normal.status, dict(normal.headers), normal.body,
+                               Delivery(delay=faults.slow_seconds))
+        if kind in ("charset_1256_as_utf8", "charset_utf8_as_1256"):
+            text = normal.body.decode(plan.encoding)
+            if kind == "charset_1256_as_utf8":
+                return _response(200, "text/html; charset=utf-8",
+                                 text.encode("cp1256", "xmlcharrefreplace"))
+            return _response(200, "text/html; charset=windows-1256", text.encode("utf-8"))
+        if kind == "gzip_bomb":
+            return SimResponse(200, {"Content-Type": _HTML, "Content-Encoding": "gzip"},
+                               faults.bomb())
+        if kind == "huge":
+            return _response(200, _HTML, faults.huge_body(normal.body))
+        if kind == "redirect_loop":  # A -> A?loop=1 -> A
+            target = pages.encode_path(plan.path) + ("" if "loop=" in query else "?loop=1")
+            response = _response(302, _HTML, "<html><body>Moved</body></html>")
+            response.headers["Location"] = target
+            return response
+        if kind == "offsite_redirect":
+            response = _response(301, _HTML, "<html><body>Moved</body></html>")
+            response.headers["Location"] = OFFSITE_TARGET + pages.encode_path(plan.path)
+            return response
+        if kind == "binary":
+            return _response(200, _HTML, faults.binary_body(plan.site_key, plan.path))
+        if kind == "empty":
+            return _response(200, _HTML, b"")
+        raise AssertionError(kind)
 
     def specials(self) -> dict[str, str]:
         """Special role -> canonical URL, for the roles present in this network."""
@@ -181,6 +288,8 @@ class SimulatedNetwork:
         profile = self._profile_for_host(host)
         if profile is None:
             return _response(404, "text/plain; charset=utf-8", f"unknown host {host}\n")
+        if self.faults is not None and (faulty := self._faulty(profile, path, parts.query)):
+            return faulty
         response = self._route(profile, path, parse_qs(parts.query))
         return _conditional(response, headers or {})
 

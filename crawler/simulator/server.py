@@ -7,8 +7,11 @@ or proxy-style as ``GET https://www.arabstoday.net/path``; the absolute URI wins
 from __future__ import annotations
 
 import logging
+import socket
+import struct
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,13 +60,36 @@ class _Handler(BaseHTTPRequestHandler):
             logger.exception("simulator failed on %s %s", host, target)
             self.send_error(500)
             return
-        self.send_response(response.status)
-        for name, value in response.headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.end_headers()
-        if with_body:
-            self.wfile.write(response.body)
+        delivery = response.delivery
+        if delivery is not None and (delivery.hang or delivery.reset):
+            self._misdeliver(delivery.hang, delivery.reset)
+            return
+        if delivery is not None and delivery.delay:
+            time.sleep(delivery.delay)
+        body = response.body
+        if delivery is not None and delivery.truncate is not None:
+            body = body[:delivery.truncate]
+            self.close_connection = True
+        try:
+            self.send_response(response.status)
+            for name, value in response.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(response.body)))
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (e.g. too big)
+            self.close_connection = True
+
+    def _misdeliver(self, hang: float, reset: bool) -> None:
+        """Fault injection: hang then close without an answer, or reset the connection."""
+        self.close_connection = True
+        if hang:
+            time.sleep(hang)
+        if reset:  # SO_LINGER with a zero timeout: close() sends RST instead of FIN
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            self.connection.close()
 
     def do_GET(self) -> None:
         self._serve(with_body=True)

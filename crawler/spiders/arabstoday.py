@@ -34,6 +34,7 @@ from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
 from crawler.handlers import replay_archive, utc_now_iso
 from crawler.items import FetchedPage
+from crawler.safety import is_binary, page_failed, page_text
 from crawler.sites import SITES, Site, parse_site_list, site_for_host
 from crawler.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 from crawler.warc import ReplayArchive
@@ -333,11 +334,16 @@ class ArabsTodaySpider(scrapy.Spider):
         except NotAnArticleURL as exc:
             self.skip(f"redirected_to_{exc.reason}", response.url)
             return
+        if is_binary(response.body):  # a binary file served as text/html
+            self.skip("binary_body", response.url)
+            return
+        declared = response.headers.get(b"Content-Type")
+        html = page_text(response.body, declared.decode("latin-1") if declared else None)
         yield FetchedPage(
             url=response.url,
             canonical_url=article.url,
             site=article.site.key,
-            html=response.text,
+            html=html,
             status=response.status,
             fetched_at=response.meta.get("fetched_at") or utc_now_iso(),
             feed=response.meta.get("discovery", {}),
@@ -380,11 +386,13 @@ class ArabsTodaySpider(scrapy.Spider):
         """A page that is not used: logged with its reason and counted under skipped/."""
         self.count(f"skipped/{reason}")
         logger.warning("Skipped %s (%s%s)", url, reason, f": {detail}" if detail else "")
+        self.crawler.signals.send_catch_log(page_failed, url=url, reason=reason)
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed request; the crawl goes on."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
+        self.crawler.signals.send_catch_log(page_failed, url=url, failure=failure)
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             return  # refused by a middleware, which logged and counted its reason
         if failure.check(HttpError):
