@@ -8,6 +8,7 @@ Arguments (``-a name=value``):
   via        URL of a local simulator; every request goes there, items keep the real URLs
   replay     WARC file(s) or folder to answer every request from, with no network
   channels   comma-separated subset of robots,feeds,listings (default: all)
+  refresh    1: with INCREMENTAL, fetch exported articles again (changed ones get a new version)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from crawler.discovery.feeds import FeedEntry, parse_feed
 from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
 from crawler.handlers import replay_archive, utc_now_iso
+from crawler.incremental import Incremental
 from crawler.items import FetchedPage
 from crawler.safety import is_binary, page_failed, page_text
 from crawler.sites import SITES, Site, parse_site_list, site_for_host
@@ -91,6 +93,7 @@ class ArabsTodaySpider(scrapy.Spider):
         via: str | None = None,
         replay: str | None = None,
         channels: str | None = None,
+        refresh: str | None = None,
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
@@ -105,6 +108,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if unknown:
             raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
         self.channels = wanted
+        self.refresh = str(refresh or "").strip().lower() in {"1", "true", "yes"}
         self.allowed_domains = [site.domain for site in self.sites]
         self.pending_discovery: dict[str, int] = {}
         self.seen_discovery: set[str] = set()
@@ -319,6 +323,9 @@ class ArabsTodaySpider(scrapy.Spider):
         published = hints.get("published") or hints.get("lastmod")
         if self.since and published and published[:10] < self.since.isoformat():
             self.count("discovery/skipped_before_since")
+            return None
+        incremental = Incremental.for_crawler(self.crawler)
+        if incremental and not incremental.wants(article.article_id, self.refresh):
             return None
         return Request(article.url, self.parse_article, priority=PRIORITY_ARTICLE,
                        meta={"site": article.site.key, "discovery": hints},
