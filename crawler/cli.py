@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("crawler.simulator.cli", "serve a synthetic copy of the network on loopback"),
     "extract": ("crawler.extraction.cli", "extract one saved page and print the item as JSON"),
     "record-sample": ("crawler.sample", "record the bundled offline snapshot from the simulator"),
+    "validate": ("crawler.validate", "check JSON Lines exports against the item schema"),
     "report": ("crawler.report", "show the last run reports as a table and a PNG plot"),
 }
 

@@ -67,6 +67,7 @@ ITEM_PIPELINES = {
     "crawler.incremental.IncrementalPipeline": 700,
     "crawler.templates.TemplatePipeline": 150,
     "crawler.pipelines.RequiredFieldsPipeline": 800,
+    "crawler.validate.ValidationPipeline": 850,
     "crawler.pipelines.MaxItemsPipeline": 900,
 }
 
