@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
-logger = logging.getLogger(__name__)
+from crawler.extraction.generic import extract_generic
 
 
 @dataclass(frozen=True)
@@ -18,28 +17,6 @@ class GenericFields:
 
 
 def generic_fields(html: str, url: str | None) -> GenericFields:
-    """Main content by crawler.extraction.generic, or trafilatura when that is missing."""
-    try:
-        from crawler.extraction.generic import extract_generic
-    except ImportError:
-        return _trafilatura_fields(html, url)
+    """Main content by crawler.extraction.generic (never raises)."""
     result = extract_generic(html, url)
     return GenericFields(result.title, list(result.paragraphs), list(result.authors))
-
-
-def _trafilatura_fields(html: str, url: str | None) -> GenericFields:
-    import trafilatura
-
-    try:
-        doc = trafilatura.bare_extraction(html, url=url, favor_precision=True,
-                                          with_metadata=True)
-    except Exception:  # a third-party parser: its failure must not end extraction
-        logger.warning("trafilatura failed on %s", url, exc_info=True)
-        return GenericFields()
-    if doc is None:
-        return GenericFields()
-    text = getattr(doc, "text", None) or ""
-    author = getattr(doc, "author", None) or ""
-    return GenericFields(getattr(doc, "title", None) or None,
-                         [line for line in text.split("\n") if line.strip()],
-                         [a.strip() for a in author.split(";") if a.strip()])

@@ -9,20 +9,18 @@ for pages whose metadata may lack one. Neither raises on any input.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from lxml.etree import strip_elements
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from crawler.extraction.blocks import normalise_space
 from crawler.extraction.generic_body import extract_body
 from crawler.extraction.generic_meta import page_date, page_metadata
 
 logger = logging.getLogger(__name__)
 
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -35,11 +33,6 @@ class GenericResult:
     published: str | None = None
     body_source: str | None = None
     """Which candidate the body came from ("rules", "readability:…"); None when empty."""
-
-
-def normalise_text(text: str) -> str:
-    """NFC and collapse whitespace runs to one space."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:
@@ -74,15 +67,15 @@ def _extract(html: str, url: str | None) -> GenericResult:
     text, source = body.text, body.source
     if not text.strip() and meta.article_body:  # nothing in the markup: the declared body
         text, source = meta.article_body, "json-ld"
-    paragraphs = [p for p in (normalise_text(line) for line in text.split("\n")) if p]
-    title = normalise_text(meta.title) if meta.title else None
-    headings = {h for h in (title, meta.h1 and normalise_text(meta.h1)) if h}
+    paragraphs = [p for p in (normalise_space(line) for line in text.split("\n")) if p]
+    title = normalise_space(meta.title) if meta.title else None
+    headings = {h for h in (title, meta.h1 and normalise_space(meta.h1)) if h}
     while paragraphs and paragraphs[0] in headings:  # the headline is not body text
         paragraphs.pop(0)
     return GenericResult(
         title=title,
         paragraphs=paragraphs,
-        authors=[normalise_text(a) for a in meta.authors],
+        authors=[normalise_space(a) for a in meta.authors],
         published=meta.published,
         body_source=source if paragraphs else None,
     )
