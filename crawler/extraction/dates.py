@@ -15,6 +15,7 @@ from __future__ import annotations
 import email.utils
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
@@ -59,6 +60,7 @@ _ZONES: tuple[tuple[str, tzinfo], ...] = (
 _CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
 
 
+@lru_cache(maxsize=8192)  # each block is folded by many predicates: ~25 calls per text
 def fold(text: str) -> str:
     """Text folded for matching only: digits to ASCII, no diacritics or tatweel, bare alef."""
     return _DIACRITICS.sub("", text.translate(_DIGITS)).translate(_FOLD)
