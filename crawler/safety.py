@@ -72,6 +72,7 @@ _IGNORE_REASONS = (
     ("forbidden by robots.txt", "robots_forbidden"),
     ("max redirections", "redirect_loop"),
     ("max size", "download_maxsize"),
+    ("download_maxsize", "download_maxsize"),
 )
 _DROP_REASON = re.compile(r"dropped \(([^)]+)\)")
 
@@ -129,19 +130,24 @@ class FailureLedger:
         if _is_article(request):
             self.origin_of[response.url] = _origin(request)
 
-    def item_scraped(self, item: Any, response: Response) -> None:
-        request = response.request
-        url = _origin(request) if request is not None else response.url
-        self.exported.add(url)
-        self.failed.pop(url, None)
+    def _item_origin(self, item: Any, response: Response | None) -> str | None:
+        """The article request an item came from: found by the item's URL (the ``response``
+        of the signal is not always the item's own), else by the response."""
+        url = getattr(item, "url", None) or (item.get("url") if isinstance(item, dict) else None)
+        if url and url in self.origin_of:
+            return self.origin_of[url]
+        request = getattr(response, "request", None)
+        return _origin(request) if request is not None and _is_article(request) else None
 
-    def item_dropped(self, item: Any, response: Response, exception: Exception) -> None:
-        request = response.request
-        if request is None or not _is_article(request):
-            return
-        match = _DROP_REASON.search(str(exception))
-        self.fail(_origin(request), match.group(1) if match else type(exception).__name__,
-                  request.meta.get("retry_times", 0))
+    def item_scraped(self, item: Any, response: Response | None) -> None:
+        if url := self._item_origin(item, response):
+            self.exported.add(url)
+            self.failed.pop(url, None)
+
+    def item_dropped(self, item: Any, response: Response | None, exception: Exception) -> None:
+        if url := self._item_origin(item, response):
+            match = _DROP_REASON.search(str(exception))
+            self.fail(url, match.group(1) if match else type(exception).__name__)
 
     def request_dropped(self, request: Request) -> None:
         redirects = request.meta.get("redirect_urls")

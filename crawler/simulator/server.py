@@ -102,15 +102,23 @@ class _Handler(BaseHTTPRequestHandler):
             sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up (timeouts, cancelled downloads) is routine, not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def make_server(network: SimulatedNetwork, host: str = LOOPBACK, port: int = 8000,
                 verbose: bool = False) -> ThreadingHTTPServer:
     """A bound (not yet serving) server; ``host`` must be a loopback address."""
     if host not in {LOOPBACK, "localhost", "::1"}:
         raise ValueError(f"the simulator binds to loopback only, not {host!r}")
     handler = type("SimHandler", (_Handler,), {"network": network, "verbose": verbose})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return _Server((host, port), handler)
 
 
 def serve_forever(network: SimulatedNetwork, host: str = LOOPBACK, port: int = 8000,
