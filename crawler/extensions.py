@@ -6,8 +6,9 @@ prints to stderr) a one-screen summary, and checks the run against thresholds:
 
 - ``REPORT_MIN_COVERAGE``: ``{field: share}``; the share of article pages (exported items plus
   pages dropped because their content could not be extracted) where the field is non-empty;
-- a site that had items in the previous report of ``REPORT_DIR`` and has none now (an
-  incremental run counts articles it skipped as unchanged, ``incremental/unchanged/site/<key>``).
+- a site that had items in the previous report of ``REPORT_DIR`` and has none now (articles an
+  incremental run re-fetched unchanged count as items; one that skipped already exported
+  articles without a per-site count, ``incremental/skipped_seen/site/<key>``, is not judged).
 
 A failed check is logged as an error, recorded under ``checks`` in the report, and makes
 ``scrapy crawl`` exit with status 1 (``REPORT_FAIL_EXIT``), so cron and scrapyd surface it.
@@ -146,6 +147,12 @@ def check_report(report: dict[str, Any], previous: dict[str, Any] | None,
         now = report.get("items_site") or {}
         unchanged = report.get("unchanged_site") or {}
         crawled = set(report.get("sites") or before)
+        stats = report.get("stats") or {}
+        if stats.get("incremental/skipped_seen") and not any(
+                key.startswith("incremental/skipped_seen/site/") for key in stats):
+            # An incremental run skipped articles without saying from which site: a site with
+            # nothing new is not evidence of a broken layout.
+            return failures
         for site, count in sorted(before.items()):
             if site in crawled and count and not now.get(site) and not unchanged.get(site):
                 failures.append(f"site {site} had {count} items in the previous run and 0 now")
@@ -208,6 +215,7 @@ class RunReport:
         self.fail_exit = settings.getbool("REPORT_FAIL_EXIT", True)
         self.print_summary = settings.getbool("REPORT_PRINT_SUMMARY", True)
         self.coverage = FieldCoverage()
+        self.unchanged: Counter[str] = Counter()
         self.failures: list[str] = []
         self.path: Path | None = None
 
@@ -227,7 +235,10 @@ class RunReport:
         self.coverage.add_item(item)
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
-        match = _DROP_REASON.match(str(exception))
+        message = str(exception)
+        if message.startswith("incremental:"):  # re-fetched, unchanged: the site still works
+            self.unchanged[str(_get(item, "site") or "?")] += 1
+        match = _DROP_REASON.match(message)
         if match and match.group(1) in CONTENT_DROPS:
             self.coverage.add_failed_page()
 
@@ -237,9 +248,10 @@ class RunReport:
         if report["elapsed_seconds"] is None and isinstance(stats.get("start_time"), datetime):
             report["elapsed_seconds"] = round(
                 (datetime.now(UTC) - stats["start_time"]).total_seconds(), 3)
-        prefix = "incremental/unchanged/site/"
-        report["unchanged_site"] = {k[len(prefix):]: v for k, v in sorted(stats.items())
-                                    if k.startswith(prefix)}
+        unchanged = Counter(self.unchanged)
+        prefix = "incremental/skipped_seen/site/"
+        unchanged.update({k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)})
+        report["unchanged_site"] = dict(sorted(unchanged.items()))
         report["article_pages"] = self.coverage.pages
         report["coverage"] = self.coverage.of_items()
         report["coverage_of_article_pages"] = self.coverage.of_pages()

@@ -113,6 +113,7 @@ class ArabsTodaySpider(scrapy.Spider):
         self.pending_discovery: dict[str, int] = {}
         self.seen_discovery: set[str] = set()
         self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.distributed: Any = None  # crawler.distributed.Coordinator when REDIS_URL is set
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
@@ -134,6 +135,10 @@ class ArabsTodaySpider(scrapy.Spider):
                 settings.set(name, value, priority="spider")
         if spider.max_items:
             settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
+        if settings.get("REDIS_URL"):
+            from crawler import distributed
+
+            spider.distributed = distributed.enable(crawler, spider)
         return spider
 
     def use_archived_sites(self, archive: ReplayArchive | None) -> None:
@@ -179,9 +184,12 @@ class ArabsTodaySpider(scrapy.Spider):
                           optional: bool = False) -> Request:
         self.pending_discovery[site.key] = self.pending_discovery.get(site.key, 0) + 1
         self.seen_discovery.add(url)
-        return Request(url, callback, priority=priority, dont_filter=True,
+        if self.distributed is not None:  # shared queue: the Redis dupefilter dedupes pages
+            self.distributed.add_discovery(site.key, url)
+        return Request(url, callback, priority=priority, dont_filter=self.distributed is None,
                        errback=self.on_discovery_error,
-                       meta={"site": site.key, "optional": optional, "discovery_page": True})
+                       meta={"site": site.key, "optional": optional, "discovery_page": True,
+                             "discovery_url": url})
 
     def follow_discovery(self, url: str, site: Site, callback: Any, priority: int,
                          optional: bool = False) -> list[Request]:
@@ -192,6 +200,11 @@ class ArabsTodaySpider(scrapy.Spider):
 
     def discovery_done(self, site: Site, new: list[Request]) -> list[Request]:
         """Account for one finished discovery page; release the site when it was the last."""
+        if self.distributed is not None:  # the count and the held articles live in Redis
+            if not self.distributed.discovery_done(site.key, self.held_articles.pop(site.key, {})):
+                return new
+            self.held_articles[site.key] = self.distributed.held(site.key)
+            return [*new, *self.finish_discovery(site)]
         self.pending_discovery[site.key] -= 1
         if self.pending_discovery[site.key] == 0:
             return [*new, *self.finish_discovery(site)]

@@ -1,0 +1,437 @@
+"""Distributed mode: ``-s REDIS_URL=redis://host:6379/0`` runs the spider on scrapy-redis.
+
+Every worker runs the same ``scrapy crawl arabstoday`` command. They share, in Redis under
+``REDIS_KEY_PREFIX`` (default ``arabstoday``):
+
+- the request queue and the dupefilter (scrapy-redis' priority queue and fingerprints), with
+  enqueueing atomic (fingerprint and queue entry in one Lua script), so every worker's identical
+  seeds and every discovery page are fetched once;
+- a lease per request being processed: popping moves the request into the worker's
+  ``inflight:<worker>`` hash, and it leaves only when its work is done (its callback's requests
+  are in the queue, its item exported or dropped). Workers keep a heartbeat key alive; a worker
+  that stops beating (killed) has its leases put back into the queue by the others, so no
+  request is lost (at-least-once: a page may be fetched twice, its article is exported once);
+- the discovery phase per site: the discovery pages still pending and the articles held with
+  their hints (``disc:<site>:all|done``, ``held:<site>``), so that, as in one process, articles
+  found in feeds and sitemaps are requested once every discovery page of their site is read,
+  with the hints of every page that listed them, whichever worker read which page;
+- the ids exported in this run (``exported``): an article is exported by one worker only;
+- the seen-store for incremental crawls (crawler.state_redis).
+
+Each worker writes its own output: ``-o 'output/shard-%(worker)s.jsonl'`` (``WORKER_ID``,
+default ``<host>-<pid>``). A worker stops when the queue is empty and no live worker holds a
+lease; the last one to stop deletes the run's queue, dupefilter and discovery state, so the next
+run starts afresh. Settings: ``REDIS_URL``, ``REDIS_KEY_PREFIX``, ``WORKER_ID``,
+``DISTRIBUTED_HEARTBEAT`` (seconds between beats, 2), ``DISTRIBUTED_WORKER_TIMEOUT`` (seconds
+without a beat before a worker counts as dead, 15).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, DropItem
+from scrapy.http import Request
+from scrapy.utils.asyncio import create_looping_call
+from scrapy_redis.connection import get_redis_from_settings
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.scheduler import Scheduler
+
+if TYPE_CHECKING:
+    from redis import Redis
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PREFIX = "arabstoday"
+
+_ENQUEUE = """
+if ARGV[4] == '1' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+_POP = """
+local top = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #top == 0 then return false end
+redis.call('ZREM', KEYS[1], top[1])
+local id = redis.sha1hex(top[1])
+redis.call('HSET', KEYS[2], id, top[1], 's:' .. id, top[2])
+return {id, top[1]}
+"""
+_REQUEUE = """
+local entries = redis.call('HGETALL', KEYS[1])
+local moved = 0
+for i = 1, #entries, 2 do
+  local field = entries[i]
+  if string.sub(field, 1, 2) ~= 's:' then
+    local score = redis.call('HGET', KEYS[1], 's:' .. field) or '0'
+    redis.call('ZADD', KEYS[2], score, entries[i + 1])
+    moved = moved + 1
+  end
+end
+redis.call('DEL', KEYS[1])
+return moved
+"""
+_DISCOVERY_DONE = """
+redis.call('SADD', KEYS[2], ARGV[1])
+return #redis.call('SDIFF', KEYS[1], KEYS[2])
+"""
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def enable(crawler: Crawler, spider: Spider) -> Coordinator:
+    """Switch this crawl to distributed mode (called by the spider when REDIS_URL is set)."""
+    settings = crawler.settings
+    prefix = settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX
+    worker = settings.get("WORKER_ID") or default_worker_id()
+    for name, value in (
+        ("SCHEDULER", "crawler.distributed.LeasingScheduler"),
+        ("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter"),
+        ("SCHEDULER_PERSIST", True),
+        ("SCHEDULER_QUEUE_CLASS", "scrapy_redis.queue.PriorityQueue"),
+        ("SCHEDULER_QUEUE_KEY", f"{prefix}:requests"),
+        ("SCHEDULER_DUPEFILTER_KEY", f"{prefix}:dupefilter"),
+        ("WORKER_ID", worker),
+    ):
+        settings.set(name, value, priority="spider")
+    pipelines = settings.getdict("ITEM_PIPELINES")
+    pipelines["crawler.distributed.RunDedupPipeline"] = 850
+    settings.set("ITEM_PIPELINES", pipelines, priority="spider")
+    coordinator = Coordinator(crawler, get_redis_from_settings(settings), prefix, worker)
+    spider.worker = worker  # type: ignore[attr-defined]  # for -o 'shard-%(worker)s.jsonl'
+    logger.info("distributed mode: worker %s, Redis keys %s:*", worker, prefix)
+    return coordinator
+
+
+@dataclass
+class Lease:
+    """A popped request's claim: released when its output is enqueued and its items are done."""
+
+    key: str
+    open: int = 0
+    exhausted: bool = False
+
+
+class Coordinator:
+    """One worker's side of the shared state: leases, heartbeats, discovery phase, shutdown."""
+
+    def __init__(self, crawler: Crawler, server: Redis, prefix: str, worker: str):
+        self.crawler = crawler
+        self.server = server
+        self.prefix = prefix
+        self.worker = worker
+        settings = crawler.settings
+        self.heartbeat = settings.getfloat("DISTRIBUTED_HEARTBEAT", 2.0)
+        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT", 15.0)
+        self.leases: dict[str, Lease] = {}
+        self.current: Request | None = None  # the leased request whose callback is running
+        self._requeue = server.register_script(_REQUEUE)
+        self._discovery_done = server.register_script(_DISCOVERY_DONE)
+        self._beat: Any = None
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(self.item_done, signal=signal)
+
+    def key(self, *parts: str) -> str:
+        return ":".join((self.prefix, *parts))
+
+    @property
+    def inflight_key(self) -> str:
+        return self.key("inflight", self.worker)
+
+    def count(self, name: str, value: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"distributed/{name}", value)
+
+    # -- membership --------------------------------------------------------------------------
+
+    def register(self) -> None:
+        self.beat()
+        self.server.sadd(self.key("workers"), self.worker)
+
+    def beat(self) -> None:
+        self.server.set(self.key("worker", self.worker), str(time.time()),
+                        px=int(self.timeout * 1000))
+
+    def spider_opened(self) -> None:
+        self.register()
+        self._beat = create_looping_call(self.beat)
+        self._beat.start(self.heartbeat, now=False)
+
+    def live_workers(self) -> set[str]:
+        """Registered workers with a heartbeat; dead ones get their leases requeued first."""
+        live: set[str] = set()
+        for raw in self.server.smembers(self.key("workers")):
+            worker = raw.decode() if isinstance(raw, bytes) else str(raw)
+            if worker == self.worker or self.server.exists(self.key("worker", worker)):
+                live.add(worker)
+                continue
+            moved = int(self._requeue(keys=[self.key("inflight", worker),
+                                            self.key("requests")]))
+            self.server.srem(self.key("workers"), worker)
+            if moved:
+                self.count("requeued_from_dead_workers", moved)
+                logger.warning("worker %s stopped beating: %d of its requests requeued",
+                               worker, moved)
+        return live
+
+    # -- leases ------------------------------------------------------------------------------
+
+    def lease(self, request: Request, key: str) -> Request:
+        """Attach a lease to a popped request; its callback and errback report completion."""
+        lease = Lease(key)
+        self.leases[key] = lease
+        request.meta["lease"] = key
+        if request.callback is not None:
+            request.callback = self._wrap(request.callback, lease, request)
+        if request.errback is not None:
+            request.errback = self._wrap(request.errback, lease, request)
+        return request
+
+    def _wrap(self, func: Callable[..., Any], lease: Lease, request: Request
+              ) -> Callable[..., Any]:
+        def leased(*args: Any, **kwargs: Any) -> Any:
+            self.current = request
+            try:
+                output = func(*args, **kwargs)
+            except BaseException:
+                self._exhausted(lease)
+                raise
+            finally:
+                self.current = None
+            return self._track(output, lease)
+
+        leased.__leased__ = func  # type: ignore[attr-defined]
+        return leased
+
+    def _track(self, output: Any, lease: Lease) -> Any:
+        if output is None:
+            self._exhausted(lease)
+            return None
+        if hasattr(output, "__aiter__"):
+            return self._track_async(output, lease)
+        if isinstance(output, Request) or not isinstance(output, Iterable):
+            output = [output]
+        return self._track_sync(output, lease)
+
+    def _note(self, result: Any, lease: Lease) -> None:
+        lease.open += 1
+        if isinstance(result, Request):
+            result.meta["lease_parent"] = lease.key
+
+    def _track_sync(self, output: Iterable[Any], lease: Lease) -> Iterable[Any]:
+        try:
+            for result in output:
+                self._note(result, lease)
+                yield result
+        finally:
+            self._exhausted(lease)
+
+    async def _track_async(self, output: AsyncIterator[Any], lease: Lease) -> AsyncIterator[Any]:
+        try:
+            async for result in output:
+                self._note(result, lease)
+                yield result
+        finally:
+            self._exhausted(lease)
+
+    def _exhausted(self, lease: Lease) -> None:
+        lease.exhausted = True
+        self._maybe_release(lease)
+
+    def _child_done(self, key: str | None) -> None:
+        lease = self.leases.get(key) if key else None
+        if lease is not None:
+            lease.open -= 1
+            self._maybe_release(lease)
+
+    def _maybe_release(self, lease: Lease) -> None:
+        if lease.exhausted and lease.open <= 0:
+            self.release(lease.key)
+
+    def release(self, key: str) -> None:
+        self.leases.pop(key, None)
+        self.server.hdel(self.inflight_key, key, f"s:{key}")
+
+    def enqueued(self, request: Request) -> None:
+        """Called by the scheduler once ``request`` is in the shared queue (or filtered)."""
+        self._child_done(request.meta.pop("lease_parent", None))
+
+    def item_done(self, response: Any = None) -> None:
+        request = getattr(response, "request", None)
+        if request is not None:
+            self._child_done(request.meta.get("lease"))
+
+    # -- discovery phase ---------------------------------------------------------------------
+
+    def add_discovery(self, site: str, url: str) -> None:
+        self.server.sadd(self.key("disc", site, "all"), url)
+
+    def discovery_done(self, site: str, held: dict[str, list[dict[str, Any]]]) -> bool:
+        """Record the discovery page being read and its held articles; True when it was the
+        site's last pending discovery page (then ``held(site)`` has every worker's articles)."""
+        request = self.current
+        if request is None:
+            raise RuntimeError("discovery_done outside a leased discovery callback")
+        page = request.meta.get("discovery_url") or request.url
+        if held:
+            mapping = {f"{url}\x1f{hints.get('found_on') or ''}\x1f{i}":
+                       json.dumps(hints, ensure_ascii=False, sort_keys=True)
+                       for url, all_hints in held.items() for i, hints in enumerate(all_hints)}
+            self.server.hset(self.key("held", site), mapping=mapping)  # type: ignore[arg-type]
+        remaining = int(self._discovery_done(
+            keys=[self.key("disc", site, "all"), self.key("disc", site, "done")], args=[page]))
+        return remaining == 0
+
+    def held(self, site: str) -> dict[str, list[dict[str, Any]]]:
+        """Every article held for ``site`` by any worker, with its hints (deduplicated)."""
+        articles: dict[str, list[dict[str, Any]]] = {}
+        for field, value in self.server.hgetall(self.key("held", site)).items():
+            url = (field.decode() if isinstance(field, bytes) else str(field)).split("\x1f")[0]
+            hints = json.loads(value)
+            if hints not in articles.setdefault(url, []):
+                articles[url].append(hints)
+        return articles
+
+    # -- idle and shutdown -------------------------------------------------------------------
+
+    def spider_idle(self) -> None:
+        # The engine is idle: everything this worker popped is finished.
+        for key in list(self.leases):
+            self.release(key)
+        live = self.live_workers()
+        if self.server.zcard(self.key("requests")):
+            raise DontCloseSpider
+        busy = [w for w in live - {self.worker} if self.server.hlen(self.key("inflight", w))]
+        if busy:
+            logger.debug("waiting for workers %s", ", ".join(sorted(busy)))
+            raise DontCloseSpider
+
+    def spider_closed(self, reason: str) -> None:
+        if self._beat is not None and self._beat.running:
+            self._beat.stop()
+        moved = int(self._requeue(keys=[self.inflight_key, self.key("requests")]))
+        if moved:
+            self.count("requeued_on_close", moved)
+        self.server.srem(self.key("workers"), self.worker)
+        self.server.delete(self.key("worker", self.worker))
+        if not (self.live_workers() - {self.worker}) and not self.server.zcard(
+                self.key("requests")):
+            self.clear_run()
+
+    def clear_run(self) -> None:
+        """Delete this run's queue, dupefilter and discovery state (the seen-store stays)."""
+        keys = [self.key("requests"), self.key("dupefilter"), self.key("exported")]
+        for pattern in ("disc:*", "held:*", "inflight:*"):
+            keys.extend(self.server.scan_iter(match=self.key(pattern), count=500))
+        if keys:
+            self.server.delete(*keys)
+        logger.info("last worker of the run: cleared %s run state", self.prefix)
+
+
+class LeasingScheduler(Scheduler):
+    """scrapy-redis' scheduler with atomic enqueueing and leased pops (see the module doc)."""
+
+    coordinator: Coordinator
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LeasingScheduler:
+        instance: LeasingScheduler = super().from_crawler(crawler)
+        return instance
+
+    def open(self, spider: Spider) -> None:
+        super().open(spider)
+        coordinator = getattr(spider, "distributed", None)
+        if not isinstance(coordinator, Coordinator):
+            raise RuntimeError("LeasingScheduler needs the spider's distributed coordinator")
+        self.coordinator = coordinator
+        coordinator.register()
+        self._enqueue = self.server.register_script(_ENQUEUE)
+        self._pop = self.server.register_script(_POP)
+
+    def close(self, reason: str) -> None:
+        """The run state stays in Redis for the other workers (the coordinator clears it)."""
+
+    def enqueue_request(self, request: Request) -> bool:
+        request = _unwrap(request)
+        superseded = request.meta.pop("lease", None)  # a redirect or retry of a leased request
+        assert isinstance(self.df, RFPDupeFilter)
+        fingerprint = self.df.request_fingerprint(request)
+        data = self.queue._encode_request(request)
+        added = bool(self._enqueue(
+            keys=[self.df.key, self.queue.key],
+            args=[fingerprint, -request.priority, data, "0" if request.dont_filter else "1"]))
+        if superseded:
+            self.coordinator.release(superseded)
+        self.coordinator.enqueued(request)
+        if not added:
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
+    def next_request(self) -> Request | None:
+        popped = self._pop(keys=[self.queue.key, self.coordinator.inflight_key])
+        if not popped:
+            return None
+        key, data = popped
+        request = self.queue._decode_request(data)
+        if self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return self.coordinator.lease(request, key.decode() if isinstance(key, bytes) else key)
+
+
+def _unwrap(request: Request) -> Request:
+    """The request with its spider callbacks back, so that it can be serialized again."""
+    callback = getattr(request.callback, "__leased__", request.callback)
+    errback = getattr(request.errback, "__leased__", request.errback)
+    if callback is request.callback and errback is request.errback:
+        return request
+    return request.replace(callback=callback, errback=errback)
+
+
+class RunDedupPipeline:
+    """In distributed mode, an article is exported once per run, by whichever worker is first."""
+
+    def __init__(self, crawler: Crawler, server: Redis, key: str):
+        self.crawler = crawler
+        self.server = server
+        self.key = key
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunDedupPipeline:
+        settings: Settings = crawler.settings
+        prefix = settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX
+        return cls(crawler, get_redis_from_settings(settings), f"{prefix}:exported")
+
+    def process_item(self, item: Any) -> Any:
+        article_id = item.get("id") if isinstance(item, dict) else None
+        if article_id and self.server.sismember(self.key, article_id):
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("dedup/exported_by_another_worker")
+            self.crawler.stats.inc_value("dropped/duplicate_in_run")
+            logger.info("dropped (duplicate_in_run) %s", item.get("url"))
+            raise DropItem(f"dropped (duplicate_in_run) {item.get('url')}")
+        return item
+
+    def item_scraped(self, item: Any) -> None:
+        article_id = item.get("id") if isinstance(item, dict) else None
+        if article_id:
+            self.server.sadd(self.key, article_id)
