@@ -1,36 +1,62 @@
 """JSON Lines feed exporter: one article a line, Arabic unescaped, every line whole on disk.
 
-Scrapy's stock JsonLinesItemExporter buffers; jsonlines.Writer writes the record and its newline
-in two calls, so a kill between them leaves a line without its end. This exporter serialises each
-item and writes ``line + "\\n"`` in one call, then flushes, so an interrupted run leaves only whole
-lines (readable by ``jsonlines.Reader``).
+Lines are serialised by ``jsonlines.Writer``. It writes a record and its newline in two calls, so
+between the writer and the feed file sits ``WholeLineBuffer``, which holds both and hands them to
+the file in one write, then flushes: an interrupted run leaves only whole lines.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
+import jsonlines
 from scrapy.exporters import BaseItemExporter
 
 from crawler.items import ARTICLE_FIELDS
 
+dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 
-def dumps_line(item: dict[str, Any]) -> bytes:
-    """One JSON line (UTF-8, unescaped, no trailing newline) in the exported field order."""
+
+def ordered_item(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with ARTICLE_FIELDS first, in their documented order, then any extra keys."""
     ordered = {key: item[key] for key in ARTICLE_FIELDS if key in item}
     ordered.update((key, value) for key, value in item.items() if key not in ordered)
-    return json.dumps(ordered, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return ordered
+
+
+def dumps_line(item: dict[str, Any]) -> bytes:
+    """One exported line (UTF-8, no trailing newline), exactly as the exporter writes it."""
+    return dumps(ordered_item(item)).encode("utf-8")
+
+
+class WholeLineBuffer:
+    """A binary file-like object that passes on what it was given only on flush(), in one write."""
+
+    def __init__(self, file: BinaryIO):
+        self.file = file
+        self.pending = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.pending += data
+        return len(data)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.file.write(bytes(self.pending))
+            self.pending.clear()
+        self.file.flush()
 
 
 class JsonLinesExporter(BaseItemExporter):
     """Feed exporter registered for the ``jsonl`` and ``jsonlines`` formats."""
 
-    def __init__(self, file: Any, **kwargs: Any):
+    def __init__(self, file: BinaryIO, **kwargs: Any):
         super().__init__(dont_fail=True, **kwargs)
         self.file = file
+        self.writer = jsonlines.Writer(WholeLineBuffer(file), flush=True, dumps=dumps)
 
     def export_item(self, item: Any) -> None:
         fields = dict(self.get_serialized_fields(item, default_value=None, include_empty=True))
-        self.file.write(dumps_line(fields) + b"\n")
-        self.file.flush()
+        self.writer.write(ordered_item(fields))

@@ -53,3 +53,7 @@ def run_crawl(tmp_path: Path, *args: str, name: str = "run", timeout: float = 24
     [report_path] = sorted(reports.glob("*.json"))
     report = json.loads(report_path.read_text(encoding="utf-8"))
     return CrawlRun(items, report, log_text, proc.returncode)
+
+
+# The test process itself stays on loopback too: importing the guard patches socket here.
+import tests.netguard.sitecustomize  # noqa: E402, F401

@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonlines
 
 from crawler.items import ARTICLE_FIELDS
+from crawler.simulator import SimulatedNetwork
 from tests.conftest import NETGUARD, PROJECT_ROOT
 
 README = PROJECT_ROOT / "README.md"
@@ -46,6 +47,11 @@ def test_first_block_replays_the_snapshot_into_articles(tmp_path: Path) -> None:
         items = list(reader)
     assert len(items) >= 40
     assert len({item["site"] for item in items}) >= 3
+    # The snapshot is in step with the simulator it was recorded from (`crawler record-sample`):
+    truth = {a.canonical_url: a for a in SimulatedNetwork(pages=60).articles()}
+    assert {item["canonical_url"] for item in items} == set(truth)
+    for item in items:
+        assert item["text"] == "\n\n".join(truth[item["canonical_url"]].paragraphs)
     for item in items:
         assert list(item) == list(ARTICLE_FIELDS)
         assert item["title"] and item["text"]

@@ -1,0 +1,43 @@
+"""The JSONL exporter writes each item as one whole line in one write, in the documented order."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import jsonlines
+
+from crawler.exporters import JsonLinesExporter, dumps_line
+from crawler.items import ARTICLE_FIELDS, empty_article
+
+
+class CountingFile(io.BytesIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[bytes] = []
+        self.flushes = 0
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.writes.append(bytes(data))
+        return super().write(data)
+
+    def flush(self) -> None:
+        self.flushes += 1
+
+
+def test_each_item_is_one_whole_flushed_line() -> None:
+    file = CountingFile()
+    exporter = JsonLinesExporter(file)
+    first = {**empty_article(), "id": "arabstoday-1", "title": "عنوان «مقتبس»", "extra": 1}
+    second = {"title": "ثان", "id": "arabstoday-2"}
+    exporter.export_item(first)
+    exporter.export_item(second)
+    assert len(file.writes) == 2
+    assert all(chunk.endswith(b"\n") and chunk.count(b"\n") == 1 for chunk in file.writes)
+    assert file.flushes >= 2
+    lines = list(jsonlines.Reader(io.BytesIO(file.getvalue())))
+    assert list(lines[0]) == [*ARTICLE_FIELDS, "extra"]
+    assert lines[1] == {"id": "arabstoday-2", "title": "ثان"}
+    assert "عنوان «مقتبس»".encode() in file.writes[0]
+    assert file.writes[1] == dumps_line(second) + b"\n"
+    assert json.loads(dumps_line(first)) == lines[0]
