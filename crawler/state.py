@@ -132,7 +132,12 @@ class SqliteSeenStore(SeenStore):
 def open_seen_store(settings: Any) -> SeenStore:
     """The seen-store the settings name: ``STATE_DIR``/seen.sqlite3 (default ``.state``).
 
-    ``settings`` is Scrapy Settings or any mapping with ``get``.
+    ``settings`` is Scrapy Settings or any mapping with ``get``. With ``REDIS_URL`` (distributed
+    mode) the store is the Redis hash of crawler.state_redis, shared by every worker.
     """
+    if settings.get("REDIS_URL"):
+        from crawler.state_redis import RedisSeenStore
+
+        return RedisSeenStore.from_settings(settings)
     state_dir = settings.get("STATE_DIR") or ".state"
     return SqliteSeenStore(Path(state_dir) / SEEN_DB_NAME)
