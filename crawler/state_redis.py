@@ -44,7 +44,7 @@ class RedisSeenStore(SeenStore):
 
     def get(self, article_id: str) -> SeenRecord | None:
         raw = self.server.hget(self.key, article_id)
-        return self._decode(raw) if raw is not None else None  # type: ignore[arg-type]
+        return self._decode(raw) if raw is not None else None
 
     def put(self, record: SeenRecord) -> None:
         self.server.hset(self.key, record.article_id,
@@ -55,7 +55,7 @@ class RedisSeenStore(SeenStore):
             yield self._decode(raw)
 
     def __len__(self) -> int:
-        return int(self.server.hlen(self.key))  # type: ignore[arg-type]
+        return int(self.server.hlen(self.key))
 
     def __contains__(self, article_id: object) -> bool:
         return isinstance(article_id, str) and bool(self.server.hexists(self.key, article_id))
