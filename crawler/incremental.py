@@ -14,12 +14,14 @@ With ``INCREMENTAL = True`` (or a ``JOBDIR``), the seen-store (crawler.state) de
 Feeds, sitemaps and listings are fetched every run. For pause/resume with ``JOBDIR``,
 ``RunDupeFilter`` keeps Scrapy's dupefilter in memory (a request scheduled but never finished
 must not count as done) and ``ResumableScheduler`` keeps discovery and listing pages out of the
-disk queue (they are redone every run); only pending article requests are carried over.
+disk queue (they are redone every run): only pending article requests are carried over, and one
+that the new run rediscovers is fetched once.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
     from scrapy.statscollectors import StatsCollector
+    from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 
@@ -193,10 +196,42 @@ class RunDupeFilter(RFPDupeFilter):
 
 
 class ResumableScheduler(Scheduler):
-    """Keeps discovery and listing pages out of the JOBDIR disk queue: every run redoes them,
-    and a stale one from a stopped run would upset the spider's per-site discovery count."""
+    """Scrapy's scheduler, made for resuming with JOBDIR and an in-memory dupefilter.
+
+    Discovery and listing pages stay out of the disk queue: every run redoes them, and a stale
+    one from a stopped run would upset the spider's per-site discovery count. An article request
+    carried over from a stopped run is skipped when this run has already scheduled it again
+    (rediscovery), so a resumed crawl fetches it once.
+    """
+
+    def open(self, spider: Spider) -> Deferred[None] | None:
+        self.pushed_this_run: Counter[bytes] = Counter()
+        return super().open(spider)
+
+    def _fingerprint(self, request: Request) -> bytes:
+        assert self.crawler is not None
+        return self.crawler.request_fingerprinter.fingerprint(request)
 
     def _dqpush(self, request: Request) -> bool:
         if request.meta.get("discovery_page") or "listing_depth" in request.meta:
             return False
-        return super()._dqpush(request)
+        if not super()._dqpush(request):
+            return False
+        self.pushed_this_run[self._fingerprint(request)] += 1
+        return True
+
+    def _dqpop(self) -> Request | None:
+        assert self.stats is not None
+        while (request := super()._dqpop()) is not None:
+            fingerprint = self._fingerprint(request)
+            if self.pushed_this_run[fingerprint] > 0:
+                self.pushed_this_run[fingerprint] -= 1
+                if not self.pushed_this_run[fingerprint]:
+                    del self.pushed_this_run[fingerprint]
+                return request
+            # carried over from the stopped run
+            if request.dont_filter or not self.df.request_seen(request):
+                self.stats.inc_value("scheduler/resumed")
+                return request
+            self.stats.inc_value("scheduler/resumed_duplicate")
+        return None
