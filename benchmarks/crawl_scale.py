@@ -1,0 +1,283 @@
+"""Crawl throughput and memory at scale, against the ceiling of a bare Scrapy spider.
+
+Usage: ``python -m benchmarks.crawl_scale [--pages 1000,10000,50000] [--modes bare,pipeline,full]
+[--concurrency 32] [--json FILE] [--keep DIR]``
+
+For each network size N, the simulator (``crawler simulate --pages N``) runs in its own process
+(no shared GIL) and three crawls run against it, one after the other, each in a fresh process:
+
+- ``bare``: benchmarks/bare_spider.py, the manifest's article URLs, fetch only (the ceiling);
+- ``pipeline``: benchmarks/manifest_spider.py, the same URLs through the project's spider and
+  every middleware, pipeline, extension and the JSONL exporter of the settings;
+- ``full``: ``scrapy crawl arabstoday`` end to end, discovery included (robots, sitemaps, feeds,
+  listings; ``MAX_LISTING_PAGES`` raised so that pagination reaches every article).
+
+Crawl settings: via the simulator, no delays, ``CONCURRENT_REQUESTS`` as given, LOG_LEVEL INFO,
+a fresh STATE_DIR per run. Measured per run: articles, the crawl's own elapsed time (Scrapy's
+``elapsed_time_seconds``, without interpreter start-up), articles/s, CPU seconds of the crawl
+process (user + system, from ``wait4``), peak RSS (``ru_maxrss``) and RSS sampled every 0.5 s
+from /proc with the number of articles exported so far, and the machine's load average (other
+processes on the machine slow wall-clock rates down; CPU seconds per article do not depend on
+them, so the report also gives the rate the process's CPU time allows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+SIM_SITES = "arabstoday,almaghribtoday,casablancatoday,palestinetoday"
+_ELAPSED = re.compile(r"'elapsed_time_seconds': ([0-9.]+)")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Run:
+    mode: str
+    pages: int
+    articles: int = 0
+    requests: int = 0
+    elapsed: float = 0.0
+    process_wall: float = 0.0
+    cpu_seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    load_before: float = 0.0
+    load_after: float = 0.0
+    returncode: int = 0
+    samples: list[tuple[float, float, int]] = field(default_factory=list)
+    """(seconds since start, RSS MB, articles exported so far)"""
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def cpu_ms_per_article(self) -> float:
+        return 1000 * self.cpu_seconds / self.articles if self.articles else 0.0
+
+    def rss_at(self, share: float) -> float | None:
+        """RSS (MB) when ``share`` of the articles had been exported (first sample at or past)."""
+        target = share * self.articles
+        return next((rss for _, rss, done in self.samples if done >= target), None)
+
+    def summary(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("samples")
+        data.update(articles_per_second=self.rate, cpu_ms_per_article=self.cpu_ms_per_article,
+                    rss_mb_at={f"{int(100 * s)}%": self.rss_at(s)
+                               for s in (0.25, 0.5, 0.75, 1.0)})
+        return data
+
+
+# ---------------------------------------------------------------- processes
+
+
+def start_simulator(pages: int, workdir: Path) -> tuple[subprocess.Popen[str], str, Path]:
+    """``crawler simulate`` on a free loopback port; returns (process, base URL, manifest)."""
+    manifest = workdir / f"manifest-{pages}.txt"
+    command = [sys.executable, "-c", "import sys; from crawler.cli import main; "
+               "sys.exit(main(sys.argv[1:]))", "simulate", "--port", "0",
+               "--pages", str(pages), "--manifest", str(manifest)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    url = process.stdout.readline().strip()
+    if not url.startswith("http://127.0.0.1:"):
+        process.kill()
+        raise RuntimeError(f"simulator did not start: {url!r}")
+    return process, url, manifest
+
+
+def _rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * _PAGE / 2**20
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+class LineCounter:
+    """Counts the lines of a growing file without re-reading it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offset = 0
+        self.lines = 0
+
+    def poll(self) -> int:
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(self.offset)
+                chunk = handle.read()
+        except OSError:
+            return self.lines
+        self.offset += len(chunk)
+        self.lines += chunk.count(b"\n")
+        return self.lines
+
+
+def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
+              concurrency: int, interval: float = 0.5) -> Run:
+    out = workdir / f"{mode}-{pages}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    log = out / "crawl.log"
+    items = out / "items.jsonl"
+    common = ["-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "LOG_LEVEL=INFO",
+              "-s", f"LOG_FILE={log}", "-s", f"STATE_DIR={out / 'state'}",
+              "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False"]
+    if mode == "bare":
+        command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
+                   "-a", f"urls={manifest}", "-a", f"via={url}", *common]
+    elif mode == "pipeline":
+        command = [sys.executable, "-m", "scrapy", "runspider",
+                   str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}",
+                   "-a", f"via={url}", "-a", f"sites={SIM_SITES}", "-O", str(items), *common]
+    elif mode == "full":
+        command = [sys.executable, "-m", "scrapy", "crawl", "arabstoday", "-a", f"via={url}",
+                   "-a", f"sites={SIM_SITES}", "-O", str(items),
+                   "-s", "MAX_LISTING_PAGES=100000", *common]
+    else:
+        raise ValueError(f"unknown mode {mode!r}")
+    run = Run(mode, pages, load_before=os.getloadavg()[0])
+    counter = LineCounter(items)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        rss = _rss_mb(process.pid)
+        if rss is not None:
+            run.samples.append((round(time.perf_counter() - start, 2), round(rss, 1),
+                                counter.poll()))
+        time.sleep(interval)
+    run.process_wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    run.returncode = process.returncode
+    run.cpu_seconds = usage.ru_utime + usage.ru_stime
+    run.peak_rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    run.load_after = os.getloadavg()[0]
+    log_text = log.read_text("utf-8", errors="replace") if log.exists() else ""
+    if match := _ELAPSED.search(log_text):
+        run.elapsed = float(match.group(1))
+    stats = _final_stats(log_text)
+    run.requests = int(stats.get("downloader/response_count", 0))
+    if mode == "bare":
+        run.articles = int(stats.get("bare/fetched", 0))
+    else:
+        run.articles = counter.poll()
+    run.samples.append((round(run.process_wall, 2), round(run.peak_rss_mb, 1), run.articles))
+    if run.returncode != 0:
+        stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+        print(f"  {mode} crawl exited {run.returncode}: {stderr[-2000:]}", file=sys.stderr)
+    return run
+
+
+def _final_stats(log_text: str) -> dict[str, Any]:
+    """The integer stats of Scrapy's closing "Dumping Scrapy stats" block."""
+    block = log_text.rsplit("Dumping Scrapy stats:", 1)[-1]
+    return {m.group(1): int(m.group(2))
+            for m in re.finditer(r"'([^']+)': (\d+)[,}]", block)}
+
+
+# ---------------------------------------------------------------- report
+
+
+def print_run(run: Run, bare: Run | None) -> None:
+    ratio = f" {100 * run.rate / bare.rate:5.1f}% of bare" if bare and bare.rate else ""
+    cpu_ratio = (f", CPU-bound {100 * bare.cpu_ms_per_article / run.cpu_ms_per_article:5.1f}%"
+                 if bare and run.cpu_ms_per_article else "")
+    quartiles = " ".join(f"{run.rss_at(s) or 0:.0f}" for s in (0.25, 0.5, 0.75, 1.0))
+    print(f"  {run.mode:8} {run.articles:6d} articles {run.requests:6d} responses"
+          f" {run.elapsed:7.1f} s {run.rate:7.1f} art/s{ratio}{cpu_ratio};"
+          f" CPU {run.cpu_ms_per_article:5.2f} ms/article;"
+          f" peak RSS {run.peak_rss_mb:6.1f} MB (at 25/50/75/100%: {quartiles});"
+          f" load {run.load_before:.1f}->{run.load_after:.1f}", flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.crawl_scale",
+                                     description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", default="1000,10000",
+                        help="comma-separated network sizes (default 1000,10000)")
+    parser.add_argument("--modes", default="bare,pipeline,full",
+                        help="comma-separated subset of bare,pipeline,full")
+    parser.add_argument("--concurrency", type=int, default=32, help="CONCURRENT_REQUESTS")
+    parser.add_argument("--json", type=Path, default=None, help="save the figures here")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep logs, items and reports in this folder")
+    return parser
+
+
+def machine() -> dict[str, Any]:
+    from benchmarks.extraction_speed import machine as extraction_machine
+
+    return extraction_machine()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    sizes = [int(p) for p in args.pages.split(",") if p.strip()]
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="crawl-scale-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    figures: dict[str, Any] = {"machine": machine(), "concurrency": args.concurrency, "runs": []}
+    print("machine:", figures["machine"], flush=True)
+    failed = False
+    try:
+        for pages in sizes:
+            simulator, url, manifest = start_simulator(pages, workdir)
+            try:
+                print(f"\n== {pages} articles (simulator {url})", flush=True)
+                bare: Run | None = None
+                for mode in modes:
+                    run = run_crawl(mode, pages, url, manifest, workdir, args.concurrency)
+                    failed |= run.returncode != 0
+                    if mode == "bare":
+                        bare = run
+                    print_run(run, bare if mode != "bare" else None)
+                    summary = run.summary()
+                    summary["simulator_cpu_seconds"] = _cpu_seconds(simulator.pid)
+                    if bare is not None and mode != "bare":
+                        summary["share_of_bare_rate"] = run.rate / bare.rate if bare.rate else None
+                        summary["share_of_bare_cpu"] = (
+                            bare.cpu_ms_per_article / run.cpu_ms_per_article
+                            if run.cpu_ms_per_article else None)
+                    summary["samples"] = run.samples
+                    figures["runs"].append(summary)
+                    if args.json is not None:
+                        args.json.write_text(json.dumps(figures, indent=1), "utf-8")
+            finally:
+                simulator.terminate()
+                simulator.wait(timeout=30)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,314 @@
+"""Extraction speed: this project's extractors against trafilatura, same pages, same run.
+
+Usage: ``python -m benchmarks.extraction_speed [--pages N] [--rounds R] [--limit N] [--json FILE]``
+
+Corpora:
+
+- ``network``: article pages of ``SimulatedNetwork(pages=N)`` (every manifest URL, rendered by
+  ``respond()``) plus the saved fixtures under ``tests/fixtures``; ours is
+  ``crawler.extraction.extract_article``.
+- ``zyte`` and ``fundus`` (``../shared/benchmarks``): the generic path,
+  ``crawler.extraction.generic.extract_generic``.
+
+Each page is decoded once, as the crawl does (``crawler.safety.page_text``), outside the timed
+region; then every system extracts it, interleaved page by page in a rotating order, ``R``
+rounds. Speed is pages per second of wall time and per CPU second of this one process. A second,
+separate pass (so its timers cannot bias the rates) splits our CPU time per page by stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import platform
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.safety import page_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+Runner = Callable[["Page"], object]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One decoded page and what the extractors are told about it."""
+
+    name: str
+    html: str
+    url: str
+    feed: dict[str, Any]
+
+
+# ---------------------------------------------------------------- corpora
+
+
+def network_pages(count: int, seed: int = 0) -> list[Page]:
+    """Every article page the simulator serves, as the crawl receives it (via ``respond``)."""
+    from crawler.simulator import SimulatedNetwork
+
+    network = SimulatedNetwork(pages=count, seed=seed)
+    pages = []
+    for url in network.manifest():
+        parts = urlsplit(url)
+        response = network.respond(parts.netloc, parts.path, {})
+        if response.status != 200:
+            continue
+        html = page_text(response.body, response.headers.get("Content-Type"))
+        pages.append(Page(url, html, url, {}))
+    return pages
+
+
+def fixture_pages(root: Path = FIXTURES) -> list[Page]:
+    """The saved extraction fixtures (``<name>.html`` + ``<name>.json`` with url and feed)."""
+    pages = []
+    for json_path in sorted(root.glob("*/*/*.json")):
+        html_path = json_path.with_suffix(".html")
+        if not html_path.exists():
+            continue
+        item = json.loads(json_path.read_text("utf-8"))
+        html = page_text(html_path.read_bytes(), None)
+        pages.append(Page(str(json_path.relative_to(root)), html, item["url"],
+                          item.get("feed") or {}))
+    return pages
+
+
+def generic_pages(corpus: str, root: Path = SHARED_BENCHMARKS) -> list[Page]:
+    from benchmarks.extraction import fundus_pages, zyte_pages
+
+    loader = {"zyte": zyte_pages, "fundus": fundus_pages}[corpus]
+    return [Page(p.page_id, p.html, p.url or "", {}) for p in loader(root)]
+
+
+# ---------------------------------------------------------------- systems
+
+
+def ours_article(page: Page) -> object:
+    from crawler.extraction import NotAnArticle, extract_article
+
+    try:
+        return extract_article(page.html, page.url, feed=page.feed)
+    except NotAnArticle as exc:
+        return exc.reason
+
+
+def ours_generic(page: Page) -> object:
+    from crawler.extraction.generic import extract_generic
+
+    return extract_generic(page.html, page.url or None)
+
+
+def trafilatura_extract(page: Page) -> object:
+    """The anchor configuration of benchmarks.extraction: precision mode, comments off."""
+    import trafilatura
+
+    return trafilatura.extract(page.html, url=page.url or None, favor_precision=True,
+                               include_comments=False)
+
+
+def trafilatura_bare(page: Page) -> object:
+    """bare_extraction with metadata: what a caller gets that wants fields, like ours."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(page.html, url=page.url or None, favor_precision=True,
+                                       include_comments=False, with_metadata=True)
+
+
+TRAFILATURA: dict[str, Runner] = {
+    "trafilatura extract(favor_precision)": trafilatura_extract,
+    "trafilatura bare_extraction(favor_precision, metadata)": trafilatura_bare,
+}
+
+
+@dataclass
+class Timing:
+    wall: float = 0.0
+    cpu: float = 0.0
+    calls: int = 0
+    errors: int = 0
+
+
+def interleaved(pages: list[Page], systems: dict[str, Runner], rounds: int) -> dict[str, Timing]:
+    """Run every system on every page, rotating the order per page; wall and CPU per system."""
+    timings = {name: Timing() for name in systems}
+    names = list(systems)
+    for page in pages[:3]:  # warm imports and caches outside the measurement
+        for fn in systems.values():
+            fn(page)
+    for round_ in range(rounds):
+        for index, page in enumerate(pages):
+            shift = (index + round_) % len(names)
+            for name in names[shift:] + names[:shift]:
+                timing = timings[name]
+                wall, cpu = time.perf_counter(), time.process_time()
+                try:
+                    systems[name](page)
+                except Exception:  # a baseline crashing is counted, not fatal
+                    timing.errors += 1
+                timing.cpu += time.process_time() - cpu
+                timing.wall += time.perf_counter() - wall
+                timing.calls += 1
+    return timings
+
+
+# ---------------------------------------------------------------- stages
+
+
+NETWORK_STAGES = ("decode_html", "parse_document", "read_metadata", "flatten",
+                  "_is_error_page", "extract_network", "generic_fields", "join_paragraphs",
+                  "detect_language", "_dates", "_title", "_authors")
+GENERIC_STAGES = ("parse_html", "page_metadata", "strip_elements", "extract_body")
+
+
+@contextmanager
+def stage_timers(module: Any, names: tuple[str, ...]) -> Iterator[dict[str, float]]:
+    """Wrap ``module.<name>`` for each name with a CPU-time accumulator; restore on exit."""
+    spent: dict[str, float] = defaultdict(float)
+    originals = {name: getattr(module, name) for name in names}
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - start
+        return wrapper
+
+    for name, fn in originals.items():
+        setattr(module, name, timed(name, fn))
+    try:
+        yield spent
+    finally:
+        for name, fn in originals.items():
+            setattr(module, name, fn)
+
+
+def stage_profile(pages: list[Page], runner: Runner, module: Any,
+                  names: tuple[str, ...]) -> dict[str, float]:
+    """Milliseconds of CPU per page, per stage, plus ``total`` and ``other``."""
+    with stage_timers(module, names) as spent:
+        start = time.process_time()
+        for page in pages:
+            runner(page)
+        total = time.process_time() - start
+    result = {name: 1000 * spent[name] / len(pages) for name in names if name in spent}
+    result["other"] = 1000 * total / len(pages) - sum(result.values())
+    result["total"] = 1000 * total / len(pages)
+    return result
+
+
+# ---------------------------------------------------------------- report
+
+
+def corpus_figures(pages: list[Page], ours_name: str, ours: Runner,
+                   rounds: int) -> dict[str, Any]:
+    systems = {ours_name: ours, **TRAFILATURA}
+    timings = interleaved(pages, systems, rounds)
+    figures: dict[str, Any] = {"pages": len(pages), "rounds": rounds, "systems": {}}
+    for name, t in timings.items():
+        figures["systems"][name] = {
+            "pages_per_second": t.calls / t.wall if t.wall else None,
+            "pages_per_cpu_second": t.calls / t.cpu if t.cpu else None,
+            "ms_per_page": 1000 * t.wall / t.calls if t.calls else None,
+            "errors": t.errors,
+        }
+    ours_rate = figures["systems"][ours_name]["pages_per_second"]
+    figures["ratio_to"] = {name: ours_rate / figures["systems"][name]["pages_per_second"]
+                           for name in TRAFILATURA}
+    return figures
+
+
+def machine() -> dict[str, Any]:
+    import os
+
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu_model": model or platform.processor(),
+            "python": platform.python_version()}
+
+
+def print_corpus(name: str, figures: dict[str, Any], target: float) -> None:
+    print(f"\n== {name}: {figures['pages']} pages x {figures['rounds']} rounds")
+    print(f"{'system':58} {'pages/s':>8} {'pages/cpu-s':>11} {'ms/page':>8}")
+    for system, s in figures["systems"].items():
+        print(f"{system:58} {s['pages_per_second']:8.1f} {s['pages_per_cpu_second']:11.1f}"
+              f" {s['ms_per_page']:8.2f}")
+    for system, ratio in figures["ratio_to"].items():
+        verdict = "meets" if ratio >= target else "MISSES"
+        print(f"  ours / {system}: {ratio:.2f}x (target >= {target:g}x: {verdict})")
+
+
+def print_stages(name: str, stages: dict[str, float]) -> None:
+    print(f"  CPU ms per page by stage ({name}):")
+    for stage, ms in sorted(stages.items(), key=lambda kv: -kv[1]):
+        if stage != "total":
+            print(f"    {stage:20} {ms:7.2f}  ({100 * ms / stages['total']:4.1f}%)")
+    print(f"    {'total':20} {stages['total']:7.2f}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction_speed",
+                                     description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=300, help="simulator articles (default 300)")
+    parser.add_argument("--rounds", type=int, default=2, help="passes over each corpus")
+    parser.add_argument("--limit", type=int, default=None, help="first N pages of zyte/fundus")
+    parser.add_argument("--corpus", choices=["network", "generic", "all"], default="all")
+    parser.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS)
+    parser.add_argument("--json", type=Path, default=None, help="save the figures here")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.CRITICAL)
+    import crawler.extraction
+    import crawler.extraction.generic
+
+    figures: dict[str, Any] = {"machine": machine()}
+    print("machine:", figures["machine"])
+    if args.corpus in ("network", "all"):
+        pages = network_pages(args.pages) + fixture_pages()
+        figures["network"] = corpus_figures(pages, "ours extract_article", ours_article,
+                                            args.rounds)
+        figures["network"]["stages_ms"] = stage_profile(pages, ours_article, crawler.extraction,
+                                                        NETWORK_STAGES)
+        print_corpus("network (simulator + fixtures)", figures["network"], 5)
+        print_stages("extract_article", figures["network"]["stages_ms"])
+    if args.corpus in ("generic", "all"):
+        if not (args.benchmarks / "zyte").exists():
+            print(f"no benchmarks under {args.benchmarks}", file=sys.stderr)
+            return 2
+        for corpus in ("zyte", "fundus"):
+            pages = generic_pages(corpus, args.benchmarks)[: args.limit]
+            figures[corpus] = corpus_figures(pages, "ours extract_generic", ours_generic,
+                                             args.rounds)
+            figures[corpus]["stages_ms"] = stage_profile(
+                pages, ours_generic, crawler.extraction.generic, GENERIC_STAGES)
+            print_corpus(corpus, figures[corpus], 1)
+            print_stages("extract_generic", figures[corpus]["stages_ms"])
+    if args.json is not None:
+        args.json.write_text(json.dumps(figures, indent=2), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
