@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "record-sample": ("crawler.sample", "record the bundled offline snapshot from the simulator"),
     "validate": ("crawler.validate", "check JSON Lines exports against the item schema"),
     "report": ("crawler.report", "show the last run reports as a table and a PNG plot"),
+    "schedule": ("crawler.schedule", "run the incremental crawl every N hours, here or on scrapyd"),
 }
 
 
