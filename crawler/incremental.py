@@ -120,6 +120,7 @@ class Incremental:
             self.stats.inc_value("incremental/refetch_recent")
             return True
         self.stats.inc_value("incremental/skipped_seen")
+        self.stats.inc_value(f"incremental/skipped_seen/site/{record.site}")
         return False
 
     # -- the pipeline's decision -----------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -197,6 +198,9 @@ def test_second_run_fetches_no_article_and_exports_nothing(runs: dict[str, Crawl
     again = runs["again"]
     assert again.items == []
     assert again.stats["incremental/skipped_seen"] == FIRST_PAGES
+    per_site = {key.rsplit("/", 1)[1]: value for key, value in again.stats.items()
+                if key.startswith("incremental/skipped_seen/site/")}
+    assert per_site == dict(Counter(item["site"] for item in runs["first"].items))
     assert "incremental/new" not in again.stats
     # feeds, sitemaps and listings were fetched again; none of the exported articles was
     before, now = set(runs["first"].report["requested"]), set(again.report["requested"])

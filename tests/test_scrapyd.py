@@ -231,3 +231,30 @@ def test_parse_duration(text: str, seconds: float) -> None:
 def test_parse_duration_refuses_garbage(text: str) -> None:
     with pytest.raises(ValueError):
         parse_duration(text)
+
+
+def _documented_schedule_commands() -> list[str]:
+    """Every `crawler schedule` command in deploy/ and the README (comment or not)."""
+    deploy = sorted((PROJECT_ROOT / "deploy").iterdir())
+    texts = [path.read_text(encoding="utf-8") for path in deploy]
+    texts.append((PROJECT_ROOT / "README.md").read_text(encoding="utf-8"))
+    commands = []
+    for text in texts:
+        for line in text.splitlines():
+            if "bin/crawler schedule" in line:
+                command = line.split("bin/crawler schedule", 1)[1].split(">>", 1)[0]
+                commands.append(command.strip())
+    return commands
+
+
+def test_documented_schedule_commands_parse() -> None:
+    import shlex
+
+    from crawler.cli import build_parser
+
+    commands = _documented_schedule_commands()
+    assert len(commands) >= 6
+    for command in commands:
+        args = build_parser().parse_args(["schedule", *shlex.split(command)])
+        assert args.scrapyd or args.local
+        assert ("CONTACT", "you@example.org") in args.settings, command
