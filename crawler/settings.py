@@ -66,6 +66,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.ExtractionPipeline": 100,
     "crawler.incremental.IncrementalPipeline": 700,
     "crawler.templates.TemplatePipeline": 150,
+    "crawler.dedup.DedupPipeline": 720,
     "crawler.pipelines.RequiredFieldsPipeline": 800,
     "crawler.validate.ValidationPipeline": 850,
     "crawler.pipelines.MaxItemsPipeline": 900,
@@ -100,6 +101,14 @@ DUPEFILTER_CLASS = "crawler.incremental.RunDupeFilter"
 SCHEDULER = "crawler.incremental.ResumableScheduler"
 RECHECK_DAYS = 2.0
 INCREMENTAL_NOW = None
+
+# Duplicate clustering (crawler.dedup): -a dedup=mark|drop|off overrides DEDUP_MODE; the state
+# is STATE_DIR/dedup.sqlite3 (DEDUP_STATE_CLASS names another DedupState backend).
+DEDUP_MODE = "mark"
+DEDUP_THRESHOLD = 0.5
+DEDUP_NUM_PERM = 128
+DEDUP_SHINGLE_WORDS = 3
+DEDUP_STATE_CLASS = "crawler.dedup.SqliteDedupState"
 
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"

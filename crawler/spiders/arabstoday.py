@@ -8,6 +8,7 @@ Arguments (``-a name=value``):
   via        URL of a local simulator; every request goes there, items keep the real URLs
   replay     WARC file(s) or folder to answer every request from, with no network
   channels   comma-separated subset of robots,feeds,listings (default: all)
+  dedup      mark (default: set cluster_id / duplicate_of), drop (drop copies) or off
   refresh    1: with INCREMENTAL, fetch exported articles again (changed ones get a new version)
 """
 
@@ -30,6 +31,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import __version__
+from crawler.dedup import dedup_mode
 from crawler.discovery.feeds import FeedEntry, parse_feed
 from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
@@ -93,6 +95,7 @@ class ArabsTodaySpider(scrapy.Spider):
         via: str | None = None,
         replay: str | None = None,
         channels: str | None = None,
+        dedup: str | None = None,
         refresh: str | None = None,
         **kwargs: Any,
     ):
@@ -108,6 +111,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if unknown:
             raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
         self.channels = wanted
+        self.dedup = dedup_mode(dedup) if dedup else None  # read by crawler.dedup.DedupPipeline
         self.refresh = str(refresh or "").strip().lower() in {"1", "true", "yes"}
         self.allowed_domains = [site.domain for site in self.sites]
         self.pending_discovery: dict[str, int] = {}

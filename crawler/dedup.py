@@ -1,0 +1,439 @@
+"""Duplicate clustering: exact (same canonical URL, same normalised text) and near (the same
+column syndicated on sister sites with other headers or light edits), with MinHash LSH.
+
+Every item gets ``cluster_id`` (the id of its cluster's first member) and ``duplicate_of`` (that
+first member's id, or null for the first member itself). ``-a dedup=mark`` (default) only marks;
+``-a dedup=drop`` drops copies of another article (counted as ``dropped/duplicate_text`` or
+``dropped/near_duplicate``); ``-a dedup=off`` leaves both fields null.
+
+The state outlives the run (``DedupState``; SQLite in ``STATE_DIR`` by default), so a column
+exported last week is recognised this week. An article seen before under the same canonical URL
+gets its recorded assignment back, so re-crawls and replays give the same fields. A record is
+removed again when a later pipeline drops the item, so the state only holds exported articles.
+
+Settings: ``DEDUP_MODE`` (mark), ``DEDUP_THRESHOLD`` (estimated Jaccard similarity of word
+3-shingles for near duplicates), ``DEDUP_NUM_PERM``, ``DEDUP_SHINGLE_WORDS``,
+``DEDUP_STATE_CLASS`` (import path of the DedupState backend, built with ``from_settings``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import sqlite3
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+from scrapy import signals
+from scrapy.utils.misc import load_object
+
+from crawler.pipelines import _StatsPipeline
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
+
+logger = logging.getLogger(__name__)
+
+MODES = ("mark", "drop", "off")
+DEFAULT_THRESHOLD = 0.5
+DEFAULT_NUM_PERM = 128
+DEFAULT_SHINGLE_WORDS = 3
+DEDUP_DB_NAME = "dedup.sqlite3"
+SCHEME = "affine32"
+"""datasketch's MinHash scheme (32-bit hash values): part of the persisted state's format."""
+SIGNATURE_DTYPE = np.uint32
+
+# -- normalisation and fingerprints ------------------------------------------------------------
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
+                       "ئ": "ي", "ک": "ك", "ی": "ي"})
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Text folded for comparison only (never exported): NFKC, no diacritics or tatweel, alef,
+    ya, ta marbuta and hamza seats unified, digits to ASCII, punctuation dropped, lower case."""
+    folded = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text)).translate(_FOLD).lower()
+    words = _WORD.findall(folded)
+    return " ".join(str(int(w)) if w.isdecimal() and len(w) < 19 else w for w in words)
+
+
+def text_hash(normalised: str) -> str:
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
+
+
+def shingles(normalised: str, size: int = DEFAULT_SHINGLE_WORDS) -> set[bytes]:
+    """Word ``size``-grams of normalised text (the whole text when it is shorter)."""
+    words = normalised.split()
+    if len(words) <= size:
+        return {normalised.encode("utf-8")} if normalised else set()
+    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+@cache
+def _template(num_perm: int) -> MinHash:
+    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+
+
+def minhash(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
+            shingle_words: int = DEFAULT_SHINGLE_WORDS) -> MinHash:
+    template = _template(num_perm)
+    signature = MinHash(num_perm=num_perm, seed=1, permutations=template.permutations,
+                        scheme=SCHEME)
+    signature.update_batch(list(shingles(normalised, shingle_words)))
+    return signature
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+@cache
+def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's optimal (bands, rows) weighing false positives and negatives equally."""
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
+@dataclass(frozen=True)
+class Banding:
+    """LSH banding: ``bands`` bands of ``rows`` hash values; a shared band makes a candidate."""
+
+    bands: int
+    rows: int
+
+    @classmethod
+    def for_threshold(cls, threshold: float, num_perm: int) -> Banding:
+        return cls(*_banding(threshold, num_perm))
+
+    def keys(self, hashvalues: np.ndarray) -> list[int]:
+        """One signed 64-bit key per band (fits an SQLite INTEGER)."""
+        out = []
+        for band in range(self.bands):
+            chunk = hashvalues[band * self.rows:(band + 1) * self.rows].tobytes()
+            digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(4, "big"))
+            out.append(int.from_bytes(digest.digest(), "big", signed=True))
+        return out
+
+
+# -- state -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DedupRecord:
+    """One exported article as the deduplicator remembers it."""
+
+    article_id: str
+    canonical_url: str
+    text_hash: str
+    cluster_id: str
+    duplicate_of: str | None
+    signature: np.ndarray
+    seq: int = 0
+    """Insertion order (set by the state); the earliest member has the smallest."""
+
+
+class DedupState(ABC):
+    """Where exported articles' fingerprints live between runs. Subclass this for another backend
+    (e.g. Redis) and name it in ``DEDUP_STATE_CLASS``."""
+
+    @classmethod
+    @abstractmethod
+    def from_settings(cls, settings: BaseSettings, banding: Banding) -> DedupState: ...
+
+    @abstractmethod
+    def by_url(self, canonical_url: str) -> DedupRecord | None: ...
+
+    @abstractmethod
+    def by_text_hash(self, digest: str) -> DedupRecord | None:
+        """The earliest record with this normalised-text hash."""
+
+    @abstractmethod
+    def candidates(self, band_keys: list[int]) -> list[DedupRecord]:
+        """Records sharing at least one LSH band key with ``band_keys``."""
+
+    @abstractmethod
+    def add(self, record: DedupRecord, band_keys: list[int]) -> None:
+        """Insert or replace the record of ``record.article_id``."""
+
+    @abstractmethod
+    def remove(self, article_id: str) -> None: ...
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @abstractmethod
+    def flush(self) -> None:
+        """Make everything added so far durable."""
+
+    def close(self) -> None:
+        self.flush()
+
+
+class SqliteDedupState(DedupState):
+    """SQLite in ``STATE_DIR/dedup.sqlite3``: one row per exported article plus its band keys,
+    so a lookup reads only the candidates, never the whole history."""
+
+    def __init__(self, path: str | Path, banding: Banding, flush_every: int = 500):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.flush_every = flush_every
+        self.pending = 0
+        self.db = sqlite3.connect(str(path), timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript("""
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS articles (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE,
+                canonical_url TEXT NOT NULL, text_hash TEXT NOT NULL, cluster_id TEXT NOT NULL,
+                duplicate_of TEXT, signature BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS articles_url ON articles (canonical_url);
+            CREATE INDEX IF NOT EXISTS articles_text ON articles (text_hash, seq);
+            CREATE TABLE IF NOT EXISTS bands (
+                key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id)
+            ) WITHOUT ROWID;
+        """)
+        self._check_banding(banding)
+
+    def _check_banding(self, banding: Banding) -> None:
+        wanted = f"{banding.bands}x{banding.rows}/{SCHEME}"
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'banding'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('banding', ?)", (wanted,))
+            self.db.commit()
+        elif row[0] != wanted:
+            raise ValueError(f"{self.path} was built with LSH banding {row[0]}, this run uses "
+                             f"{wanted}: keep DEDUP_THRESHOLD and DEDUP_NUM_PERM, or use a new "
+                             "STATE_DIR")
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings, banding: Banding) -> SqliteDedupState:
+        return cls(Path(settings.get("STATE_DIR") or ".state") / DEDUP_DB_NAME, banding)
+
+    _COLUMNS = "seq, article_id, canonical_url, text_hash, cluster_id, duplicate_of, signature"
+
+    @staticmethod
+    def _record(row: tuple[Any, ...]) -> DedupRecord:
+        seq, article_id, url, digest, cluster_id, duplicate_of, signature = row
+        return DedupRecord(article_id, url, digest, cluster_id, duplicate_of,
+                           np.frombuffer(signature, dtype=SIGNATURE_DTYPE), seq)
+
+    def _one(self, where: str, *args: Any) -> DedupRecord | None:
+        row = self.db.execute(f"SELECT {self._COLUMNS} FROM articles WHERE {where} "
+                              "ORDER BY seq LIMIT 1", args).fetchone()
+        return self._record(row) if row else None
+
+    def by_url(self, canonical_url: str) -> DedupRecord | None:
+        return self._one("canonical_url = ?", canonical_url)
+
+    def by_text_hash(self, digest: str) -> DedupRecord | None:
+        return self._one("text_hash = ?", digest)
+
+    def candidates(self, band_keys: list[int]) -> list[DedupRecord]:
+        marks = ",".join("?" * len(band_keys))
+        rows = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM articles WHERE article_id IN "
+            f"(SELECT article_id FROM bands WHERE key IN ({marks})) ORDER BY seq", band_keys)
+        return [self._record(row) for row in rows]
+
+    def add(self, record: DedupRecord, band_keys: list[int]) -> None:
+        self.remove(record.article_id)
+        self.db.execute(
+            "INSERT INTO articles (article_id, canonical_url, text_hash, cluster_id, "
+            "duplicate_of, signature) VALUES (?, ?, ?, ?, ?, ?)",
+            (record.article_id, record.canonical_url, record.text_hash, record.cluster_id,
+             record.duplicate_of, record.signature.astype(SIGNATURE_DTYPE).tobytes()))
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                            [(key, record.article_id) for key in band_keys])
+        self._count()
+
+    def remove(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+
+    def _count(self) -> None:
+        self.pending += 1
+        if self.pending >= self.flush_every:
+            self.flush()
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def flush(self) -> None:
+        self.db.commit()
+        self.pending = 0
+
+    def close(self) -> None:
+        self.flush()
+        self.db.close()
+
+
+# -- clustering --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assignment:
+    cluster_id: str
+    duplicate_of: str | None
+    match: str
+    """How it was found: new, same_url, same_text or near."""
+    similarity: float = 1.0
+
+    @property
+    def is_copy(self) -> bool:
+        """A copy of another article (what ``dedup=drop`` drops)."""
+        return self.match in {"same_text", "near"} or (
+            self.match == "same_url" and self.duplicate_of is not None)
+
+
+class Deduplicator:
+    """Assigns clusters against a DedupState; no Scrapy involved (usable from scripts)."""
+
+    def __init__(self, state: DedupState, threshold: float = DEFAULT_THRESHOLD,
+                 num_perm: int = DEFAULT_NUM_PERM, shingle_words: int = DEFAULT_SHINGLE_WORDS):
+        if not 0 < threshold <= 1:
+            raise ValueError(f"DEDUP_THRESHOLD must be in (0, 1], got {threshold}")
+        self.state = state
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_words = shingle_words
+        self.banding = Banding.for_threshold(threshold, num_perm)
+
+    def fingerprint(self, text: str) -> tuple[str, np.ndarray, list[int]]:
+        folded = normalise(text)
+        signature = minhash(folded, self.num_perm, self.shingle_words).hashvalues
+        return text_hash(folded), signature, self.banding.keys(signature)
+
+    def assign(self, item: Mapping[str, Any]) -> tuple[Assignment, DedupRecord, list[int]]:
+        """The item's cluster, and the record (with band keys) to store once it is exported."""
+        article_id, url = str(item["id"]), str(item.get("canonical_url") or item["url"])
+        digest, signature, keys = self.fingerprint(str(item.get("text") or ""))
+        assignment = self._match(article_id, url, digest, signature, keys)
+        record = DedupRecord(article_id, url, digest, assignment.cluster_id,
+                             assignment.duplicate_of, signature)
+        return assignment, record, keys
+
+    def _match(self, article_id: str, url: str, digest: str, signature: np.ndarray,
+               keys: list[int]) -> Assignment:
+        known = self.state.by_url(url)
+        if known is not None:
+            return Assignment(known.cluster_id, known.duplicate_of, "same_url")
+        same = self.state.by_text_hash(digest)
+        if same is not None:
+            return Assignment(same.cluster_id, same.duplicate_of or same.article_id, "same_text")
+        best: tuple[int, float, DedupRecord] | None = None
+        for candidate in self.state.candidates(keys):
+            score = similarity(signature, candidate.signature)
+            if score >= self.threshold:
+                root_first = candidate.seq
+                if best is None or root_first < best[0]:
+                    best = (root_first, score, candidate)
+        if best is not None:
+            _, score, found = best
+            return Assignment(found.cluster_id, found.duplicate_of or found.article_id, "near",
+                              score)
+        return Assignment(article_id, None, "new")
+
+    def add(self, record: DedupRecord, keys: list[int]) -> None:
+        self.state.add(record, keys)
+
+
+def open_dedup_state(settings: BaseSettings, banding: Banding) -> DedupState:
+    cls = load_object(settings.get("DEDUP_STATE_CLASS") or SqliteDedupState)
+    state: DedupState = cls.from_settings(settings, banding)
+    return state
+
+
+def dedup_mode(value: Any) -> str:
+    """The ``-a dedup`` / ``DEDUP_MODE`` value, checked."""
+    mode = str(value or "mark").strip().lower()
+    if mode not in MODES:
+        raise ValueError(f"dedup must be one of {', '.join(MODES)}, got {value!r}")
+    return mode
+
+
+class DedupPipeline(_StatsPipeline):
+    """Sets cluster_id and duplicate_of, or drops copies under ``-a dedup=drop``."""
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.dedup: Deduplicator | None = None
+        self.settings = settings
+        self.added: set[str] = set()
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.mode = dedup_mode(getattr(spider, "dedup", None) or self.settings.get("DEDUP_MODE"))
+        if self.mode == "off":
+            return
+        threshold = self.settings.getfloat("DEDUP_THRESHOLD", DEFAULT_THRESHOLD)
+        num_perm = self.settings.getint("DEDUP_NUM_PERM", DEFAULT_NUM_PERM)
+        banding = Banding.for_threshold(threshold, num_perm)
+        self.dedup = Deduplicator(open_dedup_state(self.settings, banding), threshold, num_perm,
+                                  self.settings.getint("DEDUP_SHINGLE_WORDS",
+                                                       DEFAULT_SHINGLE_WORDS))
+        logger.info("dedup=%s, %d articles remembered", self.mode, len(self.dedup.state))
+
+    def close_spider(self) -> None:
+        if self.dedup is not None:
+            self.dedup.state.close()
+
+    def process_item(self, item: Any) -> Any:
+        if self.dedup is None:
+            return item
+        assignment, record, keys = self.dedup.assign(item)
+        self.stats.inc_value(f"dedup/{assignment.match}")
+        if assignment.is_copy and self.mode == "drop":
+            reason = "near_duplicate" if assignment.match == "near" else "duplicate_text"
+            if assignment.match == "same_url":
+                reason = "duplicate_url"
+            raise self.drop(reason, item.get("url") or "?",
+                            f"copy of {assignment.duplicate_of} ({assignment.similarity:.2f})")
+        item["cluster_id"] = assignment.cluster_id
+        item["duplicate_of"] = assignment.duplicate_of
+        if assignment.is_copy:
+            logger.info("%s is a copy of %s (%s, %.2f)", item.get("url"),
+                        assignment.duplicate_of, assignment.match, assignment.similarity)
+        self.dedup.add(record, keys)
+        if assignment.match != "same_url":
+            self.added.add(record.article_id)
+        return item
+
+    def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
+                     spider: Any = None) -> None:
+        """A later pipeline dropped an item this one recorded: forget it again."""
+        if self.dedup is None or not isinstance(item, dict):
+            return
+        article_id = item.get("id")
+        if article_id in self.added and item.get("cluster_id") is not None:
+            self.added.discard(article_id)
+            self.dedup.state.remove(article_id)
+
+
+def cluster_items(items: Iterable[dict[str, Any]], state: DedupState | None = None,
+                  threshold: float = DEFAULT_THRESHOLD) -> list[Assignment]:
+    """Assign every item in order (records added as it goes); an in-memory SQLite state by
+    default. For scripts and the benchmark."""
+    banding = Banding.for_threshold(threshold, DEFAULT_NUM_PERM)
+    dedup = Deduplicator(state or SqliteDedupState(":memory:", banding), threshold)
+    out = []
+    for item in items:
+        assignment, record, keys = dedup.assign(item)
+        dedup.add(record, keys)
+        out.append(assignment)
+    return out

@@ -1,0 +1,240 @@
+"""Duplicate clustering: exact and near duplicates get the first member's id, the state persists
+across runs, ``-a dedup=drop`` drops copies with a counted reason, and the crawl of the simulator
+clusters its syndicated columns (articles 1/2 and 3/4) even when they come a week apart."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from benchmarks.dedup import evaluate, labelled_pairs, syndicated_copy
+from crawler.dedup import (
+    Banding,
+    Deduplicator,
+    DedupPipeline,
+    SqliteDedupState,
+    cluster_items,
+    dedup_mode,
+    normalise,
+)
+from crawler.simulator.network import SimulatedNetwork
+from crawler.simulator.server import running_simulator
+from crawler.spiders.arabstoday import ArabsTodaySpider
+from tests.conftest import run_crawl
+from tests.test_schema import make_item
+
+BODY = (
+    "أعلنت وزارة الثقافة إطلاق حملة وطنية للتلقيح في مراكش بمشاركة أكثر من 120 جمعية أهلية، "
+    "وقالت الوزيرة إن الحملة ستستمر حتى نهاية الشهر المقبل في جميع الأحياء الشعبية.",
+    "وأضافت أن الحملة تستهدف الأطفال وكبار السن بشكل خاص، مشيرة إلى أن الفرق الطبية ستتنقل "
+    "بين القرى النائية لضمان وصول اللقاح إلى كل من يحتاجه دون أي تكلفة على الأسر.",
+    "ويرى مراقبون أن نجاح الحملة يتوقف على تعاون السلطات المحلية مع الجمعيات، بينما تؤكد "
+    "الوزارة أنها وفرت الإمكانات اللازمة وخصصت ميزانية إضافية لتغطية كل المصاريف المتوقعة.",
+)
+SAME_SUBJECT = (
+    "انتقدت جمعيات أهلية في مراكش تأخر حملة التلقيح التي أعلنتها وزارة الثقافة، وقال رئيس "
+    "إحدى الجمعيات إن القرى النائية لم تتلق بعد أي زيارة من الفرق الطبية منذ بداية الشهر.",
+    "وطالبت الجمعيات بنشر جدول زمني واضح للحملة وتوضيح طريقة توزيع الميزانية الإضافية، مؤكدة "
+    "أن الأسر في الأحياء الشعبية تنتظر منذ أسابيع دون أن تحصل على أي معلومات رسمية.",
+)
+
+
+def item(number: int, body: tuple[str, ...] = BODY, **changes: Any) -> dict[str, Any]:
+    return make_item(number, body=body, **changes)
+
+
+@pytest.fixture
+def dedup(tmp_path: Path) -> Iterator[Deduplicator]:
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", Banding.for_threshold(0.5, 128))
+    yield Deduplicator(state)
+    state.close()
+
+
+def assign(dedup: Deduplicator, article: dict[str, Any]) -> Any:
+    assignment, record, keys = dedup.assign(article)
+    dedup.add(record, keys)
+    return assignment
+
+
+def test_normalisation_folds_what_syndication_changes() -> None:
+    assert normalise("قالَ الوزيـــر: «أكّد» إنّ ٣٫٥ مليار!") == \
+        normalise("قال الوزير أكد ان 3 5 مليار")
+    assert normalise("مدرسة إلى") == normalise("مدرسه الي")
+
+
+def test_first_article_is_its_own_cluster(dedup: Deduplicator) -> None:
+    first = assign(dedup, item(1))
+    assert (first.cluster_id, first.duplicate_of, first.match) == (item(1)["id"], None, "new")
+
+
+def test_same_normalised_text_on_another_url_is_an_exact_duplicate(dedup: Deduplicator) -> None:
+    assign(dedup, item(1))
+    marked = tuple(p.replace("،", ",") + " " for p in BODY)
+    copy = assign(dedup, item(2, body=marked))
+    assert (copy.match, copy.duplicate_of, copy.cluster_id) == ("same_text", item(1)["id"],
+                                                                 item(1)["id"])
+
+
+def test_copy_with_other_header_and_light_edits_is_a_near_duplicate(dedup: Deduplicator) -> None:
+    assign(dedup, item(1))
+    edited = ("الدار البيضاء - المغرب اليوم",
+              BODY[0].replace("أكثر من", "نحو"), BODY[1].replace("خاص", "رئيسي"), BODY[2])
+    copy = assign(dedup, item(2, body=edited))
+    assert copy.match == "near" and copy.duplicate_of == item(1)["id"]
+    assert 0.5 <= copy.similarity < 1
+
+
+def test_distinct_article_on_the_same_subject_is_not_a_duplicate(dedup: Deduplicator) -> None:
+    assign(dedup, item(1))
+    other = assign(dedup, item(2, body=SAME_SUBJECT))
+    assert (other.match, other.duplicate_of, other.cluster_id) == ("new", None, item(2)["id"])
+
+
+def test_a_copy_of_a_copy_points_to_the_earliest_member(dedup: Deduplicator) -> None:
+    assign(dedup, item(1))
+    assign(dedup, item(2, body=("مقدمة مختلفة تماما عن الأصل", *BODY)))
+    third = assign(dedup, item(3, body=(*BODY[:2], BODY[2] + " وهذا تعديل طفيف")))
+    assert third.duplicate_of == item(1)["id"] and third.cluster_id == item(1)["id"]
+
+
+def test_the_same_canonical_url_gets_its_recorded_assignment_back(dedup: Deduplicator) -> None:
+    assign(dedup, item(1))
+    assign(dedup, item(2, body=("ترويسة أخرى", *BODY)))
+    again = assign(dedup, item(1, body=(*BODY, "فقرة أضيفت عند التحديث")))
+    assert (again.match, again.duplicate_of, again.is_copy) == ("same_url", None, False)
+    copy_again = assign(dedup, item(2, body=("ترويسة أخرى", *BODY)))
+    assert copy_again.match == "same_url" and copy_again.is_copy
+    assert copy_again.duplicate_of == item(1)["id"]
+
+
+def test_state_persists_across_runs(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "dedup.sqlite3"
+    banding = Banding.for_threshold(0.5, 128)
+    state = SqliteDedupState(path, banding)
+    assign(Deduplicator(state), item(1))
+    state.close()
+    reopened = SqliteDedupState(path, banding)
+    week_later = assign(Deduplicator(reopened), item(7, body=("ترويسة موقع شقيق", *BODY)))
+    assert week_later.duplicate_of == item(1)["id"]
+    assert len(reopened) == 2
+    reopened.close()
+    with pytest.raises(ValueError, match="banding"):
+        SqliteDedupState(path, Banding.for_threshold(0.8, 128))
+
+
+def test_modes_are_checked() -> None:
+    assert dedup_mode(None) == "mark" and dedup_mode(" DROP ") == "drop"
+    with pytest.raises(ValueError, match="dedup must be one of mark, drop, off"):
+        dedup_mode("maybe")
+    with pytest.raises(ValueError, match="dedup must be one of"):
+        ArabsTodaySpider(dedup="maybe")
+    assert ArabsTodaySpider(dedup="drop").dedup == "drop"
+
+
+def _pipeline(tmp_path: Path, mode: str) -> tuple[DedupPipeline, Any]:
+    crawler = get_crawler(ArabsTodaySpider, settings_dict={"STATE_DIR": str(tmp_path)})
+    crawler.spider = ArabsTodaySpider(dedup=mode)
+    crawler.stats.open_spider()
+    pipeline = DedupPipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    return pipeline, crawler
+
+
+def test_pipeline_marks_and_forgets_items_dropped_later(tmp_path: Path) -> None:
+    pipeline, crawler = _pipeline(tmp_path, "mark")
+    first = pipeline.process_item(item(1))
+    copy = pipeline.process_item(item(2, body=("ترويسة", *BODY)))
+    assert first["duplicate_of"] is None and copy["duplicate_of"] == first["id"]
+    assert crawler.stats.get_value("dedup/near") == 1
+    later = item(3, body=SAME_SUBJECT)
+    pipeline.process_item(later)
+    pipeline.item_dropped(later, None, DropItem("over_max_items"))
+    assert pipeline.dedup is not None and len(pipeline.dedup.state) == 2
+    pipeline.close_spider()
+
+
+def test_pipeline_drop_mode_drops_copies_with_a_reason(tmp_path: Path) -> None:
+    pipeline, crawler = _pipeline(tmp_path, "drop")
+    pipeline.process_item(item(1))
+    with pytest.raises(DropItem, match="copy of"):
+        pipeline.process_item(item(2, body=("ترويسة", *BODY)))
+    with pytest.raises(DropItem):
+        pipeline.process_item(item(3, body=BODY))
+    assert crawler.stats.get_value("dropped/near_duplicate") == 1
+    assert crawler.stats.get_value("dropped/duplicate_text") == 1
+    pipeline.close_spider()
+
+
+def test_pipeline_off_leaves_the_fields_empty(tmp_path: Path) -> None:
+    pipeline, _ = _pipeline(tmp_path, "off")
+    out = pipeline.process_item(item(1, cluster_id=None))
+    assert out["cluster_id"] is None and out["duplicate_of"] is None
+    assert not (tmp_path / "dedup.sqlite3").exists()
+
+
+def test_detector_on_the_labelled_pairs() -> None:
+    pairs = list(labelled_pairs(seeds=1, pages=40, copies_per_seed=30, hard_negatives=30))
+    assert sum(p.duplicate for p in pairs) >= 30 and sum(not p.duplicate for p in pairs) >= 60
+    result = evaluate(pairs, 0.5)
+    assert result["precision"] >= 0.95 and result["recall"] >= 0.95, result
+
+
+def test_synthetic_copies_really_differ_from_the_original() -> None:
+    rng = random.Random(3)
+    article = SimulatedNetwork(pages=20).article(15)
+    copies = [syndicated_copy(rng, article.paragraphs)[0] for _ in range(10)]
+    assert all(copy != article.paragraphs for copy in copies)
+    assert all(a.duplicate_of is not None for a in cluster_items(
+        [{"id": "o", "canonical_url": "o", "text": article.plain_text}]
+        + [{"id": f"c{n}", "canonical_url": f"c{n}", "text": "\n".join(c)}
+           for n, c in enumerate(copies)])[1:])
+
+
+# -- end to end --------------------------------------------------------------------------------
+
+PAGES = 40
+
+
+@pytest.fixture(scope="module")
+def simulator() -> Iterator[tuple[str, SimulatedNetwork]]:
+    network = SimulatedNetwork(pages=PAGES)
+    with running_simulator(network) as base_url:
+        yield base_url, network
+
+
+def test_crawl_marks_the_syndicated_columns(tmp_path: Path,
+                                            simulator: tuple[str, SimulatedNetwork]) -> None:
+    base_url, network = simulator
+    run = run_crawl(tmp_path, "-a", f"via={base_url}",
+                    "-a", "sites=almaghribtoday,casablancatoday")
+    by_url = {i["canonical_url"]: i for i in run.items}
+    for a, b in ((1, 2), (3, 4)):
+        first, second = by_url[network.article(a).canonical_url], \
+            by_url[network.article(b).canonical_url]
+        assert first["cluster_id"] == second["cluster_id"]
+        assert {first["duplicate_of"], second["duplicate_of"]} == {None, first["cluster_id"]}
+    copies = [i for i in run.items if i["duplicate_of"]]
+    assert len(copies) == 2
+    assert all(i["cluster_id"] == i["id"] for i in run.items if not i["duplicate_of"])
+    assert run.stats["dedup/same_text"] == 2
+
+
+def test_a_column_exported_last_week_is_recognised_and_dropped_this_week(
+        tmp_path: Path, simulator: tuple[str, SimulatedNetwork]) -> None:
+    base_url, network = simulator
+    last_week = run_crawl(tmp_path, "-a", f"via={base_url}", "-a", "sites=almaghribtoday",
+                          name="last-week")
+    originals = {network.article(n).canonical_url for n in (1, 3)}
+    assert originals <= last_week.urls()
+    this_week = run_crawl(tmp_path, "-a", f"via={base_url}", "-a", "sites=casablancatoday",
+                          "-a", "dedup=drop", name="this-week")
+    copies = {network.article(n).canonical_url for n in (2, 4)}
+    assert not copies & this_week.urls()
+    assert this_week.stats["dropped/duplicate_text"] == 2
+    assert "copy of almaghribtoday-" in this_week.log
