@@ -16,14 +16,16 @@ Every worker runs the same ``scrapy crawl arabstoday`` command. They share, in R
   found in feeds and sitemaps are requested once every discovery page of their site is read,
   with the hints of every page that listed them, whichever worker read which page;
 - the ids exported in this run (``exported``): an article is exported by one worker only;
-- the seen-store for incremental crawls (crawler.state_redis).
+- the seen-store for incremental crawls and the duplicate-clustering state
+  (crawler.state_redis).
 
 Each worker writes its own output: ``-o 'output/shard-%(worker)s.jsonl'`` (``WORKER_ID``,
 default ``<host>-<pid>``). A worker stops when the queue is empty and no live worker holds a
 lease; the last one to stop deletes the run's queue, dupefilter and discovery state, so the next
 run starts afresh. Settings: ``REDIS_URL``, ``REDIS_KEY_PREFIX``, ``WORKER_ID``,
 ``DISTRIBUTED_HEARTBEAT`` (seconds between beats, 2), ``DISTRIBUTED_WORKER_TIMEOUT`` (seconds
-without a beat before a worker counts as dead, 15).
+without a beat before a worker counts as dead, 15), ``DISTRIBUTED_POLL`` (seconds between looks
+at the shared queue while this worker has nothing to do, 0.2).
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ import json
 import logging
 import os
 import socket
+import threading
 import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -69,6 +73,10 @@ redis.call('HSET', KEYS[2], id, top[1], 's:' .. id, top[2])
 return {id, top[1]}
 """
 _REQUEUE = """
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+  if redis.call('HGET', KEYS[3], id) == ARGV[1] then redis.call('HDEL', KEYS[3], id) end
+end
+redis.call('DEL', KEYS[4])
 local entries = redis.call('HGETALL', KEYS[1])
 local moved = 0
 for i = 1, #entries, 2 do
@@ -81,6 +89,23 @@ for i = 1, #entries, 2 do
 end
 redis.call('DEL', KEYS[1])
 return moved
+"""
+_CLAIM = """
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
+local owner = redis.call('HGET', KEYS[2], ARGV[1])
+if owner and owner ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[1])
+return 1
+"""
+_EXPORTED = """
+redis.call('SADD', KEYS[1], ARGV[1])
+if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[2], ARGV[1]) end
+redis.call('SREM', KEYS[3], ARGV[1])
+"""
+_UNCLAIM = """
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+redis.call('SREM', KEYS[2], ARGV[1])
 """
 _DISCOVERY_DONE = """
 redis.call('SADD', KEYS[2], ARGV[1])
@@ -105,6 +130,7 @@ def enable(crawler: Crawler, spider: Spider) -> Coordinator:
         ("SCHEDULER_QUEUE_KEY", f"{prefix}:requests"),
         ("SCHEDULER_DUPEFILTER_KEY", f"{prefix}:dupefilter"),
         ("WORKER_ID", worker),
+        ("DEDUP_STATE_CLASS", "crawler.state_redis.RedisDedupState"),
     ):
         settings.set(name, value, priority="spider")
     pipelines = settings.getdict("ITEM_PIPELINES")
@@ -122,6 +148,9 @@ class Lease:
 
     key: str
     open: int = 0
+    """Requests yielded but not yet enqueued, and items yielded but not yet exported/dropped."""
+    items: int = 0
+    """Of ``open``, the items (a spider middleware may hold them back for a while)."""
     exhausted: bool = False
 
 
@@ -135,12 +164,16 @@ class Coordinator:
         self.worker = worker
         settings = crawler.settings
         self.heartbeat = settings.getfloat("DISTRIBUTED_HEARTBEAT", 2.0)
+        self.poll = settings.getfloat("DISTRIBUTED_POLL", 0.2)
         self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT", 15.0)
         self.leases: dict[str, Lease] = {}
+        self.item_leases: dict[str, Lease] = {}  # canonical URL of a pending item -> its lease
         self.current: Request | None = None  # the leased request whose callback is running
         self._requeue = server.register_script(_REQUEUE)
         self._discovery_done = server.register_script(_DISCOVERY_DONE)
-        self._beat: Any = None
+        self._beat: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._poller: Any = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -168,10 +201,32 @@ class Coordinator:
         self.server.set(self.key("worker", self.worker), str(time.time()),
                         px=int(self.timeout * 1000))
 
+    def _beat_forever(self) -> None:
+        """A thread, so that a busy reactor (long extraction) never looks like a dead worker."""
+        while not self._stopping.wait(self.heartbeat):
+            try:
+                self.beat()
+            except Exception:  # a Redis hiccup: the next beat retries
+                logger.exception("heartbeat failed")
+
     def spider_opened(self) -> None:
         self.register()
-        self._beat = create_looping_call(self.beat)
-        self._beat.start(self.heartbeat, now=False)
+        self._beat = threading.Thread(target=self._beat_forever, daemon=True,
+                                      name=f"heartbeat-{self.worker}")
+        self._beat.start()
+        self._poller = create_looping_call(self.wake_if_queued)
+        self._poller.start(self.poll, now=False)
+
+    def wake_if_queued(self) -> None:
+        """Another worker queued requests: wake this engine now, not at its 5 s heartbeat.
+
+        Scrapy has no public call for this; ``_slot.nextcall`` is what ``engine.crawl()`` uses.
+        """
+        if not self.server.zcard(self.key("requests")):
+            return
+        nextcall = getattr(getattr(self.crawler.engine, "_slot", None), "nextcall", None)
+        if nextcall is not None:
+            nextcall.schedule()
 
     def live_workers(self) -> set[str]:
         """Registered workers with a heartbeat; dead ones get their leases requeued first."""
@@ -181,14 +236,19 @@ class Coordinator:
             if worker == self.worker or self.server.exists(self.key("worker", worker)):
                 live.add(worker)
                 continue
-            moved = int(self._requeue(keys=[self.key("inflight", worker),
-                                            self.key("requests")]))
+            moved = self.requeue(worker)
             self.server.srem(self.key("workers"), worker)
             if moved:
                 self.count("requeued_from_dead_workers", moved)
                 logger.warning("worker %s stopped beating: %d of its requests requeued",
                                worker, moved)
         return live
+
+    def requeue(self, worker: str) -> int:
+        """Put ``worker``'s leased requests back into the queue and drop its export claims."""
+        return int(self._requeue(keys=[self.key("inflight", worker), self.key("requests"),
+                                       self.key("claims"), self.key("claimed", worker)],
+                                 args=[worker]))
 
     # -- leases ------------------------------------------------------------------------------
 
@@ -233,6 +293,9 @@ class Coordinator:
         lease.open += 1
         if isinstance(result, Request):
             result.meta["lease_parent"] = lease.key
+            return
+        lease.items += 1
+        self.item_leases[_item_url(result)] = lease
 
     def _track_sync(self, output: Iterable[Any], lease: Lease) -> Iterable[Any]:
         try:
@@ -272,10 +335,14 @@ class Coordinator:
         """Called by the scheduler once ``request`` is in the shared queue (or filtered)."""
         self._child_done(request.meta.pop("lease_parent", None))
 
-    def item_done(self, response: Any = None) -> None:
-        request = getattr(response, "request", None)
-        if request is not None:
-            self._child_done(request.meta.get("lease"))
+    def item_done(self, item: Any) -> None:
+        """An item left the pipelines (exported, dropped or failed); matched to its lease by
+        URL, since a middleware may release it with another response's output."""
+        lease = self.item_leases.pop(_item_url(item), None)
+        if lease is not None:
+            lease.items -= 1
+            lease.open -= 1
+            self._maybe_release(lease)
 
     # -- discovery phase ---------------------------------------------------------------------
 
@@ -311,9 +378,11 @@ class Coordinator:
     # -- idle and shutdown -------------------------------------------------------------------
 
     def spider_idle(self) -> None:
-        # The engine is idle: everything this worker popped is finished.
-        for key in list(self.leases):
-            self.release(key)
+        # The engine is idle: a lease still open for requests only had them filtered out by a
+        # middleware, so it is done; one with items waits for them (they may be held back).
+        for lease in list(self.leases.values()):
+            if lease.exhausted and lease.items <= 0:
+                self.release(lease.key)
         live = self.live_workers()
         if self.server.zcard(self.key("requests")):
             raise DontCloseSpider
@@ -323,9 +392,10 @@ class Coordinator:
             raise DontCloseSpider
 
     def spider_closed(self, reason: str) -> None:
-        if self._beat is not None and self._beat.running:
-            self._beat.stop()
-        moved = int(self._requeue(keys=[self.inflight_key, self.key("requests")]))
+        self._stopping.set()
+        if self._poller is not None and self._poller.running:
+            self._poller.stop()
+        moved = self.requeue(self.worker)
         if moved:
             self.count("requeued_on_close", moved)
         self.server.srem(self.key("workers"), self.worker)
@@ -336,8 +406,9 @@ class Coordinator:
 
     def clear_run(self) -> None:
         """Delete this run's queue, dupefilter and discovery state (the seen-store stays)."""
-        keys = [self.key("requests"), self.key("dupefilter"), self.key("exported")]
-        for pattern in ("disc:*", "held:*", "inflight:*"):
+        keys = [self.key("requests"), self.key("dupefilter"), self.key("exported"),
+                self.key("claims")]
+        for pattern in ("disc:*", "held:*", "inflight:*", "claimed:*"):
             keys.extend(self.server.scan_iter(match=self.key(pattern), count=500))
         if keys:
             self.server.delete(*keys)
@@ -363,6 +434,7 @@ class LeasingScheduler(Scheduler):
         coordinator.register()
         self._enqueue = self.server.register_script(_ENQUEUE)
         self._pop = self.server.register_script(_POP)
+        self.local: deque[Request] = deque()
 
     def close(self, reason: str) -> None:
         """The run state stays in Redis for the other workers (the coordinator clears it)."""
@@ -372,7 +444,14 @@ class LeasingScheduler(Scheduler):
         superseded = request.meta.pop("lease", None)  # a redirect or retry of a leased request
         assert isinstance(self.df, RFPDupeFilter)
         fingerprint = self.df.request_fingerprint(request)
-        data = self.queue._encode_request(request)
+        try:
+            data = self.queue._encode_request(request)
+        except ValueError:
+            # Its callback is not a spider method (a middleware's own request, e.g. the template
+            # warm-up flush): it can only run here, so it stays in this worker's memory.
+            self.local.append(request)
+            self.coordinator.enqueued(request)
+            return True
         added = bool(self._enqueue(
             keys=[self.df.key, self.queue.key],
             args=[fingerprint, -request.priority, data, "0" if request.dont_filter else "1"]))
@@ -386,7 +465,12 @@ class LeasingScheduler(Scheduler):
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
 
+    def has_pending_requests(self) -> bool:
+        return bool(self.local) or len(self) > 0
+
     def next_request(self) -> Request | None:
+        if self.local:
+            return self.local.popleft()
         popped = self._pop(keys=[self.queue.key, self.coordinator.inflight_key])
         if not popped:
             return None
@@ -395,6 +479,12 @@ class LeasingScheduler(Scheduler):
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return self.coordinator.lease(request, key.decode() if isinstance(key, bytes) else key)
+
+
+def _item_url(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("canonical_url") or item.get("url") or id(item))
+    return str(getattr(item, "canonical_url", None) or getattr(item, "url", None) or id(item))
 
 
 def _unwrap(request: Request) -> Request:
@@ -407,23 +497,35 @@ def _unwrap(request: Request) -> Request:
 
 
 class RunDedupPipeline:
-    """In distributed mode, an article is exported once per run, by whichever worker is first."""
+    """In distributed mode, an article is exported once per run, by whichever worker is first.
 
-    def __init__(self, crawler: Crawler, server: Redis, key: str):
+    A worker claims an article id before export (``claims``: id -> worker) and records it as
+    exported once written (``exported``); a copy of an article that another worker exported or
+    is exporting is dropped. A dead worker's claims are released with its leases, so the
+    requeued request can export the article.
+    """
+
+    def __init__(self, crawler: Crawler, server: Redis, prefix: str, worker: str):
         self.crawler = crawler
         self.server = server
-        self.key = key
+        self.worker = worker
+        self.keys = [f"{prefix}:exported", f"{prefix}:claims", f"{prefix}:claimed:{worker}"]
+        self._claim = server.register_script(_CLAIM)
+        self._exported = server.register_script(_EXPORTED)
+        self._unclaim = server.register_script(_UNCLAIM)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunDedupPipeline:
         settings: Settings = crawler.settings
         prefix = settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX
-        return cls(crawler, get_redis_from_settings(settings), f"{prefix}:exported")
+        worker = settings.get("WORKER_ID") or default_worker_id()
+        return cls(crawler, get_redis_from_settings(settings), prefix, worker)
 
     def process_item(self, item: Any) -> Any:
         article_id = item.get("id") if isinstance(item, dict) else None
-        if article_id and self.server.sismember(self.key, article_id):
+        if article_id and not self._claim(keys=self.keys, args=[article_id, self.worker]):
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("dedup/exported_by_another_worker")
             self.crawler.stats.inc_value("dropped/duplicate_in_run")
@@ -434,4 +536,9 @@ class RunDedupPipeline:
     def item_scraped(self, item: Any) -> None:
         article_id = item.get("id") if isinstance(item, dict) else None
         if article_id:
-            self.server.sadd(self.key, article_id)
+            self._exported(keys=self.keys, args=[article_id, self.worker])
+
+    def item_dropped(self, item: Any) -> None:
+        article_id = item.get("id") if isinstance(item, dict) else None
+        if article_id:
+            self._unclaim(keys=self.keys[1:], args=[article_id, self.worker])
