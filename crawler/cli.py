@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("crawler.extraction.cli", "extract one saved page and print the item as JSON"),
     "record-sample": ("crawler.sample", "record the bundled offline snapshot from the simulator"),
     "validate": ("crawler.validate", "check JSON Lines exports against the item schema"),
+    "export": ("crawler.export.cli", "convert crawl output for Label Studio, Prodigy or doccano"),
     "report": ("crawler.report", "show the last run reports as a table and a PNG plot"),
     "schedule": ("crawler.schedule", "run the incremental crawl every N hours, here or on scrapyd"),
 }
