@@ -76,22 +76,52 @@ class SiteTemplate:
 
     pages: int = 0
     counts: Counter[str] = field(default_factory=Counter)
+    max_fingerprints: int | None = None
+    """Bound memory while crawling: past twice this many fingerprints, prune to this many."""
+    repeated: set[str] = field(default_factory=set, repr=False, compare=False)
+    """Fingerprints seen on two pages or more: the only candidates once the floor is above 1
+    (a site's counts are mostly one-page blocks: article paragraphs)."""
+    _cached: tuple[tuple[Any, ...], int, set[str]] | None = field(
+        default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.repeated = {fp for fp, count in self.counts.items() if count >= 2}
 
     def observe(self, fingerprints: Iterable[str]) -> None:
         self.pages += 1
-        self.counts.update(set(fingerprints))
+        counts = self.counts
+        for fp in set(fingerprints):
+            counts[fp] += 1
+            if counts[fp] == 2:
+                self.repeated.add(fp)
+        if self.max_fingerprints and len(counts) > 2 * self.max_fingerprints:
+            self.prune(self.max_fingerprints)
 
     def boilerplate(self, min_pages: int, min_share: float, min_repeats: int) -> set[str]:
-        """Fingerprints seen on at least ``min_share`` of the pages (and ``min_repeats`` pages)."""
+        """Fingerprints seen on at least ``min_share`` of the pages (and ``min_repeats`` pages).
+
+        Recomputed when the page count grew by 1% since the last answer (every page below 100
+        pages): the set changes slowly, and a full pass per item would make a crawl quadratic."""
         if self.pages < min_pages:
             return set()
+        params = (min_pages, min_share, min_repeats)
+        if self._cached is not None:
+            cached_params, cached_pages, cached = self._cached
+            grown = self.pages - cached_pages
+            if cached_params == params and (
+                    grown == 0 or (cached_pages >= 100 and grown <= cached_pages // 100)):
+                return cached
         floor = max(min_repeats, min_share * self.pages)
-        return {fp for fp, count in self.counts.items() if count >= floor}
+        pool = self.repeated if floor > 1 else self.counts.keys()
+        result = {fp for fp in pool if self.counts[fp] >= floor}
+        self._cached = (params, self.pages, result)
+        return result
 
     def prune(self, keep: int) -> None:
         """Bound memory: keep the ``keep`` most frequent fingerprints."""
         if len(self.counts) > keep:
             self.counts = Counter(dict(self.counts.most_common(keep)))
+            self.repeated = {fp for fp in self.repeated if fp in self.counts}
 
 
 @dataclass
@@ -108,6 +138,7 @@ class TemplateStore:
     def site(self, key: str) -> SiteTemplate:
         if key not in self.sites:
             self.sites[key] = self._load(key)
+            self.sites[key].max_fingerprints = self.max_fingerprints
         return self.sites[key]
 
     def boilerplate(self, key: str) -> set[str]:

@@ -1,0 +1,46 @@
+"""Template learning at scale: bounded memory and a boilerplate set that stays right."""
+
+from __future__ import annotations
+
+import random
+
+from crawler.templates import SiteTemplate
+
+
+def brute_force(template: SiteTemplate, min_pages: int, min_share: float,
+                min_repeats: int) -> set[str]:
+    if template.pages < min_pages:
+        return set()
+    floor = max(min_repeats, min_share * template.pages)
+    return {fp for fp, count in template.counts.items() if count >= floor}
+
+
+def test_boilerplate_is_exact_on_small_sites_and_follows_every_page() -> None:
+    rng = random.Random(7)
+    template = SiteTemplate()
+    for page in range(99):
+        shared = {f"shared-{k}" for k in range(6) if rng.random() < 0.2 + 0.1 * k}
+        template.observe({f"own-{page}-{n}" for n in range(5)} | shared | {"menu"})
+        for params in ((5, 0.3, 3), (5, 0.5, 2), (1, 0.0, 1)):
+            assert template.boilerplate(*params) == brute_force(template, *params)
+
+
+def test_boilerplate_on_large_sites_lags_at_most_one_percent_of_pages() -> None:
+    template = SiteTemplate()
+    for page in range(1000):
+        template.observe({f"own-{page}", "menu"})
+    assert template.boilerplate(5, 0.3, 3) == {"menu"}
+    # a block that starts recurring now becomes boilerplate within 1% more pages
+    for page in range(1000, 1500):
+        template.observe({f"own-{page}", "menu", "new-footer"})
+    assert template.boilerplate(5, 0.3, 3) == {"menu", "new-footer"}
+    assert template.boilerplate(5, 0.3, 3) == brute_force(template, 5, 0.3, 3)
+
+
+def test_counts_stay_bounded_while_crawling_and_keep_the_boilerplate() -> None:
+    template = SiteTemplate(max_fingerprints=100)
+    for page in range(2000):
+        template.observe({f"own-{page}-{n}" for n in range(10)} | {"menu", "footer"})
+        assert len(template.counts) <= 200
+    assert template.boilerplate(5, 0.3, 3) == {"menu", "footer"}
+    assert template.repeated <= set(template.counts)
