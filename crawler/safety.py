@@ -1,34 +1,50 @@
-"""Reliability and safety helpers: the failure ledger, robust page decoding, safe file names,
-secret masking.
+"""Reliability and safety: the failure ledger, crash-safe output, robust page decoding, safe
+file names.
 
-:class:`FailureLedger` (an extension) follows every article request to its end: exported, or
-failed with a reason (``http_503``, ``TimeoutError``, ``download_maxsize``, ``redirect_loop``,
-``robots_forbidden``, a drop reason such as ``empty`` ...). At close it writes
-``failed/<reason>`` counters and ``failed_articles`` (url, reason, retries) into the stats, so
-the run report lists every article that was retried and still lost, with its reason.
+- :class:`FailureLedger` (extension) follows every article request to its end: exported, or
+  failed with a reason (``http_503``, ``TimeoutError``, ``download_maxsize``, ``redirect_loop``,
+  ``robots_forbidden``, a drop reason such as ``empty`` ...). At close it writes
+  ``failed/<reason>`` counters and ``failed_articles`` (url, reason, retries) into the stats, so
+  the run report lists every article that was retried and still lost, with its reason.
+- :class:`SafeFileFeedStorage` / :class:`GuardedFile`: local output files only ever hold whole
+  lines; a write that fails (disk full, file too large) cuts the file back to its last whole
+  line and stops the process with a clear error (exit status ``EXIT_OUTPUT_ERROR``).
+- :class:`OutputRecovery` (extension): before a crawl appends (``-o``) to an output file, a torn
+  last line is cut and articles in the file but missing from the seen-store are recorded, so
+  the same command after a ``kill -9`` exports every article exactly once.
+- :func:`page_text` / :func:`is_binary`: article bytes to text, whatever the charset header says.
+- :func:`safe_filename` / :func:`url_filename` / :func:`inside`: file names from untrusted text.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
+from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.spidermiddlewares.httperror import HttpError
+from w3lib.url import file_uri_to_path
 
 from crawler.extraction.blocks import decode_html, looks_binary
+from crawler.incremental import Incremental
+from crawler.state import SeenRecord
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
     from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
@@ -182,6 +198,149 @@ class FailureLedger:
                 {"url": url, "reason": reason, "retries": retries}
                 for url, (reason, retries) in failed])
             logger.warning("%d articles not exported (reasons in the run report)", len(failed))
+
+
+# ------------------------------------------------------------------------------ output
+
+EXIT_OUTPUT_ERROR = 74
+"""Exit status when the output cannot be written (EX_IOERR): the crawl stops at once."""
+
+
+class GuardedFile:
+    """An unbuffered output file that only ever holds whole lines.
+
+    Each ``write`` (the exporter hands over one whole line at a time) goes to disk completely,
+    or not at all: on any error (disk full, file too large) the file is cut back to the end of
+    the last whole line, a clear error is logged, and the process exits with
+    ``EXIT_OUTPUT_ERROR``, exactly like a crash (the seen-store has not recorded the item, so
+    the same command resumes the crawl).
+    """
+
+    def __init__(self, path: str, mode: str):
+        self.path = path
+        self.raw = open(path, mode, buffering=0)  # noqa: SIM115 - closed by store()
+        self.good = self.raw.seek(0, os.SEEK_END)
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data)
+        try:
+            while view:
+                written = self.raw.write(view)
+                if not written:
+                    raise OSError(f"no byte written to {self.path}")
+                view = view[written:]
+        except OSError as error:
+            self.fail(error)
+        self.good += len(data)
+        return len(data)
+
+    def fail(self, error: OSError) -> None:
+        with contextlib.suppress(OSError):
+            os.ftruncate(self.raw.fileno(), self.good)
+        message = (f"cannot write the output {self.path}: {error}. Stopping now; the file ends "
+                   f"with its last whole line. Free space, then run the same command again "
+                   f"(same JOBDIR/STATE_DIR, -o to append) to resume.")
+        logger.critical(message)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        sys.stderr.write(f"arabstoday-crawler: {message}\n")
+        sys.stderr.flush()
+        os._exit(EXIT_OUTPUT_ERROR)
+
+    def flush(self) -> None:
+        pass
+
+    def tell(self) -> int:
+        return self.good
+
+    @property
+    def closed(self) -> bool:
+        return self.raw.closed
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def cut_torn_tail(path: str) -> int:
+    """Remove an unfinished last line (no newline) left by a crash; the bytes removed."""
+    with open(path, "rb+") as file:
+        size = file.seek(0, os.SEEK_END)
+        if size == 0:
+            return 0
+        file.seek(size - 1)
+        if file.read(1) == b"\n":
+            return 0
+        position = size
+        while position > 0:
+            step = min(65536, position)
+            file.seek(position - step)
+            chunk = file.read(step)
+            cut = chunk.rfind(b"\n")
+            if cut >= 0:
+                keep = position - step + cut + 1
+                break
+            position -= step
+        else:
+            keep = 0
+        file.truncate(keep)
+        return size - keep
+
+
+class SafeFileFeedStorage(FileFeedStorage):
+    """Local feed files that only ever hold whole lines (writes go through GuardedFile)."""
+
+    def open(self, spider: Spider) -> IO[bytes]:
+        path = Path(self.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return GuardedFile(str(path), self.write_mode)  # type: ignore[return-value]
+
+
+def recover_output(path: Path, incremental: Incremental | None,
+                   stats: StatsCollector | None = None) -> tuple[int, int]:
+    """Repair an output file a crashed run appended to: cut a torn last line, and record every
+    article in the file that the seen-store lacks (the crash came between writing its line and
+    recording it). Returns (bytes cut, records added)."""
+    removed = cut_torn_tail(str(path))
+    if removed:
+        logger.warning("removed an unfinished last line (%d bytes) from %s", removed, path)
+    added = 0
+    if incremental is not None:
+        with path.open("rb") as lines:
+            for line in lines:
+                try:
+                    item = json.loads(line)
+                    article_id = item["id"]
+                except (ValueError, KeyError, TypeError):
+                    continue
+                if article_id not in incremental.store:
+                    incremental.store.put(SeenRecord.from_item(item, item.get("fetched_at") or ""))
+                    added += 1
+    if added:
+        logger.warning("recorded %d articles found in %s but missing from the seen-store "
+                       "(a crash came between writing and recording them)", added, path)
+    if stats is not None:
+        stats.inc_value("recovery/torn_line_bytes", removed)
+        stats.inc_value("recovery/seen_records_added", added)
+    return removed, added
+
+
+class OutputRecovery:
+    """Extension: before the crawl starts, repair every local output it appends to (``-o``)."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OutputRecovery:
+        feeds = crawler.settings.getdict("FEEDS")
+        for uri, options in feeds.items():
+            uri = str(uri)
+            if (options or {}).get("overwrite") or "%(" in uri:
+                continue
+            parsed = urlsplit(uri)
+            if parsed.scheme not in ("", "file") and len(parsed.scheme) > 1:
+                continue  # remote storage; one-letter schemes are Windows drives
+            path = Path(file_uri_to_path(uri) if uri.startswith("file:") else uri)
+            if path.is_file():
+                recover_output(path, Incremental.for_crawler(crawler), crawler.stats)
+        return cls()
 
 
 # ------------------------------------------------------------------------------ file names

@@ -78,6 +78,13 @@ FEED_EXPORTERS = {
     "jsonlines": "crawler.exporters.JsonLinesExporter",
 }
 FEED_EXPORT_FIELDS = None
+# Local feed files hold whole lines only; a failed write (disk full) stops the crawl at once
+# (crawler.safety.SafeFileFeedStorage). Appending (-o) repairs a crash's leftovers first
+# (crawler.safety.OutputRecovery).
+FEED_STORAGES = {
+    "": "crawler.safety.SafeFileFeedStorage",
+    "file": "crawler.safety.SafeFileFeedStorage",
+}
 
 MAX_LISTING_PAGES = 20
 
@@ -115,6 +122,7 @@ LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
     "crawler.extensions.RunReport": 900,
+    "crawler.safety.OutputRecovery": 100,
     "crawler.safety.FailureLedger": 800,
     "crawler.extensions.Progress": 910,
 }
