@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from crawler.safety import safe_filename
 from crawler.sites import Site
 
 VOLATILE_FIELDS: tuple[str, ...] = ("fetched_at", "version", "cluster_id", "duplicate_of")
@@ -44,7 +45,8 @@ def fixture_paths(item: dict[str, Any], name: str, root: Path = DEFAULT_ROOT) ->
     """Where a fixture of this item is stored: (<name>.html, <name>.json)."""
     if not _NAME.match(name):
         raise ValueError(f"fixture name {name!r}: use letters, digits, '-', '_' and '.'")
-    folder = root / str(item.get("site") or "unknown") / page_type(item)
+    folder = root / safe_filename(str(item.get("site") or "unknown")) / safe_filename(
+        page_type(item))  # both come from page content: never a path
     return folder / f"{name}.html", folder / f"{name}.json"
 
 

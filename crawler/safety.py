@@ -13,6 +13,7 @@ file names.
   last line is cut and articles in the file but missing from the seen-store are recorded, so
   the same command after a ``kill -9`` exports every article exactly once.
 - :func:`page_text` / :func:`is_binary`: article bytes to text, whatever the charset header says.
+- :class:`SecretMasking` (extension) / :func:`mask_secrets`: no password, token or key in logs.
 - :func:`safe_filename` / :func:`url_filename` / :func:`inside`: file names from untrusted text.
 """
 
@@ -341,6 +342,54 @@ class OutputRecovery:
             if path.is_file():
                 recover_output(path, Incremental.for_crawler(crawler), crawler.stats)
         return cls()
+
+
+# ------------------------------------------------------------------------------ secrets
+
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][\w+.-]*://)([^/\s:@'\"]*):([^/\s@'\"]+)@")
+_SECRET_NAME = r"[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|AUTH|CREDENTIAL)" \
+    r"[A-Z0-9_]*"
+_SECRET_SETTING = re.compile(rf"""(['"]?{_SECRET_NAME}['"]?\s*[:=]\s*)(['"])(.*?)\2""")
+MASK = "***"
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with URL passwords (``redis://:pw@host``, ``http://user:pw@proxy``) and the
+    values of secret-named settings (``*PASSWORD*``, ``*SECRET*``, ``*TOKEN*``, ``*KEY*`` ...)
+    replaced by ``***``."""
+    text = _URL_USERINFO.sub(lambda m: f"{m[1]}{m[2]}:{MASK}@", text)
+    return _SECRET_SETTING.sub(lambda m: f"{m[1]}{m[2]}{MASK}{m[2]}", text)
+
+
+class SecretFilter(logging.Filter):
+    """Masks secrets in every log record that passes through it (see :func:`mask_secrets`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken record is the handler's business, not ours
+            return True
+        masked = mask_secrets(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+class SecretMasking:
+    """Extension: mask secrets in the log from the start of the crawl on, including Scrapy's
+    "Overridden settings" line (logged right after the extensions are built)."""
+
+    def __init__(self) -> None:
+        self.filter = SecretFilter()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SecretMasking:
+        extension = cls()
+        for handler in logging.getLogger().handlers:
+            if not any(isinstance(f, SecretFilter) for f in handler.filters):
+                handler.addFilter(extension.filter)
+        logging.getLogger("scrapy.crawler").addFilter(extension.filter)
+        return extension
 
 
 # ------------------------------------------------------------------------------ file names

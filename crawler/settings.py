@@ -122,6 +122,7 @@ LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
     "crawler.extensions.RunReport": 900,
+    "crawler.safety.SecretMasking": 50,
     "crawler.safety.OutputRecovery": 100,
     "crawler.safety.FailureLedger": 800,
     "crawler.extensions.Progress": 910,
