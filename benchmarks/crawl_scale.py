@@ -137,7 +137,7 @@ class LineCounter:
 
 
 def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
-              concurrency: int, interval: float = 0.5) -> Run:
+              concurrency: int, extra: tuple[str, ...] = (), interval: float = 0.5) -> Run:
     out = workdir / f"{mode}-{pages}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -146,6 +146,8 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
     common = ["-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "LOG_LEVEL=INFO",
               "-s", f"LOG_FILE={log}", "-s", f"STATE_DIR={out / 'state'}",
               "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False"]
+    if mode != "bare":
+        common += [arg for setting in extra for arg in ("-s", setting)]
     if mode == "bare":
         command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
                    "-a", f"urls={manifest}", "-a", f"via={url}", *common]
@@ -226,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--modes", default="bare,pipeline,full",
                         help="comma-separated subset of bare,pipeline,full")
     parser.add_argument("--concurrency", type=int, default=32, help="CONCURRENT_REQUESTS")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra setting for the pipeline and full crawls (repeatable)")
     parser.add_argument("--json", type=Path, default=None, help="save the figures here")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep logs, items and reports in this folder")
@@ -244,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="crawl-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    figures: dict[str, Any] = {"machine": machine(), "concurrency": args.concurrency, "runs": []}
+    figures: dict[str, Any] = {"machine": machine(), "concurrency": args.concurrency,
+                               "settings": args.set, "runs": []}
     print("machine:", figures["machine"], flush=True)
     failed = False
     try:
@@ -254,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n== {pages} articles (simulator {url})", flush=True)
                 bare: Run | None = None
                 for mode in modes:
-                    run = run_crawl(mode, pages, url, manifest, workdir, args.concurrency)
+                    run = run_crawl(mode, pages, url, manifest, workdir, args.concurrency,
+                                    tuple(args.set))
                     failed |= run.returncode != 0
                     if mode == "bare":
                         bare = run
