@@ -123,13 +123,18 @@ def reports(tmp_path: Path) -> dict[str, dict[str, Any]]:
 def test_three_workers_split_the_crawl_of_one_process(tmp_path: Path, prefix: str,
                                                       server: Any) -> None:
     network = RecordingNetwork(PAGES)
+    # Template learning (crawler.templates) keeps its statistics per process, so the first run
+    # of several workers may strip boilerplate slightly differently: off for the comparison.
+    no_templates = ("-s", "TEMPLATE_LEARNING=0")
     with running_simulator(network) as base_url:
-        workers = [start_worker(tmp_path, base_url, network, prefix, f"w{i}") for i in range(3)]
+        workers = [start_worker(tmp_path, base_url, network, prefix, f"w{i}", *no_templates)
+                   for i in range(3)]
         finish(workers)
         requested = Counter(network.requested)
         single = run_crawl(tmp_path, "-a", f"via={base_url}",
                            "-a", "sites=" + ",".join(site.key for site in network.sites),
-                           "-s", f"STATE_DIR={tmp_path / 'single-state'}", name="single")
+                           "-s", f"STATE_DIR={tmp_path / 'single-state'}", *no_templates,
+                           name="single")
     shards = {path.name: read_shard(path) for path in tmp_path.glob("shard-*.jsonl")}
     items = [item for shard in shards.values() for item in shard]
     urls = [item["canonical_url"] for item in items]
@@ -146,18 +151,23 @@ def test_three_workers_split_the_crawl_of_one_process(tmp_path: Path, prefix: st
         return {k: v for k, v in item.items() if k not in order_dependent}
 
     by_url = {item["canonical_url"]: comparable(item) for item in single.items}
-    assert {item["canonical_url"]: comparable(item) for item in items} == by_url
+    differing = {(item["canonical_url"], key) for item in items
+                 for key, value in comparable(item).items()
+                 if by_url[item["canonical_url"]][key] != value}
+    assert differing == set()
     assert clusters(items) == clusters(single.items)
     assert any(len(group) > 1 for group in clusters(items))
 
     # Every worker yields the same seeds; each page was fetched once (robots.txt aside: each
     # worker's RobotsTxtMiddleware reads it too).
     twice = {key: n for key, n in requested.items() if n > 1 and key[1] != "/robots.txt"}
-    assert twice == {}
     per_worker = reports(tmp_path)
+    requeued = {w: r["stats"].get("distributed/requeued_from_dead_workers") for w, r in
+                per_worker.items()}
+    assert twice == {}, f"fetched twice; requeued from workers taken for dead: {requeued}"
     assert set(per_worker) == {"w0", "w1", "w2"}
-    assert sum(r["stats"].get("discovery/phase_complete", 0) for r in per_worker.values()) == len(
-        network.sites)
+    phases = [r["stats"].get("discovery/phase_complete", 0) for r in per_worker.values()]
+    assert sum(phases) == len(network.sites), (phases, requeued)
     assert all(r["checks"]["failures"] == [] for r in per_worker.values())
     # the last worker cleared the run's queue, dupefilter and discovery state; the duplicate
     # clustering state stays for the next run
