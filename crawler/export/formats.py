@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Set
 from typing import IO, Any
 
@@ -69,16 +70,19 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 def tokens(text: str, cuts: Set[int] = frozenset()) -> list[dict[str, Any]]:
     """Words and punctuation marks, also cut at every offset in ``cuts`` (span boundaries), so
     that every span starts and ends on a token boundary."""
+    bounds = sorted(cuts)
+    size = len(text)
     out: list[dict[str, Any]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        inner = sorted(c for c in cuts if start < c < end)
-        for piece_start, piece_end in zip([start, *inner], [*inner, end], strict=True):
-            out.append({"text": text[piece_start:piece_end], "start": piece_start,
-                        "end": piece_end, "id": len(out), "ws": False})
-    for token, following in zip(out, [*out[1:], None], strict=True):
-        stop = following["start"] if following else len(text)
-        token["ws"] = token["end"] < stop and text[token["end"]].isspace()
+        k = bisect_right(bounds, start) if bounds else 0
+        while k < len(bounds) and bounds[k] < end:
+            out.append({"text": text[start:bounds[k]], "start": start, "end": bounds[k],
+                        "id": len(out), "ws": False})
+            start = bounds[k]
+            k += 1
+        out.append({"text": text[start:end], "start": start, "end": end, "id": len(out),
+                    "ws": end < size and text[end].isspace()})
     return out
 
 

@@ -14,6 +14,7 @@ Offsets are code points into the text given; spans never include surrounding whi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 TERMINATORS = frozenset(".!?؟")
 CLOSERS = frozenset("»”\")]’'")
@@ -28,37 +29,36 @@ ABBREVIATIONS = frozenset({
 })
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _LONE_NUMBER = re.compile(r"^[\d٠-٩]{1,3}$")
+_MARKS = re.compile('[«»“”()\\[\\]"]')
+_TERMINATOR = re.compile("[.!?؟]")
 
 
 def protected_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(open, close) offsets of balanced quotations and brackets in ``text[start:end]``;
-    unbalanced marks are ignored."""
+    """(open, close) offsets of the outermost balanced quotations and brackets in
+    ``text[start:end]``, in order; unbalanced marks are ignored."""
     end = len(text) if end is None else end
     ranges: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     symmetric_open: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for match in _MARKS.finditer(text, start, end):
+        ch, i = match.group(), match.start()
         if ch in PAIRS:
             stack.append((PAIRS[ch], i))
-        elif stack and ch == stack[-1][0]:
-            _, opened = stack.pop()
-            if not stack and symmetric_open is None:
-                ranges.append((opened, i))
-        elif ch in PAIRS.values():
-            # a closer without its opener: drop openers that never closed
-            while stack and stack[-1][0] != ch:
-                stack.pop()
+        elif ch == SYMMETRIC:
             if stack:
-                _, opened = stack.pop()
-                if not stack:
-                    ranges.append((opened, i))
-        elif ch == SYMMETRIC and not stack:
+                continue
             if symmetric_open is None:
                 symmetric_open = i
             else:
                 ranges.append((symmetric_open, i))
                 symmetric_open = None
+        else:  # a closer; openers that never closed are dropped
+            while stack and stack[-1][0] != ch:
+                stack.pop()
+            if stack:
+                _, opened = stack.pop()
+                if not stack and symmetric_open is None:
+                    ranges.append((opened, i))
     return ranges
 
 
@@ -88,25 +88,23 @@ def _keeps_going(text: str, start: int, i: int, end: int) -> bool:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) code-point spans of the sentences of ``text[start:end]``."""
     end = len(text) if end is None else end
-    inside = bytearray(end - start)
-    for opened, closed in protected_ranges(text, start, end):
-        inside[opened - start + 1:closed - start] = b"\x01" * (closed - opened - 1)
+    ranges = protected_ranges(text, start, end)
+    opens = [opened for opened, _ in ranges]
     spans: list[tuple[int, int]] = []
     sentence_start = start
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in TERMINATORS and not inside[i - start] and \
-                not _keeps_going(text, sentence_start, i, end):
-            j = i + 1
-            while j < end and (text[j] in TERMINATORS or text[j] in CLOSERS):
-                j += 1
-            if j == end or text[j].isspace():
-                spans.append((sentence_start, j))
-                sentence_start = j
-                i = j
-                continue
-        i += 1
+    for match in _TERMINATOR.finditer(text, start, end):
+        i = match.start()
+        if i < sentence_start:
+            continue  # part of the previous sentence's closing run
+        k = bisect_right(opens, i) - 1
+        if (k >= 0 and i < ranges[k][1]) or _keeps_going(text, sentence_start, i, end):
+            continue
+        j = i + 1
+        while j < end and (text[j] in TERMINATORS or text[j] in CLOSERS):
+            j += 1
+        if j == end or text[j].isspace():
+            spans.append((sentence_start, j))
+            sentence_start = j
     spans.append((sentence_start, end))
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
 
