@@ -39,6 +39,7 @@ from w3lib.url import file_uri_to_path
 
 from crawler.extraction.blocks import decode_html, looks_binary
 from crawler.incremental import Incremental
+from crawler.sites import site_for_host
 from crawler.state import SeenRecord
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ class FailureLedger:
         connect(ledger.item_scraped, signal=signals.item_scraped)
         connect(ledger.item_dropped, signal=signals.item_dropped)
         connect(ledger.request_dropped, signal=signals.request_dropped)
+        connect(ledger.request_scheduled, signal=signals.request_scheduled)
         connect(ledger.spider_error, signal=signals.spider_error)
         connect(ledger.page_failed, signal=page_failed)
         connect(ledger.spider_closed, signal=signals.spider_closed)
@@ -171,6 +173,16 @@ class FailureLedger:
         if redirects and _is_article(request):  # a redirect back to a URL already requested
             reason = "redirect_loop" if request.url in redirects else "redirect_duplicate"
             self.fail(_origin(request), reason)
+
+    def request_scheduled(self, request: Request) -> None:
+        """A redirect (e.g. a meta refresh) off the crawled sites: Scrapy's OffsiteMiddleware
+        drops it silently when it is scheduled; record why the article is lost."""
+        if not request.meta.get("redirect_urls") or not _is_article(request):
+            return
+        site = site_for_host(urlsplit(request.url).hostname or "")
+        allowed = {s.key for s in getattr(self.crawler.spider, "sites", ())}
+        if site is None or (allowed and site.key not in allowed):
+            self.fail(_origin(request), "offsite_redirect")
 
     def spider_error(self, failure: Failure, response: Response) -> None:
         request = response.request
