@@ -86,6 +86,14 @@ FEED_STORAGES = {
     "file": "crawler.safety.SafeFileFeedStorage",
 }
 
+# Feed layout for scheduled runs (crawler.feedlayout): -s FEED_LAYOUT=site-day writes
+# FEED_LAYOUT_ROOT/{site}/{YYYY-MM-DD}.jsonl, site-batch writes batches of FEED_LAYOUT_BATCH_ITEMS.
+ADDONS = {"crawler.feedlayout.FeedLayout": 0}
+FEED_LAYOUT = None
+FEED_LAYOUT_ROOT = "output"
+FEED_LAYOUT_BATCH_ITEMS = 1000
+FEED_LAYOUT_DAY = None
+
 MAX_LISTING_PAGES = 20
 
 # Where state that outlives a run is kept (learnt templates, seen articles).
