@@ -26,8 +26,8 @@ THRESHOLDS = {"title": 0.95, "text": 0.95, "published_at": 0.8}
 
 
 class RelaunchedNetwork(SimulatedNetwork):
-    """The same network after a redesign of one site: its article pages lost their paragraphs,
-    and its feeds and sitemaps list nothing any more."""
+    """The same network after a redesign of one site: its article pages lost their paragraphs
+    (the extractor finds no body, every one of them is dropped)."""
 
     broken_site = "casablancatoday"
 
