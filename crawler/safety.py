@@ -373,35 +373,36 @@ def mask_secrets(text: str) -> str:
     return _SECRET_SETTING.sub(lambda m: f"{m[1]}{m[2]}{MASK}{m[2]}", text)
 
 
-class SecretFilter(logging.Filter):
-    """Masks secrets in every log record that passes through it (see :func:`mask_secrets`)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken record is the handler's business, not ours
-            return True
-        masked = mask_secrets(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+def _mask_record(record: logging.LogRecord) -> None:
+    try:
+        message = record.getMessage()
+    except Exception:  # a broken record is the handler's business, not ours
+        return
+    masked = mask_secrets(message)
+    if masked != message:
+        record.msg, record.args = masked, None
 
 
 class SecretMasking:
-    """Extension: mask secrets in the log from the start of the crawl on, including Scrapy's
-    "Overridden settings" line (logged right after the extensions are built)."""
+    """Extension: from the start of the crawl on, every log record of the process is created
+    with its secrets masked (a log record factory, so whatever logger or handler: Scrapy's
+    "Overridden settings" line, logged right after the extensions are built, included)."""
 
-    def __init__(self) -> None:
-        self.filter = SecretFilter()
+    installed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SecretMasking:
-        extension = cls()
-        for handler in logging.getLogger().handlers:
-            if not any(isinstance(f, SecretFilter) for f in handler.filters):
-                handler.addFilter(extension.filter)
-        logging.getLogger("scrapy.crawler").addFilter(extension.filter)
-        return extension
+        if not cls.installed:
+            cls.installed = True
+            make_record = logging.getLogRecordFactory()
+
+            def masked_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+                record = make_record(*args, **kwargs)
+                _mask_record(record)
+                return record
+
+            logging.setLogRecordFactory(masked_record)
+        return cls()
 
 
 # ------------------------------------------------------------------------------ file names

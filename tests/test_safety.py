@@ -1,0 +1,120 @@
+"""Safe defaults in a real crawl: no listening port (RemoteControl and telnet console off), no
+secret from the settings in the log (Scrapy's "Overridden settings" line included)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from crawler.safety import mask_secrets
+from crawler.simulator.network import SimResponse, SimulatedNetwork
+from crawler.simulator.server import running_simulator
+from tests.conftest import NETGUARD, PROJECT_ROOT
+
+SECRETS = {"MY_API_TOKEN": "tok-7c1e-secret", "AWS_SECRET_ACCESS_KEY": "aws-51d2-secret",
+           "UPSTREAM_PROXY": "http://crawler:proxy-9a4b-secret@proxy.example:3128"}
+FTP_FEED = "ftp://crawler:ftp-3f0d-secret@127.0.0.1:9/items.jsonl"
+"""A second output whose URL holds a password (nothing listens there: storing it fails)."""
+
+
+class SlowNetwork(SimulatedNetwork):
+    """Article pages take a while, so the crawl lives long enough to be inspected."""
+
+    def respond(self, host: str, target: str, headers: Mapping[str, str] | None = None
+                ) -> SimResponse:
+        if target.count("/") >= 2 and "-" in target and "sitemap" not in target:
+            time.sleep(0.1)
+        return super().respond(host, target, headers)
+
+
+def listening_ports(pid: int) -> set[int]:
+    """TCP ports ``pid`` listens on: its socket inodes matched against /proc/<pid>/net/tcp*."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    ports = set()
+    for table in ("tcp", "tcp6"):
+        path = Path(f"/proc/{pid}/net/{table}")
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                ports.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
+
+
+@pytest.fixture(scope="module")
+def simulator() -> Iterator[str]:
+    with running_simulator(SlowNetwork(pages=30)) as base_url:
+        yield base_url
+
+
+def test_the_port_check_sees_a_listening_socket(simulator: str) -> None:
+    """The check can fail: this test process listens (the simulator)."""
+    assert int(simulator.rsplit(":", 1)[1]) in listening_ports(os.getpid())
+
+
+def test_a_crawl_listens_on_no_port_and_logs_no_secret(simulator: str, tmp_path: Path) -> None:
+    network = SimulatedNetwork(pages=30)
+    sites = ",".join(site.key for site in network.sites)
+    log = tmp_path / "crawl.log"
+    command = [sys.executable, "-m", "scrapy", "crawl", "arabstoday", "-o",
+               str(tmp_path / "out.jsonl"), "-a", f"via={simulator}", "-a", f"sites={sites}",
+               "-s", f"LOG_FILE={log}", "-s", f"STATE_DIR={tmp_path / 'state'}",
+               "-s", f"REPORT_DIR={tmp_path / 'reports'}", "-s", "CONTACT=ops@example.org",
+               "-s", "CONCURRENT_REQUESTS=2", "-s", "REPORT_FAIL_EXIT=False",
+               "-o", FTP_FEED,
+               *(arg for name, value in SECRETS.items() for arg in ("-s", f"{name}={value}"))]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NETGUARD), str(PROJECT_ROOT)])}
+    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    samples = []
+    try:
+        while proc.poll() is None:
+            if log.exists() and "Spider opened" in log.read_text(encoding="utf-8"):
+                try:
+                    samples.append(listening_ports(proc.pid))
+                except FileNotFoundError:  # the crawl just ended
+                    break
+            time.sleep(0.2)
+        output, _ = proc.communicate(timeout=240)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, output[-3000:]
+    assert len(samples) >= 3, "the crawl ended before it could be inspected"
+    assert all(ports == set() for ports in samples), samples
+    text = log.read_text(encoding="utf-8") + output
+    assert "Telnet console listening" not in text
+    for secret in ("tok-7c1e-secret", "aws-51d2-secret", "proxy-9a4b-secret", "ftp-3f0d-secret"):
+        assert secret not in text
+    overridden = text[text.index("Overridden settings"):][:3000]
+    assert "'AWS_SECRET_ACCESS_KEY': '***'" in overridden
+    assert "ftp://crawler:***@127.0.0.1:9/items.jsonl" in text  # "Error storing ... feed"
+    assert "ops@example.org" in overridden  # not a secret: stays readable
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("{'REDIS_URL': 'redis://:hunter2@127.0.0.1:6379/0'}",
+     "{'REDIS_URL': 'redis://:***@127.0.0.1:6379/0'}"),
+    ("proxy http://user:pw@10.0.0.1:8080 refused", "proxy http://user:***@10.0.0.1:8080 refused"),
+    ('"DB_PASSWORD": "x y z"', '"DB_PASSWORD": "***"'),
+    ("FEED_URI=s3://AKIA:wJalr@bucket/items.jsonl", "FEED_URI=s3://AKIA:***@bucket/items.jsonl"),
+    ("https://www.arabstoday.net/485/094600-x?a=b:c@d", "https://www.arabstoday.net/485/094600-x?a=b:c@d"),
+    ("{'CONTACT': 'ops@example.org', 'REDIS_KEY_PREFIX': 'arabstoday'}",
+     "{'CONTACT': 'ops@example.org', 'REDIS_KEY_PREFIX': 'arabstoday'}"),
+])
+def test_mask_secrets(text: str, masked: str) -> None:
+    assert mask_secrets(text) == masked
