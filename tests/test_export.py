@@ -219,6 +219,15 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CrawlRun, 
     yield run, folder / "crawl.jsonl"
 
 
+def test_crawl_output_passes_validate_and_carries_clusters(
+        crawl: tuple[CrawlRun, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    run, path = crawl
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == ""
+    assert run.stats.get("dropped/schema_invalid") is None
+    assert sum(1 for item in run.items if item["duplicate_of"]) == 2  # the syndicated columns
+
+
 @pytest.mark.parametrize("fmt", ["label-studio", "prodigy", "doccano", "jsonl"])
 def test_crawl_output_exports_in_every_format(crawl: tuple[CrawlRun, Path], tmp_path: Path,
                                               fmt: str) -> None:
