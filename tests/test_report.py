@@ -224,3 +224,19 @@ def test_field_coverage_counts_failed_pages_as_empty() -> None:
     assert coverage.of_items() == {"title": 1.0, "authors": 0.5}
     assert coverage.of_pages() == {"title": round(2 / 3, 4), "authors": round(1 / 3, 4)}
 
+
+
+def test_incremental_run_with_nothing_new_passes_the_site_check(tmp_path: Path) -> None:
+    """Hourly incremental runs: a site with no new article is not a broken site."""
+    reports = tmp_path / "reports"
+    incremental = ("-s", "INCREMENTAL=1", "-s", f"STATE_DIR={tmp_path / 'state'}",
+                   "-s", "INCREMENTAL_NOW=2030-01-01")
+    with running_simulator(SimulatedNetwork(40)) as base_url:
+        first = crawl(tmp_path, base_url, "first", reports, *incremental)
+        again = crawl(tmp_path, base_url, "again", reports, *incremental)
+    assert first.returncode == 0 and first.report["items_exported"] == 40
+    assert again.report["items_exported"] == 0
+    assert again.report["unchanged_site"] == first.report["items_site"]
+    assert again.report["checks"]["failures"] == []
+    assert again.report["checks"]["previous_report"] == first.report["start_time"]
+    assert again.returncode == 0, again.stderr[-2000:]
