@@ -182,7 +182,9 @@ class ArabsTodaySpider(scrapy.Spider):
     # articles and the listing pages are requested. An article listed by a feed therefore always
     # carries the feed's metadata, whatever order responses arrive in, so a replay gives the
     # same items as the crawl it replays. Discovery requests bypass the dupefilter (this spider
-    # dedupes them itself) so that every one of them reliably ends the phase's count.
+    # dedupes them itself) so that every one of them reliably ends the phase's count. With
+    # REDIS_URL (crawler.distributed) the count and the held articles live in Redis and discovery
+    # requests go through the shared dupefilter, so that each is fetched by one worker.
 
     def discovery_request(self, url: str, site: Site, callback: Any, priority: int,
                           optional: bool = False) -> Request:
