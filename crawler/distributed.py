@@ -173,6 +173,7 @@ class Coordinator:
         self._discovery_done = server.register_script(_DISCOVERY_DONE)
         self._beat: threading.Thread | None = None
         self._stopping = threading.Event()
+        self._registered = False
         self._poller: Any = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
@@ -194,6 +195,13 @@ class Coordinator:
     # -- membership --------------------------------------------------------------------------
 
     def register(self) -> None:
+        if not self._registered:
+            # A worker restarted under the same WORKER_ID takes back what it held when it died.
+            moved = self.requeue(self.worker)
+            if moved:
+                self.count("requeued_from_previous_run_of_this_worker", moved)
+                logger.warning("%d requests leased by an earlier %s requeued", moved, self.worker)
+            self._registered = True
         self.beat()
         self.server.sadd(self.key("workers"), self.worker)
 

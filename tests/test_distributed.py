@@ -239,3 +239,26 @@ def test_redis_seen_store_roundtrip(prefix: str) -> None:
         assert list(store) == [record] and len(store) == 1
     finally:
         store.close()
+
+
+def test_a_lone_worker_killed_and_restarted_finishes_the_crawl(tmp_path: Path,
+                                                              prefix: str) -> None:
+    network = RecordingNetwork(PAGES, delay=0.05)
+    with running_simulator(network) as base_url:
+        first = start_worker(tmp_path / "first", base_url, network, prefix, "w0")
+        shard = tmp_path / "first" / "shard-w0.jsonl"
+        deadline = time.monotonic() + 120
+        while not (shard.exists() and len(read_shard(shard)) >= 5):
+            assert first.poll() is None, "the worker finished before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        finish([start_worker(tmp_path / "second", base_url, network, prefix, "w0")])
+    before = read_shard(shard)
+    after = read_shard(tmp_path / "second" / "shard-w0.jsonl")
+    ids = Counter(item["id"] for item in before + after)
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert {item["canonical_url"] for item in before + after} == set(network.manifest())
+    [report] = reports(tmp_path / "second").values()
+    assert report["stats"]["distributed/requeued_from_previous_run_of_this_worker"] > 0
