@@ -12,7 +12,8 @@ Corpora:
 
 Each page is decoded once, as the crawl does (``crawler.safety.page_text``), outside the timed
 region; then every system extracts it, interleaved page by page in a rotating order, ``R``
-rounds. Speed is pages per second of wall time and per CPU second of this one process. A second,
+rounds. Speed is pages per second of wall time and per CPU second of this one process (the CPU
+figure is the one to trust on a machine shared with other work). A second,
 separate pass (so its timers cannot bias the rates) splits our CPU time per page by stage.
 """
 
@@ -225,8 +226,12 @@ def corpus_figures(pages: list[Page], ours_name: str, ours: Runner,
             "errors": t.errors,
         }
     ours_rate = figures["systems"][ours_name]["pages_per_second"]
+    ours_cpu_rate = figures["systems"][ours_name]["pages_per_cpu_second"]
     figures["ratio_to"] = {name: ours_rate / figures["systems"][name]["pages_per_second"]
                            for name in TRAFILATURA}
+    figures["cpu_ratio_to"] = {
+        name: ours_cpu_rate / figures["systems"][name]["pages_per_cpu_second"]
+        for name in TRAFILATURA}
     return figures
 
 
@@ -252,8 +257,10 @@ def print_corpus(name: str, figures: dict[str, Any], target: float) -> None:
         print(f"{system:58} {s['pages_per_second']:8.1f} {s['pages_per_cpu_second']:11.1f}"
               f" {s['ms_per_page']:8.2f}")
     for system, ratio in figures["ratio_to"].items():
-        verdict = "meets" if ratio >= target else "MISSES"
-        print(f"  ours / {system}: {ratio:.2f}x (target >= {target:g}x: {verdict})")
+        cpu_ratio = figures["cpu_ratio_to"][system]
+        verdict = "meets" if min(ratio, cpu_ratio) >= target else "MISSES"
+        print(f"  ours / {system}: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU"
+              f" (target >= {target:g}x: {verdict})")
 
 
 def print_stages(name: str, stages: dict[str, float]) -> None:
