@@ -41,13 +41,15 @@ class BareSpider(scrapy.Spider):
     name = "bare"
     custom_settings = BARE_SETTINGS
 
-    def __init__(self, urls: str = "", via: str = "", **kwargs: Any):
+    def __init__(self, urls: str = "", via: str = "", progress: str = "", **kwargs: Any):
         super().__init__(**kwargs)
         if not urls:
             raise ValueError("bare spider: -a urls=FILE (one URL a line) is required")
         self.urls = [line.strip() for line in Path(urls).read_text("utf-8").splitlines()
                      if line.strip()]
         self.via = via
+        self.progress = open(progress, "ab", buffering=0) if progress else None  # noqa: SIM115
+        """One newline per response, for a progress sampler outside the process."""
         self.fetched = 0
         self.bytes = 0
 
@@ -65,9 +67,13 @@ class BareSpider(scrapy.Spider):
     def parse(self, response: Response) -> None:
         self.fetched += 1
         self.bytes += len(response.body)
+        if self.progress is not None:
+            self.progress.write(b"\n")
 
     def closed(self, reason: str) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("bare/fetched", self.fetched)
         self.crawler.stats.set_value("bare/bytes", self.bytes)
+        if self.progress is not None:
+            self.progress.close()
 

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +58,8 @@ class Run:
     load_before: float = 0.0
     load_after: float = 0.0
     returncode: int = 0
-    samples: list[tuple[float, float, int]] = field(default_factory=list)
-    """(seconds since start, RSS MB, articles exported so far)"""
+    samples: list[tuple[float, float, int, float]] = field(default_factory=list)
+    """(seconds since start, RSS MB, articles exported so far, CPU seconds so far)"""
 
     @property
     def rate(self) -> float:
@@ -71,12 +72,33 @@ class Run:
     def rss_at(self, share: float) -> float | None:
         """RSS (MB) when ``share`` of the articles had been exported (first sample at or past)."""
         target = share * self.articles
-        return next((rss for _, rss, done in self.samples if done >= target), None)
+        return next((rss for _, rss, done, _ in self.samples if done >= target), None)
+
+    def steady(self, start: float = 0.1) -> tuple[float, float] | None:
+        """(articles/s, CPU ms/article) from the first sample past ``start`` of the articles to
+        the end: without start-up (imports, warm-up) and the final flush."""
+        first = next((s for s in self.samples if s[2] >= start * self.articles and s[2]), None)
+        last = self.samples[-1] if self.samples else None
+        if first is None or last is None or last[2] <= first[2]:
+            return None
+        done = last[2] - first[2]
+        return done / (last[0] - first[0]), 1000 * (last[3] - first[3]) / done
+
+    def per_tenth(self) -> list[float]:
+        """Seconds taken by each successive tenth of the articles (flat: linear time)."""
+        marks = [next((s for s in self.samples if s[2] >= k * self.articles / 10), None)
+                 for k in range(11)]
+        return [round(b[0] - a[0], 1) for a, b in pairwise(marks)
+                if a is not None and b is not None]
 
     def summary(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("samples")
+        steady = self.steady()
         data.update(articles_per_second=self.rate, cpu_ms_per_article=self.cpu_ms_per_article,
+                    steady_articles_per_second=steady[0] if steady else None,
+                    steady_cpu_ms_per_article=steady[1] if steady else None,
+                    seconds_per_tenth=self.per_tenth(),
                     rss_mb_at={f"{int(100 * s)}%": self.rss_at(s)
                                for s in (0.25, 0.5, 0.75, 1.0)})
         return data
@@ -150,7 +172,8 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
         common += [arg for setting in extra for arg in ("-s", setting)]
     if mode == "bare":
         command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
-                   "-a", f"urls={manifest}", "-a", f"via={url}", *common]
+                   "-a", f"urls={manifest}", "-a", f"via={url}", "-a", f"progress={items}",
+                   *common]
     elif mode == "pipeline":
         command = [sys.executable, "-m", "scrapy", "runspider",
                    str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}",
@@ -173,7 +196,8 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
         rss = _rss_mb(process.pid)
         if rss is not None:
             run.samples.append((round(time.perf_counter() - start, 2), round(rss, 1),
-                                counter.poll()))
+                                counter.poll(),
+                                _cpu_seconds(process.pid)))
         time.sleep(interval)
     run.process_wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -186,11 +210,9 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
         run.elapsed = float(match.group(1))
     stats = _final_stats(log_text)
     run.requests = int(stats.get("downloader/response_count", 0))
-    if mode == "bare":
-        run.articles = int(stats.get("bare/fetched", 0))
-    else:
-        run.articles = counter.poll()
-    run.samples.append((round(run.process_wall, 2), round(run.peak_rss_mb, 1), run.articles))
+    run.articles = int(stats.get("bare/fetched", 0)) if mode == "bare" else counter.poll()
+    run.samples.append((round(run.process_wall, 2), round(run.peak_rss_mb, 1), run.articles,
+                        run.cpu_seconds))
     if run.returncode != 0:
         stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
         print(f"  {mode} crawl exited {run.returncode}: {stderr[-2000:]}", file=sys.stderr)
@@ -211,12 +233,20 @@ def print_run(run: Run, bare: Run | None) -> None:
     ratio = f" {100 * run.rate / bare.rate:5.1f}% of bare" if bare and bare.rate else ""
     cpu_ratio = (f", CPU-bound {100 * bare.cpu_ms_per_article / run.cpu_ms_per_article:5.1f}%"
                  if bare and run.cpu_ms_per_article else "")
+    if bare and (mine := run.steady()) and (theirs := bare.steady()):
+        cpu_ratio += (f", steady {100 * mine[0] / theirs[0]:5.1f}% of bare rate,"
+                      f" {100 * theirs[1] / mine[1]:5.1f}% CPU-bound")
     quartiles = " ".join(f"{run.rss_at(s) or 0:.0f}" for s in (0.25, 0.5, 0.75, 1.0))
+    steady = run.steady()
+    steady_text = (f" steady {steady[0]:.1f} art/s, {steady[1]:.2f} CPU ms/article;"
+                   if steady else "")
     print(f"  {run.mode:8} {run.articles:6d} articles {run.requests:6d} responses"
           f" {run.elapsed:7.1f} s {run.rate:7.1f} art/s{ratio}{cpu_ratio};"
-          f" CPU {run.cpu_ms_per_article:5.2f} ms/article;"
+          f" CPU {run.cpu_ms_per_article:5.2f} ms/article;{steady_text}"
           f" peak RSS {run.peak_rss_mb:6.1f} MB (at 25/50/75/100%: {quartiles});"
           f" load {run.load_before:.1f}->{run.load_after:.1f}", flush=True)
+    if run.samples:
+        print(f"           seconds per tenth of the articles: {run.per_tenth()}", flush=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -272,6 +302,10 @@ def main(argv: list[str] | None = None) -> int:
                         summary["share_of_bare_cpu"] = (
                             bare.cpu_ms_per_article / run.cpu_ms_per_article
                             if run.cpu_ms_per_article else None)
+                    if bare is not None and mode != "bare" and (mine := run.steady()) \
+                            and (theirs := bare.steady()):
+                        summary["steady_share_of_bare_rate"] = mine[0] / theirs[0]
+                        summary["steady_share_of_bare_cpu"] = theirs[1] / mine[1]
                     summary["samples"] = run.samples
                     figures["runs"].append(summary)
                     if args.json is not None:
