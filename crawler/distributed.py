@@ -174,6 +174,7 @@ class Coordinator:
         self._beat: threading.Thread | None = None
         self._stopping = threading.Event()
         self._registered = False
+        self.waiting = False  # this worker is idle, kept open for the others
         self._poller: Any = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
@@ -226,11 +227,12 @@ class Coordinator:
         self._poller.start(self.poll, now=False)
 
     def wake_if_queued(self) -> None:
-        """Another worker queued requests: wake this engine now, not at its 5 s heartbeat.
-
-        Scrapy has no public call for this; ``_slot.nextcall`` is what ``engine.crawl()`` uses.
+        """Another worker queued requests, or this one waits for others to finish: wake this
+        engine now (it pulls from the queue, or checks again whether to close), not at its 5 s
+        heartbeat. Scrapy has no public call for this; ``_slot.nextcall`` is what
+        ``engine.crawl()`` uses.
         """
-        if not self.server.zcard(self.key("requests")):
+        if not self.waiting and not self.server.zcard(self.key("requests")):
             return
         nextcall = getattr(getattr(self.crawler.engine, "_slot", None), "nextcall", None)
         if nextcall is not None:
@@ -262,6 +264,7 @@ class Coordinator:
 
     def lease(self, request: Request, key: str) -> Request:
         """Attach a lease to a popped request; its callback and errback report completion."""
+        self.waiting = False
         lease = Lease(key)
         self.leases[key] = lease
         request.meta["lease"] = key
@@ -392,12 +395,14 @@ class Coordinator:
             if lease.exhausted and lease.items <= 0:
                 self.release(lease.key)
         live = self.live_workers()
+        self.waiting = True
         if self.server.zcard(self.key("requests")):
             raise DontCloseSpider
         busy = [w for w in live - {self.worker} if self.server.hlen(self.key("inflight", w))]
         if busy:
             logger.debug("waiting for workers %s", ", ".join(sorted(busy)))
             raise DontCloseSpider
+        self.waiting = False
 
     def spider_closed(self, reason: str) -> None:
         self._stopping.set()
