@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import logging
 import os
@@ -219,23 +220,34 @@ EXIT_OUTPUT_ERROR = 74
 """Exit status when the output cannot be written (EX_IOERR): the crawl stops at once."""
 
 
-class GuardedFile:
-    """An unbuffered output file that only ever holds whole lines.
+class GuardedFile(io.RawIOBase):
+    """An unbuffered output file that only ever holds whole writes (whole lines for JSON Lines).
 
-    Each ``write`` (the exporter hands over one whole line at a time) goes to disk completely,
-    or not at all: on any error (disk full, file too large) the file is cut back to the end of
-    the last whole line, a clear error is logged, and the process exits with
+    Each ``write`` (the JSON Lines exporter hands over one whole line at a time) goes to disk
+    completely, or not at all: on any error (disk full, file too large) the file is cut back to
+    the end of the last whole write, a clear error is logged, and the process exits with
     ``EXIT_OUTPUT_ERROR``, exactly like a crash (the seen-store has not recorded the item, so
-    the same command resumes the crawl).
+    the same command resumes the crawl). Text exporters (CSV, XML) get it wrapped in a
+    TextIOWrapper by Scrapy, as any binary file.
     """
 
     def __init__(self, path: str, mode: str):
+        super().__init__()
         self.path = path
         self.raw = open(path, mode, buffering=0)  # noqa: SIM115 - closed by store()
         self.good = self.raw.seek(0, os.SEEK_END)
 
-    def write(self, data: bytes) -> int:
-        view = memoryview(data)
+    def readable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
         try:
             while view:
                 written = self.raw.write(view)
@@ -244,8 +256,9 @@ class GuardedFile:
                 view = view[written:]
         except OSError as error:
             self.fail(error)
-        self.good += len(data)
-        return len(data)
+        size = memoryview(data).nbytes
+        self.good += size
+        return size
 
     def fail(self, error: OSError) -> None:
         with contextlib.suppress(OSError):
@@ -260,18 +273,13 @@ class GuardedFile:
         sys.stderr.flush()
         os._exit(EXIT_OUTPUT_ERROR)
 
-    def flush(self) -> None:
-        pass
-
     def tell(self) -> int:
         return self.good
 
-    @property
-    def closed(self) -> bool:
-        return self.raw.closed
-
     def close(self) -> None:
-        self.raw.close()
+        if not self.raw.closed:
+            self.raw.close()
+        super().close()
 
 
 def cut_torn_tail(path: str) -> int:

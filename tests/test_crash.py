@@ -211,3 +211,21 @@ def test_cut_torn_tail(tmp_path: Path, content: bytes, kept: bytes) -> None:
     path.write_bytes(content)
     assert cut_torn_tail(str(path)) == len(content) - len(kept)
     assert path.read_bytes() == kept
+
+
+@pytest.mark.parametrize("overwrite", [True, False])
+def test_output_files_work_for_text_exporters_too(tmp_path: Path, overwrite: bool) -> None:
+    """CSV and XML exporters wrap the feed file in a TextIOWrapper."""
+    import io
+
+    from crawler.safety import SafeFileFeedStorage
+
+    path = tmp_path / "out.csv"
+    path.write_bytes(b"old\n")
+    storage = SafeFileFeedStorage(str(path), feed_options={"overwrite": overwrite})
+    file = storage.open(None)  # type: ignore[arg-type]
+    text = io.TextIOWrapper(file, encoding="utf-8", newline="", write_through=True)
+    text.write("عنوان,نص\r\n")
+    text.detach()
+    storage.store(file)
+    assert path.read_bytes().decode() == ("" if overwrite else "old\n") + "عنوان,نص\r\n"
