@@ -167,7 +167,8 @@ class SimulatedNetwork:
                 if kind in EXPECTED_REASON}
 
     def attempts(self, url: str) -> int:
-        """How many requests the server received for this article's canonical page."""
+        """How many requests the server received for this article's canonical page (counted
+        for articles with a fault only)."""
         plan = next((p for p in self._plans if p.canonical_url == url), None)
         return 0 if plan is None else self._attempts.get((plan.site_key, plan.path), 0)
 
