@@ -11,8 +11,13 @@ alias host mail.almaghribtoday.net, 7 a casablancatoday page showing the almaghr
 8 /w-505/2013-01-20-05-49-31, 9 /w-{id}/{slug}, 10 /{N}/{slug}, 11 a page with no date at all.
 Linked non-articles (``SimulatedNetwork.bad_urls()``): an HTML "not found" page served with 200,
 a 301 to example.org, a PDF at an article URL, and an HTML page at arabstoday /sports/rss.xml.
+
+Fault injection (``SimulatedNetwork(..., faults=FaultPlan(...))``, ``crawler simulate --faults``):
+see crawler/simulator/faults.py; ``manifest()`` then lists the articles served correctly
+(eventually) and ``broken()`` the others with the reason a crawl must report.
 """
 
+from crawler.simulator.faults import FaultPlan
 from crawler.simulator.model import REFERENCE, SPECIALS, SimArticle
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator, serve_forever
@@ -20,6 +25,7 @@ from crawler.simulator.server import running_simulator, serve_forever
 __all__ = [
     "REFERENCE",
     "SPECIALS",
+    "FaultPlan",
     "SimArticle",
     "SimResponse",
     "SimulatedNetwork",
