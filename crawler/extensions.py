@@ -190,7 +190,8 @@ def format_summary(report: dict[str, Any]) -> str:
         lines.append("coverage: " + ", ".join(f"{n} {coverage[n]:.0%}" for n in shown))
     for key, label in (("dropped", "drops"), ("skipped", "skips"), ("errors", "errors"),
                        ("http_errors", "HTTP errors"), ("dedup", "duplicates")):
-        group = report.get(key) or {}
+        group = {k: v for k, v in (report.get(key) or {}).items()
+                 if not (key == "dedup" and k == "new")}
         if group:
             lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(group.items())))
     checks = report.get("checks") or {}

@@ -240,3 +240,15 @@ def test_incremental_run_with_nothing_new_passes_the_site_check(tmp_path: Path) 
     assert again.report["checks"]["failures"] == []
     assert again.report["checks"]["previous_report"] == first.report["start_time"]
     assert again.returncode == 0, again.stderr[-2000:]
+
+
+def test_summary_lists_duplicates_and_failed_checks() -> None:
+    summary = format_summary({
+        "start_time": "2026-01-01T00:00:00Z", "finish_time": "2026-01-01T00:01:00Z",
+        "elapsed_seconds": 60.0, "finish_reason": "finished", "items_exported": 5,
+        "items_site": {"arabstoday": 5}, "dedup": {"new": 4, "near": 1},
+        "http_errors": {"503": 2}, "checks": {"failures": ["site x had 3 items ..."]}})
+    lines = summary.splitlines()
+    assert "duplicates: near 1" in lines
+    assert "HTTP errors: 503 2" in lines
+    assert lines[-2:] == ["FAILED CHECKS:", "  - site x had 3 items ..."]
