@@ -10,6 +10,11 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 - ``INCREMENTAL``: skip articles already exported (seen-store in ``STATE_DIR``); see
   crawler.incremental. ``RECHECK_DAYS``: articles younger than this are fetched again and
   exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
+- ``REPORT_DIR``, ``REPORT_MIN_COVERAGE``, ``REPORT_MIN_ARTICLE_PAGES``, ``REPORT_FAIL_EXIT``,
+  ``PROGRESS_INTERVAL``: the run report, its checks and progress lines (crawler.extensions).
+- ``REDIS_URL``: distributed mode on scrapy-redis; ``REDIS_KEY_PREFIX``, ``WORKER_ID``,
+  ``DISTRIBUTED_HEARTBEAT``, ``DISTRIBUTED_WORKER_TIMEOUT``, ``DISTRIBUTED_POLL``
+  (crawler.distributed).
 """
 
 BOT_NAME = "arabstoday"
