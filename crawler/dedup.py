@@ -52,6 +52,8 @@ DEDUP_DB_NAME = "dedup.sqlite3"
 SCHEME = "affine32"
 """datasketch's MinHash scheme (32-bit hash values): part of the persisted state's format."""
 SIGNATURE_DTYPE = np.uint32
+CACHE_KIB = 32 * 1024
+"""SQLite page cache of the state: the band index is read at random, so it should fit."""
 
 # -- normalisation and fingerprints ------------------------------------------------------------
 
@@ -194,6 +196,8 @@ class SqliteDedupState(DedupState):
         self.pending = 0
         self.db = sqlite3.connect(str(path), timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # durable at each commit point in WAL mode
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self.db.executescript("""
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS articles (
@@ -205,6 +209,7 @@ class SqliteDedupState(DedupState):
             CREATE TABLE IF NOT EXISTS bands (
                 key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id)
             ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS bands_article ON bands (article_id);
         """)
         self._check_banding(banding)
 
