@@ -9,7 +9,9 @@ prefix (deleted afterwards), each writing its own shard; every run is checked ag
 simulator's manifest (every article once, no duplicates). Measured per run: articles, wall-clock
 seconds from the first start to the last exit (interpreter start-up included), the crawl time
 (first worker's Scrapy start to last worker's finish, from the run reports), articles/s on both,
-and the machine's CPU count and load, since W workers on fewer cores than W compete for CPU.
+the workers' CPU seconds (user + system, from ``wait4``) and articles per CPU second (the cost
+of distribution, independent of what else runs on the machine), and the machine's CPU count and
+load, since W workers on fewer free cores than W compete for CPU.
 """
 
 from __future__ import annotations
@@ -55,7 +57,11 @@ def run_workers(count: int, url: str, manifest: set[str], redis_url: str, workdi
                    "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False"]
         processes.append(subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                           stderr=subprocess.DEVNULL))
-    codes = [process.wait() for process in processes]
+    codes, cpu = [], 0.0
+    for process in processes:
+        _pid, status, usage = os.wait4(process.pid, 0)
+        codes.append(os.waitstatus_to_exitcode(status))
+        cpu += usage.ru_utime + usage.ru_stime
     wall = time.perf_counter() - start
     _clear(redis_url, prefix)
     urls: list[str] = []
@@ -76,6 +82,8 @@ def run_workers(count: int, url: str, manifest: set[str], redis_url: str, workdi
         "crawl_seconds": round(crawl, 2) if crawl else None,
         "articles_per_second_wall": round(len(urls) / wall, 1),
         "articles_per_second_crawl": round(len(urls) / crawl, 1) if crawl else None,
+        "worker_cpu_seconds": round(cpu, 1),
+        "articles_per_cpu_second": round(len(urls) / cpu, 1) if cpu else None,
         "load_before": round(load_before, 2),
     }
 
@@ -115,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.pages} pages, {len(manifest)} articles in the manifest, "
               f"{os.cpu_count()} CPUs")
         print(f"{'workers':>7} {'articles':>8} {'dupes':>5} {'wall s':>7} {'crawl s':>7} "
-              f"{'art/s wall':>10} {'art/s crawl':>11}  per worker")
+              f"{'art/s wall':>10} {'art/s crawl':>11} {'CPU s':>6} {'art/CPU s':>9}"
+              "  per worker")
         for count in counts:
             result = run_workers(count, url, manifest, args.redis_url, workdir,
                                  args.concurrency)
@@ -123,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count:>7} {result['articles']:>8} "
                   f"{result['articles'] - result['unique']:>5} {result['wall_seconds']:>7} "
                   f"{result['crawl_seconds']!s:>7} {result['articles_per_second_wall']:>10} "
-                  f"{result['articles_per_second_crawl']!s:>11}  {result['per_worker']}"
+                  f"{result['articles_per_second_crawl']!s:>11} "
+                  f"{result['worker_cpu_seconds']:>6} {result['articles_per_cpu_second']!s:>9}"
+                  f"  {result['per_worker']}"
                   + ("" if result["manifest_match"] else "  MANIFEST MISMATCH"))
     finally:
         simulator.terminate()
