@@ -13,6 +13,10 @@ page), so a retry can succeed. Three families:
   ``binary``, ``empty``, ``robots``): never served correctly; ``EXPECTED_REASON`` names the
   reason the crawl's failure ledger (crawler.safety) gives them.
 
+``timeout`` holds the connection ``hang_seconds`` (default 3) and then closes it without an
+answer: run the crawl with a shorter ``DOWNLOAD_TIMEOUT`` (or raise ``hang=``) to see real
+download timeouts; otherwise the crawler sees a connection closed without a response.
+
 ``robots`` is not a per-page draw: when present (any rate), each site's robots.txt disallows its
 last section (``ROBOTS_SECTIONS``), and the articles under it are broken with that reason.
 
