@@ -1,7 +1,7 @@
 """Where the crawl's CPU goes: py-spy samples of one crawl of the simulator, summarised.
 
 Usage: ``python -m benchmarks.profile_crawl [--pages 2000] [--mode pipeline|full]
-[--rate 250] [--out DIR] [--top 30]``
+[--rate 250] [--out DIR] [--top 30] [--set NAME=VALUE ...]``
 
 Runs the simulator in its own process and one crawl (``pipeline``: the manifest spider, every
 component on; ``full``: ``scrapy crawl arabstoday`` with discovery) under ``py-spy record``
@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--out", type=Path, default=None, help="keep the profile here")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra setting for the crawl (repeatable)")
     args = parser.parse_args(argv)
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(py_spy).exists():
@@ -105,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                  "-s", f"LOG_FILE={workdir / 'crawl.log'}", "-s", f"STATE_DIR={workdir / 'state'}",
                  "-s", f"REPORT_DIR={workdir / 'reports'}", "-s", "REPORT_FAIL_EXIT=False",
                  "-a", f"via={url}", "-a", f"sites={SIM_SITES}",
-                 "-O", str(workdir / "items.jsonl")]
+                 "-O", str(workdir / "items.jsonl"),
+                 *[arg for setting in args.set for arg in ("-s", setting)]]
         if args.mode == "pipeline":
             target = ["runspider", str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}"]
         else:
