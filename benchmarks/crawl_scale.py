@@ -45,6 +45,9 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
+Sample = tuple[float, float, int, float]
+
+
 @dataclass
 class Run:
     mode: str
@@ -58,7 +61,7 @@ class Run:
     load_before: float = 0.0
     load_after: float = 0.0
     returncode: int = 0
-    samples: list[tuple[float, float, int, float]] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)
     """(seconds since start, RSS MB, articles exported so far, CPU seconds so far)"""
 
     @property
@@ -84,12 +87,20 @@ class Run:
         done = last[2] - first[2]
         return done / (last[0] - first[0]), 1000 * (last[3] - first[3]) / done
 
-    def per_tenth(self) -> list[float]:
-        """Seconds taken by each successive tenth of the articles (flat: linear time)."""
+    def _tenths(self) -> list[tuple[Sample, Sample]]:
         marks = [next((s for s in self.samples if s[2] >= k * self.articles / 10), None)
                  for k in range(11)]
-        return [round(b[0] - a[0], 1) for a, b in pairwise(marks)
-                if a is not None and b is not None]
+        return [(a, b) for a, b in pairwise(marks) if a is not None and b is not None]
+
+    def per_tenth(self) -> list[float]:
+        """Seconds taken by each successive tenth of the articles (the first includes start-up;
+        flat: linear time, but wall time follows the machine's load)."""
+        return [round(b[0] - a[0], 1) for a, b in self._tenths()]
+
+    def cpu_per_tenth(self) -> list[float]:
+        """CPU ms per article in each successive tenth (flat: linear time, load-independent)."""
+        return [round(1000 * (b[3] - a[3]) / (b[2] - a[2]), 2) for a, b in self._tenths()
+                if b[2] > a[2]]
 
     def summary(self) -> dict[str, Any]:
         data = asdict(self)
@@ -99,6 +110,7 @@ class Run:
                     steady_articles_per_second=steady[0] if steady else None,
                     steady_cpu_ms_per_article=steady[1] if steady else None,
                     seconds_per_tenth=self.per_tenth(),
+                    cpu_ms_per_article_per_tenth=self.cpu_per_tenth(),
                     rss_mb_at={f"{int(100 * s)}%": self.rss_at(s)
                                for s in (0.25, 0.5, 0.75, 1.0)})
         return data
@@ -246,7 +258,8 @@ def print_run(run: Run, bare: Run | None) -> None:
           f" peak RSS {run.peak_rss_mb:6.1f} MB (at 25/50/75/100%: {quartiles});"
           f" load {run.load_before:.1f}->{run.load_after:.1f}", flush=True)
     if run.samples:
-        print(f"           seconds per tenth of the articles: {run.per_tenth()}", flush=True)
+        print(f"           per tenth of the articles: seconds {run.per_tenth()},"
+              f" CPU ms/article {run.cpu_per_tenth()}", flush=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
