@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 import jsonlines
 from scrapy.exporters import BaseItemExporter
@@ -55,7 +55,8 @@ class JsonLinesExporter(BaseItemExporter):
     def __init__(self, file: BinaryIO, **kwargs: Any):
         super().__init__(dont_fail=True, **kwargs)
         self.file = file
-        self.writer = jsonlines.Writer(WholeLineBuffer(file), flush=True, dumps=dumps)
+        buffer = cast(IO[bytes], WholeLineBuffer(file))  # duck-typed: write() and flush()
+        self.writer = jsonlines.Writer(buffer, flush=True, dumps=dumps)
 
     def export_item(self, item: Any) -> None:
         fields = dict(self.get_serialized_fields(item, default_value=None, include_empty=True))

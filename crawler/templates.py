@@ -246,11 +246,12 @@ class TemplateWarmupMiddleware:
             yield from pages
 
     def spider_closed(self, spider: Spider) -> None:
-        lost = sum(len(pages) for pages in self.held.values())
-        if lost:
+        held = sum(len(pages) for pages in self.held.values())
+        if held:  # the crawl was stopped early (page limit, signal) while a site was still cold
             assert self.crawler.stats is not None
-            self.crawler.stats.inc_value("dropped/template_hold_at_close", lost)
-            logger.error("%d pages still held when the spider closed", lost)
+            self.crawler.stats.inc_value("template/held_at_close", held)
+            logger.warning("%d pages held for template warm-up were not exported; they are not "
+                           "marked as seen, so the next run fetches them again", held)
         self.store.save()
 
 
