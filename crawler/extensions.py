@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _GROUPS = ("items/site/", "dropped/", "skipped/", "errors/", "discovery/", "replay/", "warc/",
-           "retry/", "dedup/", "incremental/", "distributed/")
+           "retry/", "dedup/", "incremental/", "distributed/", "failed/", "template/")
 
 # Drops that mean "this article page's content could not be extracted": they count against
 # field coverage (a layout change shows up here first, since items without a title or text
