@@ -34,6 +34,7 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 from scrapy import signals
+from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
 
 from crawler.pipelines import _StatsPipeline
@@ -401,6 +402,19 @@ class DedupPipeline(_StatsPipeline):
     def process_item(self, item: Any) -> Any:
         if self.dedup is None:
             return item
+        try:
+            return self._mark(item)
+        except DropItem:
+            raise
+        except Exception as exc:  # a state store failure must not lose the article
+            self.stats.inc_value("dedup/state_error")
+            logger.error("duplicate state failed on %s (%r); exported unclustered",
+                         item.get("url"), exc)
+            item["cluster_id"] = item["duplicate_of"] = None
+            return item
+
+    def _mark(self, item: dict[str, Any]) -> dict[str, Any]:
+        assert self.dedup is not None
         assignment, record, keys = self.dedup.assign(item)
         self.stats.inc_value(f"dedup/{assignment.match}")
         if assignment.is_copy and self.mode == "drop":

@@ -97,7 +97,8 @@ class SqliteSeenStore(SeenStore):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Scrapy calls from the reactor thread only; check_same_thread off lets a thread pool
         # (e.g. a test or a tool) read it too, sequentially.
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                  timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # durable across a process crash
         self.db.execute(

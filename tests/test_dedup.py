@@ -171,6 +171,16 @@ def test_pipeline_drop_mode_drops_copies_with_a_reason(tmp_path: Path) -> None:
     pipeline.close_spider()
 
 
+def test_a_failing_state_store_never_loses_the_article(tmp_path: Path) -> None:
+    pipeline, crawler = _pipeline(tmp_path, "mark")
+    assert pipeline.dedup is not None
+    pipeline.dedup.state.db.close()  # e.g. the file vanished or stays locked
+    out = pipeline.process_item(item(1))
+    assert out["id"] == item(1)["id"]
+    assert out["cluster_id"] is None and out["duplicate_of"] is None
+    assert crawler.stats.get_value("dedup/state_error") == 1
+
+
 def test_pipeline_off_leaves_the_fields_empty(tmp_path: Path) -> None:
     pipeline, _ = _pipeline(tmp_path, "off")
     out = pipeline.process_item(item(1, cluster_id=None))
