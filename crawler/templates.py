@@ -34,9 +34,8 @@ from scrapy.exceptions import DontCloseSpider, DropItem, NotConfigured
 from crawler.extraction.blocks import (
     UnparseablePage,
     decode_html,
-    flatten,
     normalise_space,
-    parse_document,
+    parse_blocks,
 )
 from crawler.extraction.text import join_paragraphs
 from crawler.items import FetchedPage
@@ -60,13 +59,14 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def page_fingerprints(html: str | bytes) -> set[str]:
-    """Fingerprints of the page's visible text blocks (each once)."""
+def page_fingerprints(html: str | bytes, url: str | None = None) -> set[str]:
+    """Fingerprints of the page's visible text blocks (each once). With the page's ``url``, the
+    parse is shared with the page's extraction (crawler.extraction.blocks.parse_blocks)."""
     try:
-        root = parse_document(decode_html(html))
+        _, blocks = parse_blocks(decode_html(html), url)
     except UnparseablePage:
         return set()
-    return {fingerprint(block.text) for block in flatten(root)
+    return {fingerprint(block.text) for block in blocks
             if block.kind == "text" and len(block.text) >= MIN_BLOCK_CHARS}
 
 
@@ -217,7 +217,7 @@ class TemplateWarmupMiddleware:
                 yield output  # a page released by the flush below: observed already
                 continue
             template = self.store.site(output.site)
-            template.observe(page_fingerprints(output.html))
+            template.observe(page_fingerprints(output.html, output.url))
             if template.pages >= self.warmup and not self.held.get(output.site):
                 yield output
                 continue

@@ -19,10 +19,9 @@ from crawler.extraction.blocks import (
     Block,
     UnparseablePage,
     decode_html,
-    flatten,
     looks_binary,
     normalise_space,
-    parse_document,
+    parse_blocks,
 )
 from crawler.extraction.dates import parse_arabic_date, parse_machine_date, to_utc_iso
 from crawler.extraction.fallback import GenericFields, generic_fields
@@ -73,14 +72,13 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any]) -> dict[str, An
         raise NotAnArticle("not_html", "binary content")
     page_text = decode_html(html)
     try:
-        root = parse_document(page_text)
+        root, blocks = parse_blocks(page_text, url)
     except UnparseablePage as exc:
         raise NotAnArticle(exc.reason) from exc
     generic = cache(lambda: generic_fields(page_text, url))
     feed_hint = hints.get("feed")
     feed: dict[str, Any] = feed_hint if isinstance(feed_hint, dict) else {}
     meta = read_metadata(root)
-    blocks = flatten(root, url)
     if _is_error_page(meta, blocks):
         raise NotAnArticle("error_page")
     parsed = _parse_url(url)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urljoin
 
@@ -210,3 +211,17 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
     flattener.walk(body if body is not None else root)
     flattener.flush()
     return flattener.blocks
+
+
+@lru_cache(maxsize=32)
+def _parsed(text: str, base_url: str | None) -> tuple[etree._Element, tuple[Block, ...]]:
+    root = parse_document(text)
+    return root, tuple(flatten(root, base_url))
+
+
+def parse_blocks(text: str, base_url: str | None = None) -> tuple[etree._Element, list[Block]]:
+    """``parse_document`` and ``flatten`` of a page, remembered for the last 32 pages: the
+    template middleware and the extraction need both for the same page, one after the other.
+    The tree is shared: read it, never change it. Raises UnparseablePage like parse_document."""
+    root, blocks = _parsed(text, base_url)
+    return root, list(blocks)
