@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,9 +15,25 @@ from typing import Any
 import jsonlines
 import pytest
 
+from crawler.simulator.network import SimResponse, SimulatedNetwork
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT_ROOT.parent / "shared"
 NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+
+class SlowNetwork(SimulatedNetwork):
+    """The simulator with slow article pages, so a crawl can be stopped or killed midway."""
+
+    def __init__(self, pages: int, delay: float, **kwargs: Any):
+        super().__init__(pages, **kwargs)
+        self.delay = delay
+
+    def respond(self, host: str, target: str, headers: Mapping[str, str] | None = None
+                ) -> SimResponse:
+        if target.count("/") >= 2 and "-" in target and "sitemap" not in target:
+            time.sleep(self.delay)
+        return super().respond(host, target, headers)
 
 
 @dataclass

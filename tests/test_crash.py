@@ -13,36 +13,24 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crawler.safety import EXIT_OUTPUT_ERROR, cut_torn_tail
-from crawler.simulator.network import SimResponse, SimulatedNetwork
+from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from crawler.state import SEEN_DB_NAME
-from tests.conftest import NETGUARD, PROJECT_ROOT
+from tests.conftest import NETGUARD, PROJECT_ROOT, SlowNetwork
 
 PAGES = 60
 KILL_SEED = 20261129
 
 
-class SlowNetwork(SimulatedNetwork):
-    """Article pages take a while, so kills land in the middle of the crawl."""
-
-    delay = 0.1
-
-    def respond(self, host: str, target: str, headers: Mapping[str, str] | None = None
-                ) -> SimResponse:
-        if target.count("/") >= 2 and "-" in target and "sitemap" not in target:
-            time.sleep(self.delay)
-        return super().respond(host, target, headers)
-
-
 @pytest.fixture(scope="module")
 def network() -> SimulatedNetwork:
-    return SlowNetwork(PAGES)
+    return SlowNetwork(PAGES, delay=0.1)
 
 
 @pytest.fixture(scope="module")

@@ -10,34 +10,22 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonlines
 import pytest
 
-from crawler.simulator.network import SimResponse, SimulatedNetwork
+from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from tests.conftest import NETGUARD, PROJECT_ROOT
+from tests.conftest import NETGUARD, PROJECT_ROOT, SlowNetwork
 
 PAGES = 60
 
 
-class SlowNetwork(SimulatedNetwork):
-    """Article pages take a while, so a crawl can be stopped in the middle."""
-
-    delay = 0.15
-
-    def respond(self, host: str, target: str, headers: Mapping[str, str] | None = None
-                ) -> SimResponse:
-        if target.count("/") >= 2 and "-" in target and "sitemap" not in target:
-            time.sleep(self.delay)
-        return super().respond(host, target, headers)
-
-
 @pytest.fixture(scope="module")
 def network() -> SimulatedNetwork:
-    return SlowNetwork(PAGES)
+    return SlowNetwork(PAGES, delay=0.15)
 
 
 @pytest.fixture(scope="module")
