@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.discovery.dates import parse_date
 from crawler.discovery.feeds import FeedEntry, parse_feed, parse_xml_text
+from crawler.extraction.dates import parse_machine_date_utc
 
 BASE = "https://www.arabstoday.net/rss"
 
@@ -396,7 +396,7 @@ def test_generated_feeds_round_trip_and_cut_to_a_prefix(items: list[tuple[str, i
     ("Tue, 99 Foo 2025", None),
 ])
 def test_parse_date(raw: str | None, expected: datetime | None) -> None:
-    assert parse_date(raw) == expected
+    assert parse_machine_date_utc(raw) == expected
 
 
 FUZZ_PIECES = st.sampled_from([

@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from crawler.discovery.dates import parse_date
+from crawler.extraction.dates import parse_machine_date_utc
 
 MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024
 """Cap on the decompressed size of a gzip body (a gzip bomb stops here with an error)."""
@@ -461,7 +461,7 @@ def _entry_fields(entry: etree._Element, accept: Accept, atom: bool) -> dict[str
     title_raw = _first_text(entry, accept, "title")
     return {
         "title": clean_title(title_raw) if title_raw else None,
-        "published": parse_date(published_raw),
+        "published": parse_machine_date_utc(published_raw),
         "published_raw": published_raw,
         "categories": tuple(dict.fromkeys(c for c in (clean_title(x) for x in categories if x)
                                           if c)),

@@ -14,7 +14,6 @@ from typing import Literal
 
 from lxml import etree
 
-from crawler.discovery.dates import parse_date
 from crawler.discovery.feeds import (
     Accept,
     BodyRefused,
@@ -25,6 +24,7 @@ from crawler.discovery.feeds import (
     local_name,
     split_partial,
 )
+from crawler.extraction.dates import parse_machine_date_utc
 
 SitemapKind = Literal["urlset", "sitemapindex"]
 _ENTRY_TAG: dict[str, str] = {"urlset": "url", "sitemapindex": "sitemap"}
@@ -74,8 +74,8 @@ def _make_entry(element: etree._Element, accept: Accept, base_url: str) -> Sitem
     news_title = _child_text(news, "title", accept)
     return SitemapEntry(
         loc=loc,
-        lastmod=parse_date(_child_text(element, "lastmod", accept)),
-        news_published=parse_date(_child_text(news, "publication_date", accept)),
+        lastmod=parse_machine_date_utc(_child_text(element, "lastmod", accept)),
+        news_published=parse_machine_date_utc(_child_text(news, "publication_date", accept)),
         news_title=clean_title(news_title) if news_title else None,
     )
 

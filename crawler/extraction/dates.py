@@ -165,24 +165,38 @@ def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime |
     return naive.replace(tzinfo=zone) if zone else naive
 
 
-def parse_machine_date(value: str) -> datetime | None:
-    """An ISO 8601 or RFC 2822 date (metadata, time elements, feeds); None when invalid.
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def parse_machine_date(value: str | None) -> datetime | None:
+    """An ISO 8601 / W3C (also "YYYY" and "YYYY-MM") or RFC 2822 date, as in metadata, time
+    elements, feeds and sitemaps; Eastern Arabic digits allowed; None when invalid.
 
     Naive results stay naive: the caller decides which zone to assume.
     """
-    value = (value or "").strip().translate(_DIGITS)
+    value = " ".join((value or "").translate(_DIGITS).split())
     if not value or len(value) > 64:
         return None
+    if m := _YEAR_MONTH.match(value):
+        return datetime(int(m[1]), int(m[2] or 1), 1) if 1 <= int(m[2] or 1) <= 12 else None
     iso = value.replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value) else value
     try:
         return datetime.fromisoformat(iso.replace("z", "Z"))
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        return email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return parsed
+
+
+def parse_machine_date_utc(value: str | None) -> datetime | None:
+    """parse_machine_date as an aware UTC datetime, a zone-less date taken as UTC (feeds and
+    sitemaps: their dates are machine stamps, not local clocks)."""
+    moment = parse_machine_date(value)
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def to_utc_iso(moment: datetime, assume: tzinfo = UTC) -> str:
