@@ -10,10 +10,10 @@ Corpora:
 - ``zyte`` and ``fundus`` (``../shared/benchmarks``): the generic path,
   ``crawler.extraction.generic.extract_generic``.
 
-Each page is decoded once, as the crawl does (``crawler.safety.page_text``), outside the timed
-region; then every system extracts it, interleaved page by page in a rotating order, ``R``
-rounds. Speed is pages per second of wall time and per CPU second of this one process (the CPU
-figure is the one to trust on a machine shared with other work). A second,
+Each page is decoded once, as the crawl does (``crawler.extraction.blocks.decode_html``),
+outside the timed region; then every system extracts it, interleaved page by page in a
+rotating order, ``R`` rounds. Speed is pages per second of wall time and per CPU second of this
+one process (the CPU figure is the one to trust on a machine shared with other work). A second,
 separate pass (so its timers cannot bias the rates) splits our CPU time per page by stage.
 """
 
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.safety import page_text
+from crawler.extraction.blocks import decode_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -66,7 +66,7 @@ def network_pages(count: int, seed: int = 0) -> list[Page]:
         response = network.respond(parts.netloc, parts.path, {})
         if response.status != 200:
             continue
-        html = page_text(response.body, response.headers.get("Content-Type"))
+        html = decode_html(response.body, response.headers.get("Content-Type"))
         pages.append(Page(url, html, url, {}))
     return pages
 
@@ -79,7 +79,7 @@ def fixture_pages(root: Path = FIXTURES) -> list[Page]:
         if not html_path.exists():
             continue
         item = json.loads(json_path.read_text("utf-8"))
-        html = page_text(html_path.read_bytes(), None)
+        html = decode_html(html_path.read_bytes(), None)
         pages.append(Page(str(json_path.relative_to(root)), html, item["url"],
                           item.get("feed") or {}))
     return pages

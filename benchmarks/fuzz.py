@@ -1,5 +1,5 @@
 """Coverage-guided fuzzing (atheris) of what a fetched article page goes through: the spider's
-byte handling (``is_binary``, ``page_text`` under any Content-Type), then ExtractionPipeline and
+byte handling (``is_binary``, ``decode_html`` under any Content-Type), then ExtractionPipeline and
 RequiredFieldsPipeline. Any outcome but an article item or a counted drop is a crash.
 
     python -m benchmarks.fuzz --runs 20000          # bounded run, prints executions and speed
@@ -42,8 +42,9 @@ def run_one(data: bytes) -> None:
     """One input: first byte picks the Content-Type and URL, the rest is the body."""
     from scrapy.exceptions import DropItem
 
+    from crawler.extraction.blocks import decode_html
     from crawler.items import ARTICLE_FIELDS, FetchedPage
-    from crawler.safety import is_binary, page_text
+    from crawler.safety import is_binary
 
     if not data:
         return
@@ -52,7 +53,7 @@ def run_one(data: bytes) -> None:
     body = data[1:]
     if is_binary(body):
         return  # the spider skips it (binary_body)
-    html = page_text(body, content_type)
+    html = decode_html(body, content_type)
     assert isinstance(html, str)
     extraction, required = pipelines()
     page = FetchedPage(url=url, canonical_url=url, site="arabstoday", html=html, status=200,

@@ -12,7 +12,7 @@ file names.
 - :class:`OutputRecovery` (extension): before a crawl appends (``-o``) to an output file, a torn
   last line is cut and articles in the file but missing from the seen-store are recorded, so
   the same command after a ``kill -9`` exports every article exactly once.
-- :func:`page_text` / :func:`is_binary`: article bytes to text, whatever the charset header says.
+- :func:`is_binary`: a binary file served as text/html.
 - :class:`SecretMasking` (extension) / :func:`mask_secrets`: no password, token or key in logs.
 - :func:`safe_filename` / :func:`url_filename` / :func:`inside`: file names from untrusted text.
 """
@@ -38,7 +38,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import file_uri_to_path
 
-from crawler.extraction.blocks import decode_html, looks_binary
+from crawler.extraction.blocks import looks_binary
 from crawler.incremental import Incremental
 from crawler.sites import site_for_host
 from crawler.state import SeenRecord
@@ -59,7 +59,6 @@ the ``failure`` (with its ``request``)."""
 # ------------------------------------------------------------------------------ decoding
 
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 32))
-_UTF8_NAMES = {"utf-8", "utf8"}
 
 
 def is_binary(body: bytes) -> bool:
@@ -68,19 +67,6 @@ def is_binary(body: bytes) -> bool:
         return True
     head = body[:2048]
     return bool(head) and sum(byte in _CONTROL_BYTES for byte in head) > len(head) // 20
-
-
-def page_text(body: bytes, content_type: str | None) -> str:
-    """The text of an HTML page: valid UTF-8 wins over any declaration (decode_html); a UTF-8
-    declaration that the bytes contradict gives way to windows-1256, the network's other
-    charset."""
-    charset = re.search(r"charset\s*=\s*[\"']?([\w-]+)", content_type or "", re.I)
-    if charset and charset.group(1).lower() in _UTF8_NAMES:
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError:
-            content_type = "text/html; charset=windows-1256"
-    return decode_html(body, content_type)
 
 
 # ------------------------------------------------------------------------------ ledger

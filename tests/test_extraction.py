@@ -11,6 +11,7 @@ import pytest
 
 from crawler.cli import main
 from crawler.extraction import NotAnArticle, extract_article
+from crawler.extraction.blocks import decode_html
 from crawler.fixtures import PageSpec, expected_item, synthetic_page
 from crawler.sites import get_site
 
@@ -287,6 +288,14 @@ def test_json_ld_entities_are_decoded() -> None:
 def test_undeclared_windows_1256_page() -> None:
     page = synthetic_page(news()).replace('<meta charset="utf-8">', "")
     assert extract_article(page.encode("cp1256"), NEWS_URL)["text"] == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("declared", ["text/html; charset=utf-8", "text/html; charset=UTF8"])
+def test_windows_1256_bytes_declared_as_utf8_in_the_header(declared: str) -> None:
+    page = synthetic_page(news()).replace('<meta charset="utf-8">', "").encode("cp1256")
+    assert decode_html(page, declared) == page.decode("cp1256")
+    meta_lie = synthetic_page(news()).encode("cp1256")  # <meta charset="utf-8"> left in place
+    assert decode_html(meta_lie, None) == meta_lie.decode("cp1256")
 
 
 def test_utf8_page_that_declares_windows_1256() -> None:

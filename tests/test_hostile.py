@@ -23,10 +23,11 @@ from scrapy.utils.test import get_crawler
 
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
+from crawler.extraction.blocks import decode_html
 from crawler.fixtures import fixture_paths
 from crawler.items import ARTICLE_FIELDS, FetchedPage
 from crawler.pipelines import ExtractionPipeline, RequiredFieldsPipeline
-from crawler.safety import inside, is_binary, page_text, safe_filename, url_filename
+from crawler.safety import inside, is_binary, safe_filename, url_filename
 from crawler.simulator import pages
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
@@ -261,7 +262,7 @@ def through_pipeline(body: bytes, content_type: str | None) -> None:
     """What the spider and the pipelines do with a fetched body: an item or a counted drop."""
     if is_binary(body):
         return
-    html = page_text(body, content_type)
+    html = decode_html(body, content_type)
     assert isinstance(html, str)
     page = FetchedPage(url=URL, canonical_url=URL, site="arabstoday", html=html, status=200,
                        fetched_at="2024-11-22T12:00:00Z", feed={"title": "x"})

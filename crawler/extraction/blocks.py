@@ -78,16 +78,18 @@ def normalise_space(text: str) -> str:
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:
     """Unicode text of a page: BOM; valid non-ASCII UTF-8 whatever the page declares (a
-    mis-declared UTF-8 page is common, valid UTF-8 by accident is not); the declared
-    charset; UTF-8; windows-1256."""
+    mis-declared UTF-8 page is common, valid UTF-8 by accident is not); the declared charset,
+    except a UTF-8 declaration that the bytes contradict, which gives way to windows-1256, the
+    network's other charset; UTF-8; windows-1256."""
     if isinstance(html, str):
         return html
+    not_utf8 = False
     if not html.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) \
             and not html.isascii():
         try:
             return html.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            not_utf8 = True
 
     def guess(body: bytes) -> str:
         try:
@@ -96,7 +98,10 @@ def decode_html(html: bytes | str, content_type: str | None = None) -> str:
             return "cp1256"
         return "utf-8"
 
-    _, text = html_to_unicode(content_type, html, default_encoding="utf-8", auto_detect_fun=guess)
+    encoding, text = html_to_unicode(content_type, html, default_encoding="utf-8",
+                                     auto_detect_fun=guess)
+    if not_utf8 and encoding.replace("_", "-").lower() in {"utf-8", "utf8"}:
+        return html.decode("cp1256", errors="replace")
     return text
 
 

@@ -35,10 +35,11 @@ from crawler.dedup import dedup_mode
 from crawler.discovery.feeds import FeedEntry, parse_feed
 from crawler.discovery.listings import parse_listing
 from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
+from crawler.extraction.blocks import decode_html
 from crawler.handlers import replay_archive, utc_now_iso
 from crawler.incremental import Incremental
 from crawler.items import FetchedPage
-from crawler.safety import is_binary, page_failed, page_text
+from crawler.safety import is_binary, page_failed
 from crawler.sites import SITES, Site, parse_site_list, site_for_host
 from crawler.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 from crawler.warc import ReplayArchive
@@ -364,7 +365,7 @@ class ArabsTodaySpider(scrapy.Spider):
             self.skip("binary_body", response.url)
             return
         declared = response.headers.get(b"Content-Type")
-        html = page_text(response.body, declared.decode("latin-1") if declared else None)
+        html = decode_html(response.body, declared.decode("latin-1") if declared else None)
         yield FetchedPage(
             url=response.url,
             canonical_url=article.url,
