@@ -38,19 +38,16 @@ def pipelines() -> Any:
     return _pipeline
 
 
-def run_one(data: bytes) -> None:
-    """One input: first byte picks the Content-Type and URL, the rest is the body."""
+def through_pipeline(body: bytes, content_type: str | None, url: str = URLS[0]) -> None:
+    """What the spider and the pipelines do with a fetched body: an item or a counted drop.
+    An exception, or an item with missing fields, empty title/text or offsets outside the
+    text, is a failure. Shared by this fuzzer and tests/test_hostile.py."""
     from scrapy.exceptions import DropItem
 
     from crawler.extraction.blocks import decode_html
     from crawler.items import ARTICLE_FIELDS, FetchedPage
     from crawler.safety import is_binary
 
-    if not data:
-        return
-    content_type = CONTENT_TYPES[data[0] % len(CONTENT_TYPES)]
-    url = URLS[(data[0] >> 4) % len(URLS)]
-    body = data[1:]
     if is_binary(body):
         return  # the spider skips it (binary_body)
     html = decode_html(body, content_type)
@@ -63,8 +60,18 @@ def run_one(data: bytes) -> None:
     except DropItem:
         return
     assert set(ARTICLE_FIELDS) <= set(item), "an exported item lacks fields"
+    assert item["text"] and item["title"], "an exported item has no text or title"
     for span in item["paragraphs"]:
         assert 0 <= span["start"] < span["end"] <= len(item["text"])
+
+
+def run_one(data: bytes) -> None:
+    """One input: first byte picks the Content-Type and URL, the rest is the body."""
+    if not data:
+        return
+    content_type = CONTENT_TYPES[data[0] % len(CONTENT_TYPES)]
+    url = URLS[(data[0] >> 4) % len(URLS)]
+    through_pipeline(data[1:], content_type, url)
 
 
 def seed_corpus() -> list[bytes]:

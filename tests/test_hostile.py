@@ -18,16 +18,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler
 
+from benchmarks.fuzz import through_pipeline
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
-from crawler.extraction.blocks import decode_html
 from crawler.fixtures import fixture_paths
-from crawler.items import ARTICLE_FIELDS, FetchedPage
-from crawler.pipelines import ExtractionPipeline, RequiredFieldsPipeline
-from crawler.safety import inside, is_binary, safe_filename, url_filename
+from crawler.safety import inside, safe_filename, url_filename
 from crawler.simulator import pages
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
@@ -253,24 +249,6 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 CONTENT_TYPES = st.sampled_from([None, "text/html", "text/html; charset=utf-8",
                                  "text/html; charset=windows-1256", "text/html; charset=utf-16",
                                  "text/html; charset=nonsense", "text/html; charset="])
-_CRAWLER = get_crawler()
-EXTRACTION, REQUIRED = ExtractionPipeline(_CRAWLER), RequiredFieldsPipeline(_CRAWLER)
-URL = "https://www.arabstoday.net/485/094600-خطة"
-
-
-def through_pipeline(body: bytes, content_type: str | None) -> None:
-    """What the spider and the pipelines do with a fetched body: an item or a counted drop."""
-    if is_binary(body):
-        return
-    html = decode_html(body, content_type)
-    assert isinstance(html, str)
-    page = FetchedPage(url=URL, canonical_url=URL, site="arabstoday", html=html, status=200,
-                       fetched_at="2024-11-22T12:00:00Z", feed={"title": "x"})
-    try:
-        item = REQUIRED.process_item(EXTRACTION.process_item(page))
-    except DropItem:
-        return
-    assert set(ARTICLE_FIELDS) <= set(item) and item["text"] and item["title"]
 
 
 @FUZZ
