@@ -10,9 +10,8 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.handlers import NetworkDownloadHandler, via_request
 from crawler.warc import REPLAY_HIT_FLAG, REPLAY_MISS_FLAG
+from tests.conftest import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ORIGIN = "https://www.arabstoday.net"
@@ -259,11 +259,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
 @pytest.fixture
 def simulator() -> Iterator[tuple[str, list[dict[str, str]]]]:
     seen: list[dict[str, str]] = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), type("H", (SimulatorHandler,), {"seen": seen}))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    server.shutdown()
-    server.server_close()
+    with serving(type("H", (SimulatorHandler,), {"seen": seen})) as base_url:
+        yield base_url, seen
 
 
 VIA_SPIDER = textwrap.dedent(

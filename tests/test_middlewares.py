@@ -7,19 +7,18 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
 from crawler.middlewares import retry_after_seconds
-from tests.conftest import NETGUARD, PROJECT_ROOT
+from tests.conftest import NETGUARD, PROJECT_ROOT, serving
 
 NOW = datetime(2024, 11, 22, 12, 0, tzinfo=UTC)
 
@@ -68,12 +67,8 @@ class FlakyHandler(BaseHTTPRequestHandler):
 @pytest.fixture
 def flaky_server() -> Iterator[str]:
     FlakyHandler.hits = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FlakyHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(FlakyHandler) as base_url:
+        yield base_url
 
 
 SPIDER = '''

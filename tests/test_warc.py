@@ -9,10 +9,9 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from crawler.warc import (
     save_html,
     saved_page_url,
 )
+from tests.conftest import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 WARCIO = Path(sys.executable).parent / "warcio"
@@ -131,13 +131,8 @@ class Site:
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
     seen: list[str] = []
-    handler = type("Handler", (SiteHandler,), {"seen": seen})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(f"http://127.0.0.1:{server.server_address[1]}", seen)
-    server.shutdown()
-    server.server_close()
+    with serving(type("Handler", (SiteHandler,), {"seen": seen})) as base_url:
+        yield Site(base_url, seen)
 
 
 # ----------------------------------------------------------------------------- crawling
