@@ -59,7 +59,7 @@ class ArticleURL:
     @property
     def url(self) -> str:
         """The canonical URL, percent-encoded."""
-        return f"https://{self.site.canonical_host}{quote(self.path, safe=_SAFE_PATH_CHARS)}"
+        return f"https://{self.site.canonical_host}{encode_path(self.path)}"
 
     @property
     def article_id(self) -> str:
@@ -69,7 +69,12 @@ class ArticleURL:
 
     @property
     def amp_url(self) -> str:
-        return f"https://{self.site.canonical_host}/amp{quote(self.path, safe=_SAFE_PATH_CHARS)}"
+        return f"https://{self.site.canonical_host}/amp{encode_path(self.path)}"
+
+
+def encode_path(path: str) -> str:
+    """A decoded path percent-encoded as in canonical URLs (UTF-8, RFC 3986 safe characters)."""
+    return quote(path, safe=_SAFE_PATH_CHARS)
 
 
 def _is_clock(hhmmss: str) -> bool:

@@ -24,10 +24,10 @@ from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.fixtures import fixture_paths
 from crawler.safety import inside, safe_filename, url_filename
-from crawler.simulator import pages
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from crawler.sites import SITES
+from crawler.urls import encode_path
 from tests.conftest import CrawlRun, run_crawl
 
 PAGES = 40
@@ -173,7 +173,7 @@ def test_only_network_hosts_and_http_are_ever_requested(
     assert not any("stolen" in t for _, t, _ in network.requests)  # meta refresh off-site
     errors = [k for k in run.stats if k.startswith("downloader/exception_type_count")]
     assert not any("NotSupported" in k for k in errors), errors
-    assert any(t.startswith(pages.encode_path(network.bad_scheme_path))
+    assert any(t.startswith(encode_path(network.bad_scheme_path))
                for _, t, _ in network.requests)
     assert run.stats.get("skipped/redirect_not_http", 0) == 1  # 302 to file:///etc/passwd
     lost = {entry["url"]: entry["reason"] for entry in run.stats["failed_articles"]}

@@ -47,6 +47,7 @@ from crawler.simulator.profiles import (
 )
 from crawler.simulator.text import CITIES
 from crawler.sites import ALIAS_SUBDOMAINS, Site, site_for_host
+from crawler.urls import encode_path
 
 HOME_SIZE = 4
 
@@ -223,13 +224,13 @@ class SimulatedNetwork:
         if kind == "huge":
             return _response(200, _HTML, faults.huge_body(normal.body))
         if kind == "redirect_loop":  # A -> A?loop=1 -> A
-            target = pages.encode_path(plan.path) + ("" if "loop=" in query else "?loop=1")
+            target = encode_path(plan.path) + ("" if "loop=" in query else "?loop=1")
             response = _response(302, _HTML, "<html><body>Moved</body></html>")
             response.headers["Location"] = target
             return response
         if kind == "offsite_redirect":
             response = _response(301, _HTML, "<html><body>Moved</body></html>")
-            response.headers["Location"] = OFFSITE_TARGET + pages.encode_path(plan.path)
+            response.headers["Location"] = OFFSITE_TARGET + encode_path(plan.path)
             return response
         if kind == "binary":
             return _response(200, _HTML, faults.binary_body(plan.site_key, plan.path))
@@ -243,7 +244,7 @@ class SimulatedNetwork:
 
     def bad_urls(self) -> dict[str, str]:
         """Name -> real URL of every linked URL that is not an article."""
-        urls = {bad.name: self._profile(bad.site_key).site.url(pages.encode_path(bad.path))
+        urls = {bad.name: self._profile(bad.site_key).site.url(encode_path(bad.path))
                 for bad in BAD_LINKS}
         urls["non_xml_feed"] = PROFILE_BY_KEY["arabstoday"].site.url("/sports/rss.xml")
         return urls
@@ -391,7 +392,7 @@ class SimulatedNetwork:
         return profile.site.url(plan.path) if profile.raw_arabic_links else plan.canonical_url
 
     def _bad_entries(self, profile: SiteProfile, where: str) -> list[LinkEntry]:
-        return [LinkEntry(profile.site.url(pages.encode_path(bad.path)), bad.title,
+        return [LinkEntry(profile.site.url(encode_path(bad.path)), bad.title,
                           REFERENCE - timedelta(hours=5), "أخبار", f"bad-{bad.name}")
                 for bad in BAD_LINKS if bad.site_key == profile.key and where in bad.linked_from]
 
@@ -433,7 +434,7 @@ class SimulatedNetwork:
 
     def _feed_url(self, plan: ArticlePlan) -> str:
         site = plan.profile.site
-        encoded = pages.encode_path(plan.path)
+        encoded = encode_path(plan.path)
         variant = plan.feed_variant
         if variant == "raw":
             return f"https://{site.canonical_host}{plan.path}"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from crawler.simulator import text
 from crawler.simulator.model import REFERENCE, SimArticle, local_offset
 from crawler.simulator.profiles import FeedSpec, SiteProfile
+from crawler.urls import encode_path
 
 COMMENT_FORM_LABELS: tuple[str, ...] = (
     "الإسم *", "البريد الألكتروني *", "عنوان التعليق *", "تعليق *", ": Characters Left",
@@ -33,7 +34,6 @@ ADDRESS_LINE = "شارع الحمرا - بناية الأمل _ الطابق ا�
 TICKER_END = "أخر الأخبار"
 MAY_INTEREST = "قد يهمك ايضا:"
 NOT_FOUND_TEXT = "الصفحة غير موجودة"
-_SAFE_PATH = "/-._~!$&'()*+,;=:@"
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,6 @@ class LinkEntry:
     published: datetime | None
     category: str = ""
     guid: str = ""
-
-
-def encode_path(path: str) -> str:
-    return quote(path, safe=_SAFE_PATH)
 
 
 def _abs(profile: SiteProfile, path: str, raw: bool = False) -> str:
