@@ -4,6 +4,7 @@ annotation-output tests (validate, dedup, export)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,99 @@ def test_a_missing_field_is_named() -> None:
 
 def test_a_non_object_is_rejected() -> None:
     assert item_errors(["not", "an", "item"]) == ["not a JSON object but list"]
+
+
+# -- the fast path: $refs inlined, and the schema compiled to a predicate ----------------------
+
+VARIANTS: list[dict[str, Any]] = [
+    {}, {"title": ""}, {"title": None}, {"text": "   "}, {"url": "ftp://example.org/x"},
+    {"id": "has space"}, {"id": ""}, {"id": 5}, {"published_at": "2024-11-20 09:30"},
+    {"published_at": None}, {"modified_at": "2024-11-20T09:30:00.5Z"}, {"kind": "blog"},
+    {"kind": None}, {"kind": 1}, {"authors": "سلمى الحداد"}, {"authors": ["", "x"]},
+    {"authors": [None]}, {"paragraphs": []}, {"paragraphs": [{"start": 0}]},
+    {"paragraphs": [{"start": -1, "end": 1}]}, {"paragraphs": [{"start": 0, "end": 0}]},
+    {"paragraphs": [{"start": 0.0, "end": 3.0}]}, {"paragraphs": [{"start": 0, "end": 2.5}]},
+    {"paragraphs": [{"start": True, "end": 3}]}, {"paragraphs": [{"start": 0, "end": 3, "x": 1}]},
+    {"paragraphs": ["0-3"]}, {"dateline": None}, {"dateline": "الرباط"},
+    {"dateline": {"location": "الرباط"}}, {"dateline": {"location": 1, "source": None}},
+    {"dateline": {"location": None, "source": None, "x": 1}}, {"images": [{"url": ""}]},
+    {"images": [{"caption": "x"}]}, {"images": [{"url": "a", "caption": 3, "extra": 1}]},
+    {"label_mismatch": 0}, {"label_mismatch": None}, {"feed": []}, {"feed": {"a": [1]}},
+    {"extraction": {"a": 1}}, {"extraction": {"a": "b"}}, {"version": 0}, {"version": 1.0},
+    {"version": True}, {"version": "1"}, {"cluster_id": ""}, {"duplicate_of": None},
+    {"schema_version": 1.1}, {"surprise": 1}, {"tags": [1]}, {"language": 0},
+]
+
+
+def variant_items() -> list[Any]:
+    items: list[Any] = [make_item(**change) for change in VARIANTS]
+    for change in VARIANTS[1::3]:
+        items.append(make_item(**{**change, "kind": "blog"}))
+    missing = make_item()
+    del missing["title"], missing["text"]
+    return [*items, missing, {}, {"schema_version": "1.1"}]
+
+
+def test_inlined_refs_give_the_same_errors_as_the_schema_file() -> None:
+    from jsonschema import Draft202012Validator
+
+    from crawler.schema import inline_refs, validator
+
+    schema = load_schema()
+    inlined = inline_refs(schema)
+    assert "$ref" not in json.dumps(inlined) and "$defs" not in inlined
+    plain, fast = Draft202012Validator(schema), validator()
+    for item in variant_items():
+        expected = [(list(e.absolute_path), e.message) for e in plain.iter_errors(item)]
+        assert [(list(e.absolute_path), e.message) for e in fast.iter_errors(item)] == expected
+
+
+def test_the_fast_check_agrees_with_jsonschema() -> None:
+    from jsonschema import Draft202012Validator
+
+    from crawler.schema import fast_check
+
+    for version in schema_versions():
+        check, plain = fast_check(version), Draft202012Validator(load_schema(version))
+        assert check is not None, version
+        items = variant_items()
+        for item in items:
+            if item.get("schema_version") == SCHEMA_VERSION:
+                item["schema_version"] = version
+        verdicts = [(check(item), not list(plain.iter_errors(item))) for item in items]
+        assert all(fast == slow for fast, slow in verdicts), verdicts
+        assert any(fast for fast, _ in verdicts) and not all(fast for fast, _ in verdicts)
+
+
+def test_the_fast_type_checks_are_jsonschemas() -> None:
+    from decimal import Decimal
+
+    from jsonschema import Draft202012Validator
+
+    from crawler.schema import _TYPES
+
+    checker = Draft202012Validator.TYPE_CHECKER
+    values = [None, True, False, 0, 1, -3, 1.0, 1.5, float("nan"), Decimal("2"), "", "x", [],
+              [1], (), {}, {"a": 1}, b"x", object()]
+    for name, check in _TYPES.items():
+        for value in values:
+            assert check(value) == checker.is_type(value, name), (name, value)
+
+
+@pytest.mark.parametrize("schema", [
+    {"format": "date-time"}, {"type": "string", "maxLength": 3}, {"enum": [1, 2]},
+    {"properties": {"a": {"$ref": "#/$defs/x"}}}, {"type": "widget"}, False,
+])
+def test_a_keyword_the_fast_check_does_not_know_is_refused(schema: Any) -> None:
+    from crawler.schema import Uncompilable, compile_check
+
+    with pytest.raises(Uncompilable):
+        compile_check(schema)
+
+
+def test_item_errors_uses_the_fast_check_only_to_accept() -> None:
+    """An item the fast check rejects gets jsonschema's errors, an accepted one none."""
+    assert item_errors(make_item()) == []
+    assert item_errors(make_item(kind="blog", title="")) == [
+        "kind: 'blog' is not one of ['news', 'opinion', None]",
+        "title: '' should be non-empty", "title: '' does not match '\\\\S'"]
