@@ -19,6 +19,9 @@ from crawler.extraction.blocks import normalise_space
 
 logger = logging.getLogger(__name__)
 
+_string_content = etree.XPath("string()", smart_strings=False)
+"""An element's text with its descendants' (``text_content()`` for plain etree trees too)."""
+
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "OpinionNewsArticle",
                            "AnalysisNewsArticle", "BlogPosting", "BackgroundNewsArticle",
                            "ReviewNewsArticle", "Report"})
@@ -146,7 +149,7 @@ def read_metadata(root: etree._Element) -> Metadata:
     """Collect JSON-LD (article objects first) and meta-tag values; never raises on bad data."""
     meta = Metadata()
     title_element = root.find(".//title")
-    if title_element is not None and (text := normalise_space(title_element.text_content())):
+    if title_element is not None and (text := normalise_space(_string_content(title_element))):
         meta.html_title = text
     meta.lang = (root.get("lang") or "").strip() or None
     for link in root.iter("link"):
