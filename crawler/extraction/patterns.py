@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from crawler.extraction.dates import fold, is_header_clock, parse_arabic_date
 from crawler.sites import SITES, Site
 
 _NON_WORD = re.compile(r"[^\w]+")
+_MEMO = 4096
+"""Texts remembered by the memoised predicates below: a page's blocks are tested by several
+rules each (title, header, footer, repeats), and boilerplate lines recur on every page. Smaller
+than a few pages' worth of distinct paragraphs, so body text is not kept around."""
 _DASHES = "-ـ–—"
 _DASH_CLASS = r"\-ـ–—"
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
@@ -42,6 +46,7 @@ _DATELINE = re.compile(
 )
 
 
+@lru_cache(maxsize=_MEMO)
 def key(text: str) -> str:
     """Comparison key: folded, punctuation dropped, spaces collapsed (titles, names)."""
     return _NON_WORD.sub(" ", fold(text)).strip().lower()
@@ -65,6 +70,7 @@ def _labels() -> tuple[tuple[str, Site], ...]:
     return tuple(sorted(((fold(s.label), s) for s in SITES), key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=_MEMO)
 def site_of_label(text: str) -> Site | None:
     """The site when ``text`` is a label line (" فلسطين اليوم -"), else None."""
     stripped = fold(text).strip(f" {_DASHES}|:")
@@ -74,6 +80,7 @@ def site_of_label(text: str) -> Site | None:
     return None
 
 
+@lru_cache(maxsize=_MEMO)
 def split_label_prefix(text: str) -> tuple[Site, str] | None:
     """(site, rest) when ``text`` is "{label} - rest", the label-prefixed title."""
     folded = fold(text).lstrip()
@@ -109,12 +116,14 @@ def _logo_alts() -> frozenset[str]:
     return frozenset({s.logo_alt.lower() for s in SITES} | {s.domain.split(".")[0] for s in SITES})
 
 
+@lru_cache(maxsize=_MEMO)
 def is_logo_alt(text: str) -> bool:
     """True for the logo alt text ("arabstoday", "Arabstoday Arabstoday")."""
     words = text.lower().split()
     return bool(words) and all(word in _logo_alts() for word in words)
 
 
+@lru_cache(maxsize=_MEMO)
 def is_footer_marker(text: str) -> bool:
     """The first line of what follows the body: related list, comment form, footer."""
     folded = fold(text).strip()
