@@ -118,3 +118,86 @@ def test_a_crawl_listens_on_no_port_and_logs_no_secret(simulator: str, tmp_path:
 ])
 def test_mask_secrets(text: str, masked: str) -> None:
     assert mask_secrets(text) == masked
+
+
+def _mask_every_time(text: str) -> str:
+    """mask_secrets without its substring shortcuts: both patterns on every text."""
+    from crawler.safety import _SECRET_SETTING, _URL_USERINFO, MASK
+
+    text = _URL_USERINFO.sub(lambda m: f"{m[1]}{m[2]}:{MASK}@", text)
+    return _SECRET_SETTING.sub(lambda m: f"{m[1]}{m[2]}{MASK}{m[2]}", text)
+
+
+def test_the_shortcuts_of_mask_secrets_change_nothing() -> None:
+    import random
+
+    pieces = ["redis://:hunter2@127.0.0.1:6379/0", "http://user:pw@proxy", "://", "@", ":",
+              "'DB_PASSWORD': 'x'", '"MY_API_TOKEN": "t"', "APIKEY='k'", "AUTH = 'a'",
+              "ACCESS_KEY:'z'", "password='lower'", "CREDENTIALS=\"c\"", "SECRET", "KEY", " ",
+              "خبر عاجل", "{'url': 'https://www.arabstoday.net/485/1-x', 'text': 'نص'}", "'", '"']
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert mask_secrets(text) == _mask_every_time(text), text
+
+
+def test_may_be_emitted_follows_the_handler_levels() -> None:
+    import logging
+
+    from crawler.safety import may_be_emitted
+
+    parent = logging.getLogger("test_safety_levels")
+    child = logging.getLogger("test_safety_levels.child")
+    handler = logging.NullHandler()
+    handler.setLevel(logging.INFO)
+    old_propagate = parent.propagate
+    parent.addHandler(handler)
+    parent.propagate = False
+    try:
+        assert not may_be_emitted(child.name, logging.DEBUG)
+        assert may_be_emitted(child.name, logging.INFO)
+        handler.setLevel(logging.NOTSET)
+        assert may_be_emitted(child.name, logging.DEBUG)
+        parent.removeHandler(handler)  # no handler at all: logging.lastResort (WARNING)
+        assert not may_be_emitted(child.name, logging.INFO)
+        assert may_be_emitted(child.name, logging.WARNING)
+        assert may_be_emitted("test_safety_levels.never_created", logging.DEBUG)
+    finally:
+        parent.removeHandler(handler)
+        parent.propagate = old_propagate
+
+
+def test_every_record_a_handler_emits_is_masked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records below every handler's level are left alone; any record a handler accepts, at
+    whatever level and however late the handler was added, reaches it masked."""
+    import io
+    import logging
+
+    from crawler.safety import SecretMasking
+
+    factory = logging.getLogRecordFactory()
+    monkeypatch.setattr(SecretMasking, "installed", False)
+    logger = logging.getLogger("test_safety_masking")
+    monkeypatch.setattr(logger, "propagate", False)
+    monkeypatch.setattr(logger, "level", logging.DEBUG)
+    info, debug = io.StringIO(), io.StringIO()
+    info_handler = logging.StreamHandler(info)
+    info_handler.setLevel(logging.INFO)
+    logger.addHandler(info_handler)
+    records: list[logging.LogRecord] = []
+    try:
+        SecretMasking.from_crawler(None)  # type: ignore[arg-type]
+        logger.debug("Scraped from %s", {"REDIS_URL": "redis://:hunter2@h:6379/0"})
+        logger.info("connecting to %s", "redis://:hunter3@h:6379/0")
+        debug_handler = logging.StreamHandler(debug)
+        debug_handler.setLevel(logging.DEBUG)
+        debug_handler.emit = records.append  # type: ignore[method-assign]
+        logger.addHandler(debug_handler)
+        logger.debug("Scraped from %s", {"DB_PASSWORD": "hunter4"})
+        logger.log(5, "below DEBUG: %s", "API_KEY='hunter5'")
+    finally:
+        logging.setLogRecordFactory(factory)
+        logger.handlers.clear()
+    assert info.getvalue() == "connecting to redis://:***@h:6379/0\n"
+    assert [record.getMessage() for record in records] == [
+        "Scraped from {'DB_PASSWORD': '***'}"]
