@@ -42,6 +42,8 @@ def through_pipeline(body: bytes, content_type: str | None, url: str = URLS[0]) 
     """What the spider and the pipelines do with a fetched body: an item or a counted drop.
     An exception, or an item with missing fields, empty title/text or offsets outside the
     text, is a failure. Shared by this fuzzer and tests/test_hostile.py."""
+    import asyncio
+
     from scrapy.exceptions import DropItem
 
     from crawler.extraction.blocks import decode_html
@@ -56,7 +58,7 @@ def through_pipeline(body: bytes, content_type: str | None, url: str = URLS[0]) 
     page = FetchedPage(url=url, canonical_url=url, site="arabstoday", html=html, status=200,
                        fetched_at="2024-11-22T12:00:00Z", feed={"title": "x"})
     try:
-        item = required.process_item(extraction.process_item(page))
+        item = required.process_item(asyncio.run(extraction.process_item(page)))
     except DropItem:
         return
     assert set(ARTICLE_FIELDS) <= set(item), "an exported item lacks fields"

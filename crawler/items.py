@@ -8,7 +8,10 @@ exported line holds exactly these keys.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crawler.analysis import PageAnalysis
 
 SCHEMA_VERSION = "1.1"
 """Version of the item contract; crawler/schema/item-<version>.schema.json describes it."""
@@ -57,6 +60,8 @@ class FetchedPage:
     fetched_at: str
     feed: dict[str, Any] = field(default_factory=dict)
     """Discovery metadata: source (feed, sitemap, listing), title, pubDate, category."""
+    analysis: PageAnalysis | None = None
+    """Set by the template middleware (crawler.analysis), so the page is analysed once."""
 
 
 def empty_article() -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import DropItem
 
-from crawler.extraction import NotAnArticle, extract_article
+from crawler.analysis import page_analyser
 from crawler.items import ARTICLE_FIELDS, FetchedPage
 
 if TYPE_CHECKING:
@@ -38,19 +38,22 @@ class _StatsPipeline:
 
 
 class ExtractionPipeline(_StatsPipeline):
-    """Turns a FetchedPage into an article item with crawler.extraction.extract_article."""
+    """Turns a FetchedPage into an article item (crawler.extraction.extract_article, run by the
+    crawl's page analyser, crawler.analysis, unless the template middleware already did)."""
 
-    def process_item(self, item: Any) -> Any:
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.analyser = page_analyser(crawler)
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        try:
-            article = extract_article(item.html, item.url, feed=item.feed,
-                                      fetched_at=item.fetched_at)
-        except NotAnArticle as exc:
-            raise self.drop(exc.reason, item.url) from exc
-        except Exception as exc:  # extraction must never end a crawl
-            logger.exception("extraction failed on %s", item.url)
-            raise self.drop("extraction_error", item.url, repr(exc)) from exc
+        analysis = item.analysis
+        if analysis is None:
+            analysis = await self.analyser.analyse(item, fingerprints=False)
+        article = analysis.article
+        if article is None:
+            raise self.drop(analysis.reason or "internal_error", item.url)
         self.stats.inc_value(f"items/site/{article['site']}")
         if article.get("label_mismatch"):
             self.stats.inc_value("items/label_mismatch")

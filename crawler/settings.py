@@ -12,6 +12,8 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
   exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
 - ``REPORT_DIR``, ``REPORT_MIN_COVERAGE``, ``REPORT_MIN_ARTICLE_PAGES``, ``REPORT_FAIL_EXIT``,
   ``PROGRESS_INTERVAL``: the run report, its checks and progress lines (crawler.extensions).
+- ``ANALYSIS_PROCESSES``: 0 (default) analyses pages in the crawl process; N (or ``auto``) in N
+  worker processes, for CPU-bound crawls such as WARC replay (crawler.analysis).
 - ``REDIS_URL``: distributed mode on scrapy-redis; ``REDIS_KEY_PREFIX``, ``WORKER_ID``,
   ``DISTRIBUTED_HEARTBEAT``, ``DISTRIBUTED_WORKER_TIMEOUT``, ``DISTRIBUTED_POLL``
   (crawler.distributed).
@@ -66,6 +68,9 @@ DOWNLOADER_MIDDLEWARES = {
 SPIDER_MIDDLEWARES = {
     "crawler.templates.TemplateWarmupMiddleware": 950,
 }
+
+# Page parsing and extraction in the crawl process; set N (or "auto") for N worker processes.
+ANALYSIS_PROCESSES = 0
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractionPipeline": 100,

@@ -7,9 +7,10 @@ Three parts, one shared store per crawl:
   (by fingerprint) occurred. Persisted as JSON per site under ``STATE_DIR/templates`` so the next
   run starts with what this one learnt.
 - ``TemplateWarmupMiddleware`` (spider middleware): observes every fetched page's blocks before
-  extraction, and while a site has been seen on fewer than ``TEMPLATE_WARMUP_PAGES`` pages it
-  holds that site's pages back; they are released once the site is warm (or when the crawl runs
-  out of work), so a fresh run does not emit dirty first pages.
+  extraction (the page is analysed once for both, crawler.analysis), and while a site has been
+  seen on fewer than ``TEMPLATE_WARMUP_PAGES`` pages it holds that site's pages back; they are
+  released once the site is warm (or when the crawl runs out of work), so a fresh run does not
+  emit dirty first pages.
 - ``TemplatePipeline`` (item pipeline, after extraction): removes paragraphs whose block is
   boilerplate for the item's site and recomputes ``text`` and ``paragraphs``.
 """
@@ -31,6 +32,7 @@ from weakref import WeakKeyDictionary
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, DropItem, NotConfigured
 
+from crawler.analysis import page_analyser
 from crawler.extraction.blocks import (
     UnparseablePage,
     decode_html,
@@ -198,6 +200,7 @@ class TemplateWarmupMiddleware:
             raise NotConfigured
         self.crawler = crawler
         self.store = template_store(crawler)
+        self.analyser = page_analyser(crawler)
         self.warmup = crawler.settings.getint("TEMPLATE_WARMUP_PAGES", 8)
         self.held: dict[str, list[FetchedPage]] = {}
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
@@ -216,8 +219,9 @@ class TemplateWarmupMiddleware:
             if response.meta.get("template_flush"):
                 yield output  # a page released by the flush below: observed already
                 continue
+            output.analysis = await self.analyser.analyse(output)
             template = self.store.site(output.site)
-            template.observe(page_fingerprints(output.html, output.url))
+            template.observe(output.analysis.fingerprints)
             if template.pages >= self.warmup and not self.held.get(output.site):
                 yield output
                 continue

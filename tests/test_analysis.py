@@ -1,0 +1,126 @@
+"""Page analysis in the crawl process or in worker processes: same results either way, a dead
+worker costs a retry (then a counted drop), and a crawl with a pool exports what one without
+does."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.analysis import PageAnalyser, PageAnalysis, analyse_page
+from crawler.extraction import extract_article
+from crawler.extraction.blocks import decode_html
+from crawler.items import FetchedPage
+from crawler.simulator.network import SimulatedNetwork
+from crawler.simulator.server import running_simulator
+from crawler.templates import page_fingerprints
+from tests.conftest import run_crawl
+
+PAGES = 24
+
+
+@pytest.fixture(scope="module")
+def network() -> SimulatedNetwork:
+    return SimulatedNetwork(pages=PAGES)
+
+
+def fetched(network: SimulatedNetwork, url: str) -> FetchedPage:
+    parts = urlsplit(url)
+    response = network.respond(parts.netloc, parts.path, {})
+    assert response.status == 200
+    html = decode_html(response.body, response.headers.get("Content-Type"))
+    return FetchedPage(url=url, canonical_url=url, site="arabstoday", html=html, status=200,
+                       fetched_at="2026-11-29T00:00:00Z")
+
+
+def analyse_all(analyser: PageAnalyser, pages: list[FetchedPage]) -> list[PageAnalysis]:
+    async def run() -> list[PageAnalysis]:
+        try:
+            return list(await asyncio.gather(*(analyser.analyse(p) for p in pages)))
+        finally:
+            analyser.close()
+
+    return asyncio.run(run())
+
+
+def crash_on_marked_pages(html: str, url: str, feed: dict[str, Any], fetched_at: str | None,
+                          fingerprints: bool = True) -> PageAnalysis:
+    """Kills its worker process on a URL containing "crash", like a segfault in C code would."""
+    if "crash" in url:
+        os._exit(1)
+    return analyse_page(html, url, feed, fetched_at, fingerprints)
+
+
+def test_analysis_is_fingerprints_plus_article(network: SimulatedNetwork) -> None:
+    url = network.manifest()[0]
+    page = fetched(network, url)
+    analysis = analyse_page(page.html, url, {}, page.fetched_at)
+    assert analysis.fingerprints == frozenset(page_fingerprints(page.html, url))
+    assert analysis.article == extract_article(page.html, url, feed={},
+                                               fetched_at=page.fetched_at)
+    assert analysis.reason is None
+    assert analyse_page(page.html, url, {}, None, fingerprints=False).fingerprints == frozenset()
+
+
+def test_not_an_article_is_a_reason_not_an_exception() -> None:
+    analysis = analyse_page("", "https://www.arabstoday.net/1/094512-x", {}, None)
+    assert analysis.article is None and analysis.reason == "empty"
+
+
+def test_worker_pool_gives_the_in_process_results(network: SimulatedNetwork) -> None:
+    pages = [fetched(network, url) for url in network.manifest()[:8]]
+    in_process = analyse_all(PageAnalyser(0), pages)
+    pooled = analyse_all(PageAnalyser(2), pages)
+    assert pooled == in_process
+    assert all(a.article for a in pooled)
+
+
+def test_dead_worker_restarts_the_pool_and_drops_only_the_killer_page(
+        network: SimulatedNetwork) -> None:
+    urls = network.manifest()[:6]
+    pages = [fetched(network, url) for url in urls]
+    killer = FetchedPage(**{**pages[0].__dict__, "url": urls[0] + "-crash"})
+    crashes: list[str] = []
+    analyser = PageAnalyser(1, analyse=crash_on_marked_pages, on_crash=crashes.append)
+    results = analyse_all(analyser, [killer, *pages])
+    assert results[0].article is None and results[0].reason == "analysis_crashed"
+    for result, page in zip(results[1:], pages, strict=True):
+        assert result.article and result.article["url"] == page.url
+    assert killer.url in crashes
+
+
+def test_negative_pool_size_is_refused() -> None:
+    with pytest.raises(ValueError, match="ANALYSIS_PROCESSES"):
+        PageAnalyser(-1)
+
+
+@pytest.fixture(scope="module")
+def simulator(network: SimulatedNetwork) -> Iterator[str]:
+    with running_simulator(network) as base_url:
+        yield base_url
+
+
+def test_crawl_with_worker_processes_exports_the_same_items(
+        network: SimulatedNetwork, simulator: str, tmp_path: Path) -> None:
+    sites = "sites=" + ",".join(site.key for site in network.sites)
+    common = ("-a", f"via={simulator}", "-a", sites)
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "pooled").mkdir()
+    alone = run_crawl(tmp_path / "alone", *common, name="alone")
+    pooled = run_crawl(tmp_path / "pooled", *common, "-s", "ANALYSIS_PROCESSES=2",
+                       name="pooled")
+    assert "page analysis in 2 worker processes" in pooled.log
+    assert "page analysis in" not in alone.log
+
+    def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        return {item["id"]: {k: v for k, v in item.items() if k != "fetched_at"}
+                for item in items}
+
+    assert len(pooled.items) == len(network.manifest())
+    assert by_id(pooled.items) == by_id(alone.items)
