@@ -15,10 +15,13 @@ For each network size N, the simulator (``crawler simulate --pages N``) runs in 
 Crawl settings: via the simulator, no delays, ``CONCURRENT_REQUESTS`` as given, LOG_LEVEL INFO,
 a fresh STATE_DIR per run. Measured per run: articles, the crawl's own elapsed time (Scrapy's
 ``elapsed_time_seconds``, without interpreter start-up), articles/s, CPU seconds of the crawl
-process (user + system, from ``wait4``), peak RSS (``ru_maxrss``) and RSS sampled every 0.5 s
-from /proc with the number of articles exported so far, and the machine's load average (other
-processes on the machine slow wall-clock rates down; CPU seconds per article do not depend on
-them, so the report also gives the rate the process's CPU time allows).
+process (user + system, from ``wait4``) plus those of its worker processes if any
+(``ANALYSIS_PROCESSES``; their last /proc sample), peak RSS (``ru_maxrss``; with worker
+processes, the sampled sum of PSS over the process tree when larger: pages shared by the
+forkserver and its workers counted once), memory sampled every 0.5 s from /proc with the
+number of articles exported so far, and the machine's load average (other processes on the
+machine slow wall-clock rates down; CPU seconds per article do not depend on them, so the
+report also gives the rate the process's CPU time allows).
 """
 
 from __future__ import annotations
@@ -57,7 +60,10 @@ class Run:
     elapsed: float = 0.0
     process_wall: float = 0.0
     cpu_seconds: float = 0.0
+    """The crawl process's and its worker processes' (ANALYSIS_PROCESSES) together."""
+    worker_cpu_seconds: float = 0.0
     peak_rss_mb: float = 0.0
+    """The crawl process's; with worker processes, the larger of that and the tree's PSS sum."""
     load_before: float = 0.0
     load_after: float = 0.0
     returncode: int = 0
@@ -142,12 +148,70 @@ def _rss_mb(pid: int) -> float | None:
         return None
 
 
+def _pss_mb(pid: int) -> float | None:
+    """Proportional set size: shared pages (a forkserver's and its workers') counted once."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, IndexError, ValueError):
+        return None
+    return None
+
+
 def _cpu_seconds(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / _TICK
     except (OSError, IndexError, ValueError):
         return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every live process below ``pid`` (the page-analysis pool and its forkserver)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int(Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(children.get(child, []))
+    return found
+
+
+class ProcessTree:
+    """Memory and CPU of the crawl process plus its descendants (worker processes), sampled:
+    a descendant's CPU counts with its last sampled value after it exits. Memory is the crawl
+    process's RSS alone, or with descendants the sum of PSS over the tree (pages shared by a
+    forkserver and its workers counted once, not once per process)."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.descendant_cpu: dict[int, float] = {}
+
+    def sample(self) -> tuple[float, float] | None:
+        rss = _rss_mb(self.pid)
+        if rss is None:
+            return None
+        if children := _descendants(self.pid):
+            rss = _pss_mb(self.pid) or rss
+            for child in children:
+                rss += _pss_mb(child) or 0.0
+                self.descendant_cpu[child] = max(self.descendant_cpu.get(child, 0.0),
+                                                 _cpu_seconds(child))
+        return rss, _cpu_seconds(self.pid) + self.children_cpu
+
+    @property
+    def children_cpu(self) -> float:
+        return sum(self.descendant_cpu.values())
 
 
 class LineCounter:
@@ -201,21 +265,23 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
+    tree = ProcessTree(process.pid)
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             break
-        rss = _rss_mb(process.pid)
-        if rss is not None:
+        if (sampled := tree.sample()) is not None:
+            rss, cpu = sampled
             run.samples.append((round(time.perf_counter() - start, 2), round(rss, 1),
-                                counter.poll(),
-                                _cpu_seconds(process.pid)))
+                                counter.poll(), cpu))
         time.sleep(interval)
     run.process_wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     run.returncode = process.returncode
-    run.cpu_seconds = usage.ru_utime + usage.ru_stime
-    run.peak_rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    run.worker_cpu_seconds = tree.children_cpu
+    run.cpu_seconds = usage.ru_utime + usage.ru_stime + run.worker_cpu_seconds
+    run.peak_rss_mb = max([usage.ru_maxrss / 1024]  # kilobytes on Linux
+                          + [sample[1] for sample in run.samples])
     run.load_after = os.getloadavg()[0]
     log_text = log.read_text("utf-8", errors="replace") if log.exists() else ""
     if match := _ELAPSED.search(log_text):
@@ -249,12 +315,14 @@ def print_run(run: Run, bare: Run | None) -> None:
         cpu_ratio += (f", steady {100 * mine[0] / theirs[0]:5.1f}% of bare rate,"
                       f" {100 * theirs[1] / mine[1]:5.1f}% CPU-bound")
     quartiles = " ".join(f"{run.rss_at(s) or 0:.0f}" for s in (0.25, 0.5, 0.75, 1.0))
+    workers = (f" ({1000 * run.worker_cpu_seconds / run.articles:.2f} in worker processes)"
+               if run.worker_cpu_seconds and run.articles else "")
     steady = run.steady()
     steady_text = (f" steady {steady[0]:.1f} art/s, {steady[1]:.2f} CPU ms/article;"
                    if steady else "")
     print(f"  {run.mode:8} {run.articles:6d} articles {run.requests:6d} responses"
           f" {run.elapsed:7.1f} s {run.rate:7.1f} art/s{ratio}{cpu_ratio};"
-          f" CPU {run.cpu_ms_per_article:5.2f} ms/article;{steady_text}"
+          f" CPU {run.cpu_ms_per_article:5.2f} ms/article{workers};{steady_text}"
           f" peak RSS {run.peak_rss_mb:6.1f} MB (at 25/50/75/100%: {quartiles});"
           f" load {run.load_before:.1f}->{run.load_after:.1f}", flush=True)
     if run.samples:
