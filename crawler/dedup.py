@@ -14,12 +14,19 @@ removed again when a later pipeline drops the item, so the state only holds expo
 Settings: ``DEDUP_MODE`` (mark), ``DEDUP_THRESHOLD`` (estimated Jaccard similarity of word
 3-shingles for near duplicates), ``DEDUP_NUM_PERM``, ``DEDUP_SHINGLE_WORDS``,
 ``DEDUP_STATE_CLASS`` (import path of the DedupState backend, built with ``from_settings``).
+
+The MinHash signature is datasketch's ``MinHash(num_perm, seed=1, scheme="affine32")`` over the
+SHA-1 32-bit hashes of the shingles (``minhash_of(text)``, a pure function of the text), computed
+here with numpy bit for bit as datasketch does (tested against it) but without a Python call per
+shingle, and without importing datasketch, whose package imports scipy (~1.5 CPU-s per start).
+datasketch is imported only to compute the LSH banding of a threshold not in ``KNOWN_BANDINGS``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import operator
 import re
 import sqlite3
 import unicodedata
@@ -31,8 +38,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
@@ -59,43 +64,93 @@ CACHE_KIB = 32 * 1024
 # -- normalisation and fingerprints ------------------------------------------------------------
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
-                       "ئ": "ي", "ک": "ك", "ی": "ي"})
+_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك",
+         "ی": "ي"}
+assert not set(_FOLD) & set(_FOLD.values())  # so one str.replace per letter is a translate
 _WORD = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
     """Text folded for comparison only (never exported): NFKC, no diacritics or tatweel, alef,
-    ya, ta marbuta and hamza seats unified, digits to ASCII, punctuation dropped, lower case."""
-    folded = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text)).translate(_FOLD).lower()
-    words = _WORD.findall(folded)
-    return " ".join(str(int(w)) if w.isdecimal() and len(w) < 19 else w for w in words)
+    ya, ta marbuta and hamza seats unified, digits to ASCII, punctuation dropped, lower case.
+    The words (runs of ``\\w``) are joined by single spaces."""
+    folded = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    for letter, into in _FOLD.items():
+        if letter in folded:
+            folded = folded.replace(letter, into)
+    words = _WORD.findall(folded.lower())
+    if any(map(str.isdecimal, words)):
+        words = [str(int(w)) if w.isdecimal() and len(w) < 19 else w for w in words]
+    return " ".join(words)
 
 
 def text_hash(normalised: str) -> str:
     return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
 
 
-def shingles(normalised: str, size: int = DEFAULT_SHINGLE_WORDS) -> set[bytes]:
-    """Word ``size``-grams of normalised text (the whole text when it is shorter)."""
+def _shingle_bytes(normalised: str, size: int) -> list[bytes]:
+    """The UTF-8 word ``size``-grams of normalised text, repeats included (the whole text
+    when it is shorter)."""
     words = normalised.split()
     if len(words) <= size:
-        return {normalised.encode("utf-8")} if normalised else set()
-    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+        return [normalised.encode("utf-8")] if normalised else []
+    # Joining the words and splitting the UTF-8 bytes at b" " encodes every word at once
+    # (the words hold no whitespace, and no other character's UTF-8 holds byte 0x20).
+    encoded = " ".join(words).encode("utf-8").split(b" ")
+    return list(map(b" ".join, zip(*(encoded[i:] for i in range(size)), strict=False)))
+
+
+def shingles(normalised: str, size: int = DEFAULT_SHINGLE_WORDS) -> set[bytes]:
+    """Word ``size``-grams of normalised text (the whole text when it is shorter)."""
+    return set(_shingle_bytes(normalised, size))
+
+
+SEED = 1
+_U32 = np.uint32
+_FMIX = (_U32(16), _U32(0x85EBCA6B), _U32(13), _U32(0xC2B2AE35), _U32(16))
+"""The MurmurHash3 32-bit finalizer datasketch's affine32 scheme mixes every hash with."""
+_MAX_HASH = _U32(0xFFFFFFFF)
 
 
 @cache
-def _template(num_perm: int) -> MinHash:
-    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations ``h -> a * h + b`` (mod 2**32) for ``seed=1``."""
+    generator = np.random.RandomState(SEED)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=_U32)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
 
 
-def minhash(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
-            shingle_words: int = DEFAULT_SHINGLE_WORDS) -> MinHash:
-    template = _template(num_perm)
-    signature = MinHash(num_perm=num_perm, seed=1, permutations=template.permutations,
-                        scheme=SCHEME)
-    signature.update_batch(list(shingles(normalised, shingle_words)))
-    return signature
+_SHA1_DIGEST = operator.methodcaller("digest")
+
+
+def signature(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
+              shingle_words: int = DEFAULT_SHINGLE_WORDS) -> np.ndarray:
+    """The MinHash signature (``num_perm`` uint32 values) of normalised text's shingles:
+    datasketch's ``MinHash(num_perm, seed=1, scheme="affine32").update_batch(shingles)`` with
+    its default hash (the first 4 bytes of SHA-1, little-endian), value for value."""
+    a, b = _permutations(num_perm)
+    parts = _shingle_bytes(normalised, shingle_words)
+    if not parts:
+        return np.full(num_perm, _MAX_HASH, dtype=_U32)
+    digests = b"".join(map(_SHA1_DIGEST, map(hashlib.sha1, parts)))
+    hv = np.frombuffer(digests, dtype="<u4")[::5].astype(_U32)  # 20-byte digests: 5 words
+    s1, m1, s2, m2, s3 = _FMIX
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    signed: np.ndarray = (hv[:, np.newaxis] * a + b).min(axis=0)
+    return signed
+
+
+def minhash_of(text: str, num_perm: int = DEFAULT_NUM_PERM,
+               shingle_words: int = DEFAULT_SHINGLE_WORDS) -> np.ndarray:
+    """The MinHash signature of an article's text (normalised first): a pure function of its
+    arguments, safe to call from any process."""
+    return signature(normalise(text), num_perm, shingle_words)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -103,11 +158,27 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+KNOWN_BANDINGS: dict[tuple[float, int], tuple[int, int]] = {
+    (0.3, 128): (37, 3), (0.4, 128): (32, 4), (0.5, 128): (25, 5), (0.6, 128): (18, 7),
+    (0.7, 128): (14, 9), (0.8, 128): (9, 13)}
+"""datasketch's ``_optimal_param(threshold, num_perm, 0.5, 0.5)`` for common settings (tested
+against it), so that a crawl with them does not import datasketch and scipy."""
+
+
 @cache
 def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
     """datasketch's optimal (bands, rows) weighing false positives and negatives equally."""
+    if (threshold, num_perm) in KNOWN_BANDINGS:
+        return KNOWN_BANDINGS[threshold, num_perm]
+    from datasketch.lsh import _optimal_param  # imports scipy: only for other thresholds
+
     bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(bands), int(rows)
+
+
+@cache
+def _persons(bands: int) -> tuple[bytes, ...]:
+    return tuple(band.to_bytes(4, "big") for band in range(bands))
 
 
 @dataclass(frozen=True)
@@ -122,13 +193,14 @@ class Banding:
         return cls(*_banding(threshold, num_perm))
 
     def keys(self, hashvalues: np.ndarray) -> list[int]:
-        """One signed 64-bit key per band (fits an SQLite INTEGER)."""
-        out = []
-        for band in range(self.bands):
-            chunk = hashvalues[band * self.rows:(band + 1) * self.rows].tobytes()
-            digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(4, "big"))
-            out.append(int.from_bytes(digest.digest(), "big", signed=True))
-        return out
+        """One signed 64-bit key per band (fits an SQLite INTEGER): the blake2b of the band's
+        hash values (their bytes), personalised with the band number."""
+        raw = hashvalues.tobytes()
+        step = len(raw) // len(hashvalues) * self.rows
+        blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+        return [from_bytes(blake2b(raw[band * step:(band + 1) * step], digest_size=8,
+                                   person=person).digest(), "big", signed=True)
+                for band, person in enumerate(_persons(self.bands))]
 
 
 # -- state -------------------------------------------------------------------------------------
@@ -256,7 +328,11 @@ class SqliteDedupState(DedupState):
         return [self._record(row) for row in rows]
 
     def add(self, record: DedupRecord, band_keys: list[int]) -> None:
-        self.remove(record.article_id)
+        # A record's bands are written and removed with it in one transaction, so an
+        # article without a row has no bands to remove.
+        if self.db.execute("DELETE FROM articles WHERE article_id = ?",
+                           (record.article_id,)).rowcount:
+            self.db.execute("DELETE FROM bands WHERE article_id = ?", (record.article_id,))
         self.db.execute(
             "INSERT INTO articles (article_id, canonical_url, text_hash, cluster_id, "
             "duplicate_of, signature) VALUES (?, ?, ?, ?, ?, ?)",
@@ -320,8 +396,8 @@ class Deduplicator:
 
     def fingerprint(self, text: str) -> tuple[str, np.ndarray, list[int]]:
         folded = normalise(text)
-        signature = minhash(folded, self.num_perm, self.shingle_words).hashvalues
-        return text_hash(folded), signature, self.banding.keys(signature)
+        signed = signature(folded, self.num_perm, self.shingle_words)
+        return text_hash(folded), signed, self.banding.keys(signed)
 
     def assign(self, item: Mapping[str, Any]) -> tuple[Assignment, DedupRecord, list[int]]:
         """The item's cluster, and the record (with band keys) to store once it is exported."""

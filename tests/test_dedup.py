@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
@@ -248,3 +249,111 @@ def test_a_column_exported_last_week_is_recognised_and_dropped_this_week(
     assert not copies & this_week.urls()
     assert this_week.stats["dropped/duplicate_text"] == 2
     assert "copy of almaghribtoday-" in this_week.log
+
+
+# -- the fingerprint: datasketch's MinHash and the first normalisation, bit for bit ------------
+
+_OLD_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
+                           "ئ": "ي", "ک": "ك", "ی": "ي"})
+
+
+def reference_normalise(text: str) -> str:
+    """normalise as first shipped (str.translate, a generator per word)."""
+    import re
+    import unicodedata
+
+    diacritics = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+    folded = diacritics.sub("", unicodedata.normalize("NFKC", text)).translate(_OLD_FOLD).lower()
+    words = re.findall(r"\w+", folded)
+    return " ".join(str(int(w)) if w.isdecimal() and len(w) < 19 else w for w in words)
+
+
+def fingerprint_texts() -> list[str]:
+    rng = random.Random(11)
+    pieces = [*" ".join(BODY + SAME_SUBJECT).split()[:60], "٢٠٢٤", "2024", "007",
+              "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠",
+              "إِعْلَانٌ", "ـــ", "«", "»", "،", "...", "a_b", "ＡＢＣ", "ﻻ", "\u00a0", "\t", "\n\n",
+              "x2", "2x", "Ünïcode", "ک", "ی", "ۀ", "ﷺ", "½", "²", "-", "_"]
+    texts = ["", " ", "كلمة", "كلمتان اثنتان", "ثلاث كلمات هنا", "أربع كلمات في سطر", *BODY,
+             "\n\n".join(BODY)]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))) for _ in range(200)]
+    return texts
+
+
+def test_normalise_is_the_first_normalisation() -> None:
+    for text in fingerprint_texts():
+        assert normalise(text) == reference_normalise(text), text
+
+
+@pytest.mark.parametrize(("num_perm", "size"), [(128, 3), (64, 2), (128, 1)])
+def test_signatures_are_datasketchs_minhash(num_perm: int, size: int) -> None:
+    from datasketch import MinHash
+
+    from crawler.dedup import minhash_of, shingles, signature
+
+    for text in fingerprint_texts():
+        folded = normalise(text)
+        expected = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
+        expected.update_batch(list(shingles(folded, size)))
+        got = signature(folded, num_perm, size)
+        assert got.dtype == np.uint32 and got.tolist() == expected.hashvalues.tolist(), text
+        assert minhash_of(text, num_perm, size).tolist() == got.tolist()
+
+
+def test_shingles_are_the_word_ngrams() -> None:
+    from crawler.dedup import shingles
+
+    for text in fingerprint_texts():
+        folded = normalise(text)
+        words = folded.split()
+        expected = ({" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)}
+                    if len(words) > 3 else ({folded.encode()} if folded else set()))
+        assert shingles(folded) == expected
+
+
+def test_band_keys_are_unchanged() -> None:
+    import hashlib
+
+    from crawler.dedup import minhash_of
+
+    banding = Banding.for_threshold(0.5, 128)
+    signed = minhash_of(" ".join(BODY))
+    expected = [int.from_bytes(hashlib.blake2b(
+        signed[b * banding.rows:(b + 1) * banding.rows].tobytes(), digest_size=8,
+        person=b.to_bytes(4, "big")).digest(), "big", signed=True) for b in range(banding.bands)]
+    assert banding.keys(signed) == expected
+
+
+def test_known_bandings_are_datasketchs() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from crawler.dedup import KNOWN_BANDINGS
+
+    for (threshold, num_perm), banding in KNOWN_BANDINGS.items():
+        assert _optimal_param(threshold, num_perm, 0.5, 0.5) == banding
+
+
+def test_the_crawl_imports_neither_datasketch_nor_scipy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, crawler.dedup as d; d.Banding.for_threshold(0.5, 128); "
+            "d.minhash_of('نص قصير للتجربة هنا'); "
+            "print(sorted(m for m in ('scipy', 'datasketch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "[]"
+
+
+def test_replacing_a_record_replaces_its_bands(tmp_path: Path) -> None:
+    from crawler.dedup import DedupRecord, minhash_of
+
+    banding = Banding.for_threshold(0.5, 128)
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
+    first, second = minhash_of(" ".join(BODY)), minhash_of(" ".join(SAME_SUBJECT))
+    state.add(DedupRecord("a", "https://x/a", "h1", "a", None, first), banding.keys(first))
+    state.add(DedupRecord("a", "https://x/a", "h2", "a", None, second), banding.keys(second))
+    assert len(state) == 1 and state.candidates(banding.keys(first)) == []
+    assert [r.text_hash for r in state.candidates(banding.keys(second))] == ["h2"]
+    state.remove("a")
+    assert state.candidates(banding.keys(second)) == [] and len(state) == 0
