@@ -30,7 +30,6 @@ SKIPPED_TAGS = frozenset({
 })
 IMAGE_TAGS = frozenset({"img", "amp-img"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SPACES = re.compile(r"\s+")
 _LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 _HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|article|section|"
                        r"main|h[1-6]|table|ul|li|a|img|br|figure)(?=[\s>/])", re.IGNORECASE)
@@ -72,7 +71,9 @@ class Block:
 
 def normalise_space(text: str) -> str:
     """NFC, every whitespace run to one space, stripped; nothing else is changed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not text.isascii():  # ASCII is NFC already
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
 
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:
@@ -135,15 +136,31 @@ def _image_src(element: etree._Element, base_url: str | None) -> str | None:
     return None
 
 
-def _is_caption(element: etree._Element) -> bool:
-    if element.tag == "figcaption":
-        return True
-    classes = element.get("class") or ""
-    return "caption" in classes.lower()
-
-
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _new_object = object.__new__
+
+_State = tuple[str, bool, bool, int | None]
+"""An element's context: nearest block tag, inside a caption (a figcaption or an element whose
+class names a caption), inside a heading, id of the enclosing <figure>."""
+_TOP: _State = ("div", False, False, None)
+
+_ENTER, _SKIP, _IMAGE, _BREAK = 0, 1, 2, 3
+_TagInfo = tuple[int, bool, bool, str | None, bool, bool, bool]
+"""What flatten does with a tag: action, is <time>, starts a block (lower-cased tag), and
+from the tag as parsed: block tag for the context (or None), heading, figure, figcaption."""
+_TAG_INFO: dict[object, _TagInfo] = {}
+
+
+def _tag_info(raw: object) -> _TagInfo:
+    tag = raw.lower() if isinstance(raw, str) else ""
+    action = (_SKIP if tag in SKIPPED_TAGS else _IMAGE if tag in IMAGE_TAGS
+              else _BREAK if tag == "br" else _ENTER)
+    block_tag = str(raw) if raw in BLOCK_TAGS else None
+    info = (action, tag == "time", tag in BLOCK_TAGS, block_tag, raw in HEADING_TAGS,
+            raw == "figure", raw == "figcaption")
+    if len(_TAG_INFO) < 1000:  # tag names are few; a hostile page cannot grow this unbounded
+        _TAG_INFO[raw] = info
+    return info
 
 
 def _block(text: str, kind: str, tag: str, caption: bool, heading: bool, src: str | None,
@@ -156,83 +173,82 @@ def _block(text: str, kind: str, tag: str, caption: bool, heading: bool, src: st
     return block
 
 
-class _Flattener:
-    """One pass over the tree. The context of the current element (nearest block tag, inside a
-    caption, inside a heading, enclosing figure) is computed once on entry and restored on
-    exit, so emitting a block costs the same however deep it is."""
+def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
+    """The visible blocks of the document's body, in page order.
 
-    def __init__(self, base_url: str | None):
-        self.base_url = base_url
-        self.blocks: list[Block] = []
-        self.buffer: list[str] = []
-        self.times: list[str] = []
-        # (nearest block tag, in caption, in heading, id of the enclosing <figure>)
-        self.state: tuple[str, bool, bool, int | None] = ("div", False, False, None)
+    One pass over the tree (lxml's iterwalk): each element's context (``_State``) is computed
+    once on entry from its parent's and restored on exit, so emitting a block costs the same
+    however deep it sits."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    times: list[str] = []
+    add_text = buffer.append
 
-    def flush(self) -> None:
-        buffer = self.buffer
+    def flush(state: _State) -> None:
         if buffer:
             text = "".join(buffer)
             buffer.clear()
             if not text.isascii():
                 text = unicodedata.normalize("NFC", text)
-            text = " ".join(text.split())  # = normalise_space: \s+ is str.isspace
-        else:
+            text = " ".join(text.split())  # = normalise_space (\s is str.isspace)
+            if not text and not times:
+                return
+        elif times:
             text = ""
-        if text or self.times:
-            tag, caption, heading, figure = self.state
-            self.blocks.append(_block(text, "text", tag, caption, heading, None, figure,
-                                      tuple(self.times)))
-            self.times.clear()
+        else:
+            return
+        tag, caption, heading, figure = state
+        blocks.append(_block(text, "text", tag, caption, heading, None, figure, tuple(times)))
+        times.clear()
 
-    def walk(self, element: etree._Element) -> None:
+    top = root.find("body")
+    if top is None:
+        top = root
+    state = _TOP
+    opened: list[tuple[bool, _State, etree._Element] | None] = []
+    """Per open element: starts a block, its parent's context, the element (kept referenced,
+    so a figure's id stays its own); None when not entered (skipped, image, line break)."""
+    tag_info = _TAG_INFO.get
+    walker = etree.iterwalk(top, events=("start", "end"))
+    for event, element in walker:
+        if event == "end":
+            entered = opened.pop()
+            if entered is not None:
+                if entered[0] and (buffer or times):
+                    flush(state)
+                state = entered[1]
+            if opened and (tail := element.tail):
+                add_text(tail)
+            continue
         raw = element.tag
-        tag = raw.lower() if isinstance(raw, str) else ""
-        if tag in SKIPPED_TAGS:
-            return
-        if tag in IMAGE_TAGS:
-            self.flush()
-            _, caption, _, figure = self.state
-            self.blocks.append(_block(normalise_space(element.get("alt") or ""), "image", tag,
-                                      caption, False, _image_src(element, self.base_url),
-                                      figure, ()))
-            return
-        if tag == "br":
-            self.flush()
-            return
-        if tag == "time" and (stamp := (element.get("datetime") or "").strip()):
-            self.times.append(stamp)
-        is_block = tag in BLOCK_TAGS
-        if is_block:
-            self.flush()
-        saved = self.state
-        block_tag, caption, heading, figure = saved
-        if raw in BLOCK_TAGS:
-            block_tag = str(raw)
-            heading = heading or raw in HEADING_TAGS
-            if raw == "figure":
-                figure = id(element)
-        caption = caption or _is_caption(element)
-        self.state = (block_tag, caption, heading, figure)
-        buffer = self.buffer
-        if element.text:
-            buffer.append(element.text)
-        for child in element:
-            self.walk(child)
-            if child.tail:
-                buffer.append(child.tail)
-        if is_block:
-            self.flush()
-        self.state = saved
-
-
-def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
-    """The visible blocks of the document's body, in page order."""
-    body = root.find("body")
-    flattener = _Flattener(base_url)
-    flattener.walk(body if body is not None else root)
-    flattener.flush()
-    return flattener.blocks
+        action, is_time, is_block, block_tag, heading, figure, figcaption = \
+            tag_info(raw) or _tag_info(raw)
+        if action:
+            walker.skip_subtree()
+            opened.append(None)
+            if action != _SKIP and (buffer or times):
+                flush(state)
+            if action == _IMAGE:
+                blocks.append(_block(normalise_space(element.get("alt") or ""), "image",
+                                     raw.lower(), state[1], False,
+                                     _image_src(element, base_url), state[3], ()))
+            continue
+        if is_time and (stamp := (element.get("datetime") or "").strip()):
+            times.append(stamp)
+        if is_block and (buffer or times):
+            flush(state)
+        opened.append((is_block, state, element))
+        in_caption = state[1] or figcaption \
+            or "caption" in (element.get("class") or "").lower()
+        if block_tag is not None:
+            state = (block_tag, in_caption, heading or state[2],
+                     id(element) if figure else state[3])
+        elif in_caption != state[1]:
+            state = (state[0], in_caption, state[2], state[3])
+        if text := element.text:
+            add_text(text)
+    flush(_TOP)
+    return blocks
 
 
 @lru_cache(maxsize=32)
