@@ -8,8 +8,10 @@ import unicodedata
 from crawler.extraction.blocks import normalise_space
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+"""Runs of letters: counting the characters of each run is counting the letters, with one
+match per word instead of one per letter."""
 _FRENCH_WORDS = frozenset({
     "le", "la", "les", "des", "du", "une", "est", "dans", "pour", "que", "qui", "avec",
     "sur", "au", "aux", "et"
@@ -34,8 +36,8 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[dict[str, int]]]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code by script ratio (Arabic vs Latin), then function words for en/fr."""
-    arabic = len(_ARABIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    arabic = sum(map(len, _ARABIC.findall(text)))
+    latin = sum(map(len, _LATIN.findall(text)))
     if arabic + latin < 20:
         return None
     if arabic >= latin:
