@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import operator
 import re
 import sqlite3
 import unicodedata
@@ -122,9 +121,6 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-_SHA1_DIGEST = operator.methodcaller("digest")
-
-
 def signature(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
               shingle_words: int = DEFAULT_SHINGLE_WORDS) -> np.ndarray:
     """The MinHash signature (``num_perm`` uint32 values) of normalised text's shingles:
@@ -134,7 +130,8 @@ def signature(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
     parts = _shingle_bytes(normalised, shingle_words)
     if not parts:
         return np.full(num_perm, _MAX_HASH, dtype=_U32)
-    digests = b"".join(map(_SHA1_DIGEST, map(hashlib.sha1, parts)))
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(part).digest() for part in parts])
     hv = np.frombuffer(digests, dtype="<u4")[::5].astype(_U32)  # 20-byte digests: 5 words
     s1, m1, s2, m2, s3 = _FMIX
     hv ^= hv >> s1
@@ -142,7 +139,9 @@ def signature(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
     hv ^= hv >> s2
     hv *= m2
     hv ^= hv >> s3
-    signed: np.ndarray = (hv[:, np.newaxis] * a + b).min(axis=0)
+    permuted = np.multiply(hv[:, np.newaxis], a)
+    permuted += b
+    signed: np.ndarray = permuted.min(axis=0)
     return signed
 
 
