@@ -93,6 +93,7 @@ def zone_in(text: str) -> tzinfo | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # tested on most blocks of every page
 def is_header_clock(text: str) -> bool:
     """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23")."""
     folded = fold(text)

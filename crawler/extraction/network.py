@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from crawler.extraction import patterns as pat
 from crawler.extraction.blocks import Block
@@ -60,16 +61,25 @@ def is_furniture(text: str, title: str | None = None) -> bool:
 
 
 def _is_anchor(block: Block) -> bool:
-    text = block.text
-    return block.kind == "text" and (
-        pat.site_of_label(text) is not None or pat.is_ticker_end(text) or pat.is_clock(text)
-    )
+    return block.kind == "text" and _is_anchor_text(block.text)
+
+
+@lru_cache(maxsize=pat.MEMO_SIZE)  # every block is tested, several times per page
+def _is_anchor_text(text: str) -> bool:
+    return pat.site_of_label(text) is not None or pat.is_ticker_end(text) or pat.is_clock(text)
 
 
 def _prefixed_title(block: Block) -> tuple[Site, str] | None:
-    if block.kind != "text" or pat.word_count(block.text) > 40:
+    if block.kind != "text":
         return None
-    return pat.split_label_prefix(block.text)
+    return _prefixed_text(block.text)
+
+
+@lru_cache(maxsize=pat.MEMO_SIZE)
+def _prefixed_text(text: str) -> tuple[Site, str] | None:
+    if pat.word_count(text) > 40:
+        return None
+    return pat.split_label_prefix(text)
 
 
 def _hard_footer(blocks: list[Block]) -> int:

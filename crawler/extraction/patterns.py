@@ -14,7 +14,7 @@ from crawler.extraction.dates import fold, is_header_clock, parse_arabic_date
 from crawler.sites import SITES, Site
 
 _NON_WORD = re.compile(r"[^\w]+")
-_MEMO = 4096
+_MEMO = MEMO_SIZE = 4096
 """Texts remembered by the memoised predicates below: a page's blocks are tested by several
 rules each (title, header, footer, repeats), and boilerplate lines recur on every page. Smaller
 than a few pages' worth of distinct paragraphs, so body text is not kept around."""
@@ -52,10 +52,12 @@ def key(text: str) -> str:
     return _NON_WORD.sub(" ", fold(text)).strip().lower()
 
 
+@lru_cache(maxsize=_MEMO)
 def punctuation_count(text: str) -> int:
     return sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
 
 
+@lru_cache(maxsize=_MEMO)
 def undouble(text: str) -> str:
     """"X X" (a title rendered twice in one block) to "X"; other text unchanged."""
     words = text.split(" ")
@@ -107,6 +109,7 @@ def _align(original: str, folded_length: int) -> int:
     return len(original)
 
 
+@lru_cache(maxsize=_MEMO)
 def is_ticker_end(text: str) -> bool:
     return fold(text).rstrip(" :.-").endswith("اخر الاخبار")
 
@@ -190,6 +193,7 @@ def parse_dateline(text: str) -> Dateline | None:
     return Dateline(location, source)
 
 
+@lru_cache(maxsize=_MEMO)
 def word_count(text: str) -> int:
     return len(text.split())
 
