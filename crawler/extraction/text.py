@@ -36,8 +36,15 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[dict[str, int]]]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code by script ratio (Arabic vs Latin), then function words for en/fr."""
-    arabic = sum(map(len, _ARABIC.findall(text)))
     latin = sum(map(len, _LATIN.findall(text)))
+    # Arabic letters are counted only as far as the verdict needs: once there are at least
+    # max(latin, 20 - latin) of them the text is Arabic, whatever the rest holds.
+    enough = max(latin, 20 - latin)
+    arabic = 0
+    for run in _ARABIC.finditer(text):
+        arabic += run.end() - run.start()
+        if arabic >= enough:
+            break
     if arabic + latin < 20:
         return None
     if arabic >= latin:
