@@ -1,0 +1,68 @@
+"""flatten: the block context (tag, caption, heading, figure, times) of the single-pass walk."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.blocks import Block, flatten, normalise_space, parse_document
+
+
+def blocks_of(body: str) -> list[Block]:
+    return flatten(parse_document(f"<html><body>{body}</body></html>"), "https://example.com/a/")
+
+
+def test_context_of_nested_blocks() -> None:
+    blocks = blocks_of(
+        "<div>top<h2>Head <span>line</span></h2>after"
+        "<figure><img src='i.jpg' alt=' pic '><figcaption><b>cap</b> text</figcaption></figure>"
+        "<p class='Photo-CAPTION'>by class <em>inline</em></p>"
+        "<p><span class='caption'>inline caption</span><br>next line</p>"
+        "<figure><img data-src='/j.jpg'></figure>"
+        "<p>x<time datetime=' 2024-01-02 '>2 Jan</time> y<script>no</script>z</p>"
+        "<section><time datetime='2024-02-03'></time></section></div>")
+    texts = [(b.text, b.kind, b.tag, b.caption, b.heading) for b in blocks]
+    assert texts == [
+        ("top", "text", "div", False, False),
+        ("Head line", "text", "h2", False, True),
+        ("after", "text", "div", False, False),
+        ("pic", "image", "img", False, False),
+        ("cap text", "text", "figcaption", True, False),
+        ("by class inline", "text", "p", True, False),
+        ("inline caption", "text", "p", False, False),  # context where the line ends
+        ("next line", "text", "p", False, False),
+        ("", "image", "img", False, False),
+        ("x2 Jan yz", "text", "p", False, False),
+        ("", "text", "section", False, False),
+    ]
+    first_figure = {blocks[3].figure, blocks[4].figure}
+    assert len(first_figure) == 1 and None not in first_figure
+    assert blocks[8].figure is not None and blocks[8].figure != blocks[3].figure
+    assert blocks[5].figure is None
+    assert [b.src for b in blocks if b.kind == "image"] == [
+        "https://example.com/a/i.jpg", "https://example.com/j.jpg"]
+    assert blocks[9].datetimes == ("2024-01-02",)
+    assert blocks[10].datetimes == ("2024-02-03",)
+
+
+def test_image_inside_caption_and_text_around_skipped_elements() -> None:
+    blocks = blocks_of("<div class='caption'>a<img alt='in'>b</div><div>c<style>x</style>d</div>")
+    assert [(b.text, b.kind, b.caption) for b in blocks] == [
+        ("a", "text", True), ("in", "image", True), ("b", "text", True), ("cd", "text", False)]
+
+
+def test_blocks_are_plain_frozen_blocks() -> None:
+    block = blocks_of("<p>\u0627\u0654 x</p>")[0]
+    assert block == Block("\u0623 x", tag="p")
+    assert hash(block) == hash(Block("\u0623 x", tag="p"))
+    assert repr(block) == repr(Block("\u0623 x", tag="p"))
+    with pytest.raises(AttributeError):
+        block.text = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["", " ", " a \t\n b\u00a0c\u2003", "\u2000x\u3000", "e\u0301 ",
+                                  "\x1c a \x1f", "\u0627\u0654"])
+def test_normalise_space(text: str) -> None:
+    import re
+    import unicodedata
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    assert normalise_space(text) == expected
