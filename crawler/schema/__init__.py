@@ -138,11 +138,37 @@ def compile_check(schema: Any) -> Check:
         raise Uncompilable(f"schema {schema!r}")
     checks = [check for key, arg in schema.items()
               if (check := _keyword(key, arg, schema)) is not _always]
+    return _all(checks)
+
+
+def _all(checks: list[Check]) -> Check:
+    """One check passing when every one of ``checks`` passes (plain loops: the fast check
+    runs on every item, and generators cost more than the checks themselves)."""
     if not checks:
         return _always
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+
+    def every(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a loop, not a generator (see _all)
+            if not check(value):
+                return False
+        return True
+
+    return every
+
+
+def _any(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+
+    def some(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a loop, not a generator (see _all)
+            if check(value):
+                return True
+        return False
+
+    return some
 
 
 def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Check:
@@ -152,10 +178,7 @@ def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Check:
         names = [arg] if isinstance(arg, str) else arg
         if not isinstance(names, list) or any(name not in _TYPES for name in names):
             raise Uncompilable(f"type {arg!r}")
-        tests = [_TYPES[name] for name in names]
-        if len(tests) == 1:
-            return tests[0]
-        return lambda value: any(test(value) for test in tests)
+        return _any([_TYPES[name] for name in names])
     if key in ("const", "enum"):
         options = [arg] if key == "const" else arg
         if not isinstance(options, list) or any(
@@ -167,11 +190,18 @@ def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Check:
                               or (isinstance(value, str) and value in strings))
     if key == "properties":
         props = [(name, compile_check(sub)) for name, sub in arg.items()]
-        return lambda value: not isinstance(value, dict) or all(
-            name not in value or check(value[name]) for name, check in props)
+
+        def properties(value: Any) -> bool:
+            if isinstance(value, dict):
+                for name, check in props:
+                    if name in value and not check(value[name]):
+                        return False
+            return True
+
+        return properties
     if key == "required":
-        names = tuple(arg)
-        return lambda value: not isinstance(value, dict) or all(n in value for n in names)
+        names = frozenset(arg)
+        return lambda value: not isinstance(value, dict) or names.issubset(value)
     if key == "additionalProperties":
         if "patternProperties" in schema:
             raise Uncompilable("additionalProperties with patternProperties")
@@ -179,13 +209,28 @@ def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Check:
         if arg is False:
             return lambda value: not isinstance(value, dict) or known.issuperset(value)
         extra = compile_check(arg)
-        return lambda value: not isinstance(value, dict) or all(
-            extra(item) for name, item in value.items() if name not in known)
+
+        def additional(value: Any) -> bool:
+            if isinstance(value, dict):
+                for name, item in value.items():
+                    if name not in known and not extra(item):
+                        return False
+            return True
+
+        return additional
     if key == "items":
         each = compile_check(arg)
         if "prefixItems" in schema:
             raise Uncompilable("items with prefixItems")
-        return lambda value: not isinstance(value, list) or all(each(item) for item in value)
+
+        def items(value: Any) -> bool:
+            if isinstance(value, list):
+                for item in value:
+                    if not each(item):
+                        return False
+            return True
+
+        return items
     if key == "minItems":
         return lambda value: not isinstance(value, list) or len(value) >= arg
     if key == "minLength":
@@ -196,11 +241,10 @@ def _keyword(key: str, arg: Any, schema: dict[str, Any]) -> Check:
         search = re.compile(arg).search
         return lambda value: not isinstance(value, str) or search(value) is not None
     if key == "allOf":
-        parts = [compile_check(sub) for sub in arg]
-        return lambda value: all(part(value) for part in parts)
+        return _all([compile_check(sub) for sub in arg])
     if key == "oneOf":
         options = [compile_check(sub) for sub in arg]
-        return lambda value: sum(1 for option in options if option(value)) == 1
+        return lambda value: [option(value) for option in options].count(True) == 1
     raise Uncompilable(f"keyword {key!r}")
 
 
