@@ -1,7 +1,10 @@
 """Crawl throughput and memory at scale, against the ceiling of a bare Scrapy spider.
 
 Usage: ``python -m benchmarks.crawl_scale [--pages 1000,10000,50000] [--modes bare,pipeline,full]
-[--concurrency 32] [--json FILE] [--keep DIR]``
+[--concurrency 32] [--set NAME=VALUE ...] [--bare-set NAME=VALUE ...] [--json FILE] [--keep DIR]``
+
+``--set`` goes to the project's crawls (e.g. ``ANALYSIS_PROCESSES=1``), ``--bare-set`` to the
+bare spider, which otherwise runs with Scrapy's defaults.
 
 For each network size N, the simulator (``crawler simulate --pages N``) runs in its own process
 (no shared GIL) and three crawls run against it, one after the other, each in a fresh process:
@@ -235,7 +238,8 @@ class LineCounter:
 
 
 def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
-              concurrency: int, extra: tuple[str, ...] = (), interval: float = 0.5) -> Run:
+              concurrency: int, extra: tuple[str, ...] = (), interval: float = 0.5,
+              bare_extra: tuple[str, ...] = ()) -> Run:
     out = workdir / f"{mode}-{pages}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -244,8 +248,8 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
     common = ["-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "LOG_LEVEL=INFO",
               "-s", f"LOG_FILE={log}", "-s", f"STATE_DIR={out / 'state'}",
               "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False"]
-    if mode != "bare":
-        common += [arg for setting in extra for arg in ("-s", setting)]
+    settings = bare_extra if mode == "bare" else extra
+    common += [arg for setting in settings for arg in ("-s", setting)]
     if mode == "bare":
         command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
                    "-a", f"urls={manifest}", "-a", f"via={url}", "-a", f"progress={items}",
@@ -341,6 +345,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--concurrency", type=int, default=32, help="CONCURRENT_REQUESTS")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="extra setting for the pipeline and full crawls (repeatable)")
+    parser.add_argument("--bare-set", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra setting for the bare crawl (repeatable; default: Scrapy's "
+                             "defaults)")
     parser.add_argument("--json", type=Path, default=None, help="save the figures here")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep logs, items and reports in this folder")
@@ -360,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="crawl-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)
     figures: dict[str, Any] = {"machine": machine(), "concurrency": args.concurrency,
-                               "settings": args.set, "runs": []}
+                               "settings": args.set, "bare_settings": args.bare_set,
+                               "runs": []}
     print("machine:", figures["machine"], flush=True)
     failed = False
     try:
@@ -371,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
                 bare: Run | None = None
                 for mode in modes:
                     run = run_crawl(mode, pages, url, manifest, workdir, args.concurrency,
-                                    tuple(args.set))
+                                    tuple(args.set), bare_extra=tuple(args.bare_set))
                     failed |= run.returncode != 0
                     if mode == "bare":
                         bare = run

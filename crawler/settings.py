@@ -69,6 +69,11 @@ SPIDER_MIDDLEWARES = {
     "crawler.templates.TemplateWarmupMiddleware": 950,
 }
 
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for every response's output (default 100); an
+# article page yields one item and a listing a few dozen requests, so 8 do the same work for
+# a tenth of the per-response overhead (benchmarks/crawl_scale.py, docs/performance.md).
+CONCURRENT_ITEMS = 8
+
 # Page parsing and extraction in the crawl process; set N (or "auto") for N worker processes.
 ANALYSIS_PROCESSES = 0
 
