@@ -1,6 +1,7 @@
 """Extraction speed: this project's extractors against trafilatura, same pages, same run.
 
-Usage: ``python -m benchmarks.extraction_speed [--pages N] [--rounds R] [--limit N] [--json FILE]``
+Usage: ``python -m benchmarks.extraction_speed [--pages N] [--rounds R] [--limit N]
+[--order blocked|interleaved|both] [--json FILE]``
 
 Corpora:
 
@@ -11,8 +12,12 @@ Corpora:
   ``crawler.extraction.generic.extract_generic``.
 
 Each page is decoded once, as the crawl does (``crawler.extraction.blocks.decode_html``),
-outside the timed region; then every system extracts it, interleaved page by page in a
-rotating order, ``R`` rounds. Speed is pages per second of wall time and per CPU second of this
+outside the timed region; then the systems extract the corpus ``R`` rounds in two orders:
+``blocked`` (each system over the whole corpus in turn, the order of systems rotated per round:
+how an extractor runs in a crawl, which is the figure the targets are judged on) and
+``interleaved`` (every system on a page before the next page, rotating: each system then runs
+with the others' data in the CPU caches, which costs a fast extractor proportionally more).
+Speed is pages per second of wall time and per CPU second of this
 one process (the CPU figure is the one to trust on a machine shared with other work). A second,
 separate pass (so its timers cannot bias the rates) splits our CPU time per page by stage.
 """
@@ -140,16 +145,43 @@ class Timing:
     errors: int = 0
 
 
-def interleaved(pages: list[Page], systems: dict[str, Runner], rounds: int) -> dict[str, Timing]:
-    """Run every system on every page, rotating the order per page; wall and CPU per system."""
-    timings = {name: Timing() for name in systems}
-    names = list(systems)
+def _warm(pages: list[Page], systems: dict[str, Runner]) -> None:
     for page in pages[:3]:  # warm imports and caches outside the measurement
         for fn in systems.values():
             fn(page)
     from crawler.extraction.blocks import _parsed
 
     _parsed.cache_clear()  # no page is served from the parse memo of an earlier call
+
+
+def blocked(pages: list[Page], systems: dict[str, Runner], rounds: int) -> dict[str, Timing]:
+    """Each system over the whole corpus in turn, the order of systems rotated per round: the
+    way an extractor runs in a crawl (page after page, its caches its own)."""
+    timings = {name: Timing() for name in systems}
+    names = list(systems)
+    _warm(pages, systems)
+    for round_ in range(rounds):
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
+            timing, run = timings[name], systems[name]
+            wall, cpu = time.perf_counter(), time.process_time()
+            for page in pages:
+                try:
+                    run(page)
+                except Exception:  # a baseline crashing is counted, not fatal
+                    timing.errors += 1
+            timing.cpu += time.process_time() - cpu
+            timing.wall += time.perf_counter() - wall
+            timing.calls += len(pages)
+    return timings
+
+
+def interleaved(pages: list[Page], systems: dict[str, Runner], rounds: int) -> dict[str, Timing]:
+    """Every system on every page before the next page, rotating the order per page: fair to
+    load that comes and goes, but each system runs with the others' data in the CPU caches."""
+    timings = {name: Timing() for name in systems}
+    names = list(systems)
+    _warm(pages, systems)
     for round_ in range(rounds):
         for index, page in enumerate(pages):
             shift = (index + round_) % len(names)
@@ -216,11 +248,16 @@ def stage_profile(pages: list[Page], runner: Runner, module: Any,
 # ---------------------------------------------------------------- report
 
 
+ORDERS: dict[str, Callable[[list[Page], dict[str, Runner], int], dict[str, Timing]]] = {
+    "blocked": blocked, "interleaved": interleaved}
+
+
 def corpus_figures(pages: list[Page], ours_name: str, ours: Runner,
-                   rounds: int) -> dict[str, Any]:
+                   rounds: int, order: str = "blocked") -> dict[str, Any]:
     systems = {ours_name: ours, **TRAFILATURA}
-    timings = interleaved(pages, systems, rounds)
-    figures: dict[str, Any] = {"pages": len(pages), "rounds": rounds, "systems": {}}
+    timings = ORDERS[order](pages, systems, rounds)
+    figures: dict[str, Any] = {"pages": len(pages), "rounds": rounds, "order": order,
+                               "systems": {}}
     for name, t in timings.items():
         figures["systems"][name] = {
             "pages_per_second": t.calls / t.wall if t.wall else None,
@@ -254,7 +291,8 @@ def machine() -> dict[str, Any]:
 
 
 def print_corpus(name: str, figures: dict[str, Any], target: float) -> None:
-    print(f"\n== {name}: {figures['pages']} pages x {figures['rounds']} rounds")
+    print(f"\n== {name}: {figures['pages']} pages x {figures['rounds']} rounds,"
+          f" {figures['order']}")
     print(f"{'system':58} {'pages/s':>8} {'pages/cpu-s':>11} {'ms/page':>8}")
     for system, s in figures["systems"].items():
         print(f"{system:58} {s['pages_per_second']:8.1f} {s['pages_per_cpu_second']:11.1f}"
@@ -282,6 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rounds", type=int, default=2, help="passes over each corpus")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of zyte/fundus")
     parser.add_argument("--corpus", choices=["network", "generic", "all"], default="all")
+    parser.add_argument("--order", choices=["blocked", "interleaved", "both"], default="both",
+                        help="each system over the corpus in turn (blocked), page by page "
+                             "(interleaved), or both (default)")
     parser.add_argument("--benchmarks", type=Path, default=SHARED_BENCHMARKS)
     parser.add_argument("--json", type=Path, default=None, help="save the figures here")
     return parser
@@ -294,27 +335,32 @@ def main(argv: list[str] | None = None) -> int:
     import crawler.extraction.generic
 
     figures: dict[str, Any] = {"machine": machine()}
+    orders = ["blocked", "interleaved"] if args.order == "both" else [args.order]
     print("machine:", figures["machine"])
     if args.corpus in ("network", "all"):
         pages = network_pages(args.pages) + fixture_pages()
-        figures["network"] = corpus_figures(pages, "ours extract_article", ours_article,
-                                            args.rounds)
-        figures["network"]["stages_ms"] = stage_profile(pages, ours_article, crawler.extraction,
-                                                        NETWORK_STAGES)
-        print_corpus("network (simulator + fixtures)", figures["network"], 5)
-        print_stages("extract_article", figures["network"]["stages_ms"])
+        for order in orders:
+            key = f"network/{order}"
+            figures[key] = corpus_figures(pages, "ours extract_article", ours_article,
+                                          args.rounds, order)
+            print_corpus("network (simulator + fixtures)", figures[key], 5)
+        figures["network/stages_ms"] = stage_profile(pages, ours_article, crawler.extraction,
+                                                     NETWORK_STAGES)
+        print_stages("extract_article", figures["network/stages_ms"])
     if args.corpus in ("generic", "all"):
         if not (args.benchmarks / "zyte").exists():
             print(f"no benchmarks under {args.benchmarks}", file=sys.stderr)
             return 2
         for corpus in ("zyte", "fundus"):
             pages = generic_pages(corpus, args.benchmarks)[: args.limit]
-            figures[corpus] = corpus_figures(pages, "ours extract_generic", ours_generic,
-                                             args.rounds)
-            figures[corpus]["stages_ms"] = stage_profile(
+            for order in orders:
+                key = f"{corpus}/{order}"
+                figures[key] = corpus_figures(pages, "ours extract_generic", ours_generic,
+                                              args.rounds, order)
+                print_corpus(corpus, figures[key], 1)
+            figures[f"{corpus}/stages_ms"] = stage_profile(
                 pages, ours_generic, crawler.extraction.generic, GENERIC_STAGES)
-            print_corpus(corpus, figures[corpus], 1)
-            print_stages("extract_generic", figures[corpus]["stages_ms"])
+            print_stages("extract_generic", figures[f"{corpus}/stages_ms"])
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2), "utf-8")
     return 0
