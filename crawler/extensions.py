@@ -44,13 +44,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _GROUPS = ("items/site/", "dropped/", "skipped/", "errors/", "discovery/", "replay/", "warc/",
-           "retry/", "dedup/", "incremental/", "distributed/", "failed/", "template/")
+           "retry/", "dedup/", "incremental/", "distributed/", "failed/", "template/",
+           "analysis/")
 
 # Drops that mean "this article page's content could not be extracted": they count against
 # field coverage (a layout change shows up here first, since items without a title or text
 # never reach the output).
 CONTENT_DROPS = frozenset({"no_body", "no_title", "empty_title", "empty_text", "missing_fields",
-                           "internal_error", "extraction_error", "not_html"})
+                           "internal_error", "analysis_crashed", "not_html"})
 
 _DROP_REASON = re.compile(r"^dropped \(([^)]+)\)")
 
