@@ -58,7 +58,7 @@ the ``failure`` (with its ``request``)."""
 
 # ------------------------------------------------------------------------------ decoding
 
-_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 32))
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
 def is_binary(body: bytes) -> bool:
@@ -66,7 +66,8 @@ def is_binary(body: bytes) -> bool:
     if looks_binary(body):
         return True
     head = body[:2048]
-    return bool(head) and sum(byte in _CONTROL_BYTES for byte in head) > len(head) // 20
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return bool(head) and controls > len(head) // 20
 
 
 # ------------------------------------------------------------------------------ ledger
