@@ -66,3 +66,30 @@ def test_normalise_space(text: str) -> None:
     import unicodedata
     expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
     assert normalise_space(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "<p>a</p>", " \n<p>a</p>\t", "\x01<p>a\x00b\x7f</p>", "\x01 <p>a</p>", "<p>\ufffea\uffff</p>",
+    "<p>\uffe0</p>", "<?xml version='1.0'?>\n<p>a</p>", "\x0b<?xml?><p>a</p>", "<p>\ud800</p>",
+    "\u00a0\x1c<p>a</p>\x85", "\x00", " \x08 ", "plain text"])
+def test_parse_document_is_the_regex_definition(text: str) -> None:
+    import re
+
+    from lxml import etree
+
+    from crawler.extraction.blocks import _CONTROL, UnparseablePage
+
+    def reference(text: str) -> bytes | str:
+        cleaned = re.sub(r"^<\?xml[^>]*>", "", _CONTROL.sub("", text).strip())
+        if not cleaned:
+            return "empty"
+        if not re.search(r"<\s*p(?=[\s>/])", cleaned):
+            return "not_html"
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+        return etree.tostring(etree.fromstring(cleaned.encode("utf-8", "replace"), parser))
+
+    try:
+        got: bytes | str = etree.tostring(parse_document(text))
+    except UnparseablePage as exc:
+        got = exc.reason
+    assert got == reference(text)
