@@ -24,6 +24,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,6 +41,8 @@ from crawler.items import FetchedPage
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from crawler.dedup import TextFingerprint
+
 logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
@@ -51,34 +54,50 @@ class PageAnalysis:
     reason: str | None = None
     """Why the page has no article: a NotAnArticle reason, or ``analysis_crashed``."""
     detail: str = ""
+    text_fingerprint: TextFingerprint | None = None
+    """crawler.dedup's digest and signature of the article's text, when asked for."""
 
 
 def analyse_page(html: str, url: str, feed: dict[str, Any], fetched_at: str | None,
-                 fingerprints: bool = True) -> PageAnalysis:
-    """Fingerprints (if asked) and article of one page; never raises."""
-    from crawler.templates import page_fingerprints  # templates imports this module
+                 fingerprints: bool = True, dedup: DedupParams | None = None) -> PageAnalysis:
+    """Template fingerprints (if asked), article and, given ``dedup`` (num_perm, shingle
+    words), the dedup fingerprint of its text, of one page; never raises."""
+    # Both modules' pipelines use this one (the pure functions are imported here, late).
+    from crawler.dedup import text_fingerprint
+    from crawler.templates import page_fingerprints
 
     found = frozenset(page_fingerprints(html, url)) if fingerprints else frozenset()
     try:
         article = extract_article(html, url, feed=feed, fetched_at=fetched_at)
     except NotAnArticle as exc:
         return PageAnalysis(found, reason=exc.reason, detail=str(exc))
-    return PageAnalysis(found, article=article)
+    known = text_fingerprint(article["text"], *dedup) if dedup else None
+    return PageAnalysis(found, article=article, text_fingerprint=known)
 
 
-Analyse = Callable[[str, str, dict[str, Any], "str | None", bool], PageAnalysis]
+DedupParams = tuple[int, int]
+"""MinHash permutations and shingle words (DEDUP_NUM_PERM, DEDUP_SHINGLE_WORDS)."""
+Analyse = Callable[..., PageAnalysis]
+KNOWN_TEXTS = 1024
+"""Dedup fingerprints kept for items between extraction and the dedup pipeline (an item
+dropped in between leaves its entry until it is pushed out)."""
 
 
 class PageAnalyser:
     """Runs ``analyse`` on fetched pages, in process (``processes=0``) or in a worker pool."""
 
     def __init__(self, processes: int = 0, analyse: Analyse = analyse_page,
-                 on_crash: Callable[[str], None] | None = None):
+                 on_crash: Callable[[str], None] | None = None,
+                 dedup: DedupParams | None = None):
         if processes < 0:
             raise ValueError(f"ANALYSIS_PROCESSES must be 0 or more, got {processes}")
         self.processes = processes
         self.analyse_function = analyse
         self.on_crash = on_crash
+        self.dedup = dedup if processes else None
+        """In a pool, the workers also compute the dedup fingerprint of the article's text."""
+        self._known_texts: OrderedDict[tuple[str, DedupParams], TextFingerprint] = \
+            OrderedDict()
         self._pool: Executor | None = None
         self._generation = 0
         self._quarantine: Executor | None = None
@@ -87,9 +106,28 @@ class PageAnalyser:
         self._quarantine_lock = asyncio.Lock()
 
     async def analyse(self, page: FetchedPage, fingerprints: bool = True) -> PageAnalysis:
-        args = (page.html, page.url, page.feed, page.fetched_at, fingerprints)
         if not self.processes:
-            return self.analyse_function(*args)
+            return self.analyse_function(page.html, page.url, page.feed, page.fetched_at,
+                                         fingerprints)
+        analysis = await self._analyse_in_pool(page, fingerprints)
+        if analysis.article is not None and analysis.text_fingerprint is not None \
+                and self.dedup is not None:
+            known = self._known_texts
+            known[analysis.article["text"], self.dedup] = analysis.text_fingerprint
+            if len(known) > KNOWN_TEXTS:
+                known.popitem(last=False)
+        return analysis
+
+    def text_fingerprint(self, text: Any, num_perm: int, shingle_words: int
+                         ) -> TextFingerprint | None:
+        """The dedup fingerprint a worker computed for exactly this text and these
+        parameters, once (None: compute it)."""
+        if not self._known_texts or not isinstance(text, str):
+            return None
+        return self._known_texts.pop((text, (num_perm, shingle_words)), None)
+
+    async def _analyse_in_pool(self, page: FetchedPage, fingerprints: bool) -> PageAnalysis:
+        args = (page.html, page.url, page.feed, page.fetched_at, fingerprints, self.dedup)
         generation = self._generation
         try:
             return await self._run(self._shared(), args)
@@ -176,7 +214,12 @@ def page_analyser(crawler: Crawler) -> PageAnalyser:
             if stats is not None:
                 stats.inc_value("analysis/worker_crashes")
 
-        analyser = PageAnalyser(processes, on_crash=count_crash)
+        from crawler.dedup import DEFAULT_NUM_PERM, DEFAULT_SHINGLE_WORDS
+
+        settings = crawler.settings
+        dedup = (settings.getint("DEDUP_NUM_PERM", DEFAULT_NUM_PERM),
+                 settings.getint("DEDUP_SHINGLE_WORDS", DEFAULT_SHINGLE_WORDS))
+        analyser = PageAnalyser(processes, on_crash=count_crash, dedup=dedup)
         crawler.signals.connect(analyser.close, signal=signals.engine_stopped, weak=False)
         _ANALYSERS[crawler] = analyser
     return _ANALYSERS[crawler]

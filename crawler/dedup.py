@@ -34,13 +34,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
 
+from crawler.analysis import page_analyser
 from crawler.pipelines import _StatsPipeline
 
 if TYPE_CHECKING:
@@ -150,6 +151,23 @@ def minhash_of(text: str, num_perm: int = DEFAULT_NUM_PERM,
     """The MinHash signature of an article's text (normalised first): a pure function of its
     arguments, safe to call from any process."""
     return signature(normalise(text), num_perm, shingle_words)
+
+
+class TextFingerprint(NamedTuple):
+    """What assigning a cluster needs from an article's text: the pure, CPU-heavy part."""
+
+    digest: str
+    """``text_hash`` of the normalised text (exact copies)."""
+    signature: np.ndarray
+    """MinHash signature of its shingles (near copies)."""
+
+
+def text_fingerprint(text: str, num_perm: int = DEFAULT_NUM_PERM,
+                     shingle_words: int = DEFAULT_SHINGLE_WORDS) -> TextFingerprint:
+    """Digest and signature of an article's text: a pure function, so page analysis can compute
+    it in a worker process (crawler.analysis) and the pipeline only look it up."""
+    folded = normalise(text)
+    return TextFingerprint(text_hash(folded), signature(folded, num_perm, shingle_words))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -393,15 +411,18 @@ class Deduplicator:
         self.shingle_words = shingle_words
         self.banding = Banding.for_threshold(threshold, num_perm)
 
-    def fingerprint(self, text: str) -> tuple[str, np.ndarray, list[int]]:
-        folded = normalise(text)
-        signed = signature(folded, self.num_perm, self.shingle_words)
-        return text_hash(folded), signed, self.banding.keys(signed)
+    def fingerprint(self, text: str, known: TextFingerprint | None = None
+                    ) -> tuple[str, np.ndarray, list[int]]:
+        """Digest, signature and band keys of the text (``known``: its text_fingerprint with
+        this deduplicator's num_perm and shingle_words, computed elsewhere)."""
+        digest, signed = known or text_fingerprint(text, self.num_perm, self.shingle_words)
+        return digest, signed, self.banding.keys(signed)
 
-    def assign(self, item: Mapping[str, Any]) -> tuple[Assignment, DedupRecord, list[int]]:
+    def assign(self, item: Mapping[str, Any], known: TextFingerprint | None = None
+               ) -> tuple[Assignment, DedupRecord, list[int]]:
         """The item's cluster, and the record (with band keys) to store once it is exported."""
         article_id, url = str(item["id"]), str(item.get("canonical_url") or item["url"])
-        digest, signature, keys = self.fingerprint(str(item.get("text") or ""))
+        digest, signature, keys = self.fingerprint(str(item.get("text") or ""), known)
         assignment = self._match(article_id, url, digest, signature, keys)
         record = DedupRecord(article_id, url, digest, assignment.cluster_id,
                              assignment.duplicate_of, signature)
@@ -455,6 +476,7 @@ class DedupPipeline(_StatsPipeline):
         self.dedup: Deduplicator | None = None
         self.settings = settings
         self.added: set[str] = set()
+        self.analyser = page_analyser(crawler)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     def open_spider(self) -> None:
@@ -490,7 +512,9 @@ class DedupPipeline(_StatsPipeline):
 
     def _mark(self, item: dict[str, Any]) -> dict[str, Any]:
         assert self.dedup is not None
-        assignment, record, keys = self.dedup.assign(item)
+        known = self.analyser.text_fingerprint(item.get("text"), self.dedup.num_perm,
+                                               self.dedup.shingle_words)
+        assignment, record, keys = self.dedup.assign(item, known)
         self.stats.inc_value(f"dedup/{assignment.match}")
         if assignment.is_copy and self.mode == "drop":
             reason = "near_duplicate" if assignment.match == "near" else "duplicate_text"

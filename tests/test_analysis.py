@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.analysis import PageAnalyser, PageAnalysis, analyse_page
+from crawler.dedup import text_fingerprint
 from crawler.extraction import extract_article
 from crawler.extraction.blocks import decode_html
 from crawler.items import FetchedPage
@@ -50,11 +51,12 @@ def analyse_all(analyser: PageAnalyser, pages: list[FetchedPage]) -> list[PageAn
 
 
 def crash_on_marked_pages(html: str, url: str, feed: dict[str, Any], fetched_at: str | None,
-                          fingerprints: bool = True) -> PageAnalysis:
+                          fingerprints: bool = True,
+                          dedup: tuple[int, int] | None = None) -> PageAnalysis:
     """Kills its worker process on a URL containing "crash", like a segfault in C code would."""
     if "crash" in url:
         os._exit(1)
-    return analyse_page(html, url, feed, fetched_at, fingerprints)
+    return analyse_page(html, url, feed, fetched_at, fingerprints, dedup)
 
 
 def test_analysis_is_fingerprints_plus_article(network: SimulatedNetwork) -> None:
@@ -66,6 +68,27 @@ def test_analysis_is_fingerprints_plus_article(network: SimulatedNetwork) -> Non
                                                fetched_at=page.fetched_at)
     assert analysis.reason is None
     assert analyse_page(page.html, url, {}, None, fingerprints=False).fingerprints == frozenset()
+
+
+def test_workers_compute_the_dedup_fingerprint_for_the_pipeline(
+        network: SimulatedNetwork) -> None:
+    pages = [fetched(network, url) for url in network.manifest()[:3]]
+    analyser = PageAnalyser(1, dedup=(64, 3))
+    results = analyse_all(analyser, pages)
+    for result in results:
+        assert result.article is not None
+        text = result.article["text"]
+        expected = text_fingerprint(text, 64, 3)
+        assert result.text_fingerprint is not None
+        assert result.text_fingerprint.digest == expected.digest
+        assert result.text_fingerprint.signature.tolist() == expected.signature.tolist()
+        assert analyser.text_fingerprint(text, 128, 3) is None  # other parameters
+        assert analyser.text_fingerprint(text + " ", 64, 3) is None  # text changed since
+        found = analyser.text_fingerprint(text, 64, 3)
+        assert found is not None and found.digest == expected.digest
+        assert analyser.text_fingerprint(text, 64, 3) is None  # handed out once
+    in_process = PageAnalyser(0, dedup=(64, 3))
+    assert analyse_all(in_process, pages[:1])[0].text_fingerprint is None
 
 
 def test_not_an_article_is_a_reason_not_an_exception() -> None:
@@ -124,3 +147,4 @@ def test_crawl_with_worker_processes_exports_the_same_items(
 
     assert len(pooled.items) == len(network.manifest())
     assert by_id(pooled.items) == by_id(alone.items)
+    assert any(item["duplicate_of"] for item in pooled.items), "no copies: dedup untested"
