@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -55,8 +56,10 @@ MIN_BLOCK_CHARS = 12
 FLUSH_URL = "data:text/plain,template-warmup-flush"
 
 
+@lru_cache(maxsize=8192)
 def fingerprint(text: str) -> str:
-    """A block's identity across pages: whitespace and digit runs folded, NFC."""
+    """A block's identity across pages: whitespace and digit runs folded, NFC. Memoised: the
+    blocks that matter recur on every page of a site."""
     folded = _DIGITS.sub("0", normalise_space(unicodedata.normalize("NFC", text)))
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest()
 
