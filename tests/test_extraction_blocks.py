@@ -106,3 +106,12 @@ def test_fold_is_its_three_step_definition() -> None:
     every = "".join(map(chr, range(0x800))) + "\u200f\u2013\ufb50\U0001f600 \u00a0"
     for text in (every, every[::-1], "أَحمد ٢٠٢٤ إلى مدرسةٍ ی ک ٱ ۱۲", "", "abc"):
         assert fold.__wrapped__(text) == reference(text)
+
+
+def test_nothing_inside_skipped_subtrees_and_their_tails_kept() -> None:
+    blocks = blocks_of('<div>a<svg><g>x</g>gt</svg> b<amp-img alt="i" src="/p.png"><noscript>'
+                       '<img src="n"></noscript>t</amp-img>c<p>d</p>e</div>f')
+    assert [(b.text, b.kind, b.tag, b.src) for b in blocks] == [
+        ("a b", "text", "div", None), ("i", "image", "amp-img", "https://example.com/p.png"),
+        ("c", "text", "div", None), ("d", "text", "p", None), ("e", "text", "div", None),
+        ("f", "text", "body", None)]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -191,9 +191,10 @@ def _block(text: str, kind: str, tag: str, caption: bool, heading: bool, src: st
 def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
     """The visible blocks of the document's body, in page order.
 
-    One pass over the tree (lxml's iterwalk): each element's context (``_State``) is computed
-    once on entry from its parent's and restored on exit, so emitting a block costs the same
-    however deep it sits."""
+    One pass over the elements (lxml's ``iter``, one step per element; an element ends when
+    the next one is not its child): each element's context (``_State``) is computed once on
+    entry from its parent's and restored on exit, so emitting a block costs the same however
+    deep it sits."""
     blocks: list[Block] = []
     buffer: list[str] = []
     times: list[str] = []
@@ -220,27 +221,38 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
     if top is None:
         top = root
     state = _TOP
-    opened: list[tuple[bool, _State, etree._Element] | None] = []
-    """Per open element: starts a block, its parent's context, the element (kept referenced,
-    so a figure's id stays its own); None when not entered (skipped, image, line break)."""
+    opened: list[tuple[etree._Element, bool | None, _State]] = [
+        (cast(etree._Element, top.getparent()), None, _TOP)]  # None for a root: never popped
+    """The open elements, innermost last, after the top's parent: (element, starts a block,
+    its parent's context) when entered; (element, None, _TOP) when not (skipped, image, line
+    break, and everything inside those). Each element stays referenced while open, so its
+    proxy is the one getparent() returns and a figure's id stays its own."""
+    skipping = 0
+    """While inside an element that is not entered: its 1-based depth in ``opened``."""
     tag_info = _TAG_INFO.get
-    walker = etree.iterwalk(top, events=("start", "end"))
-    for event, element in walker:
-        if event == "end":
-            entered = opened.pop()
-            if entered is not None:
-                if entered[0] and (buffer or times):
+    for element in top.iter():
+        parent = element.getparent()
+        while opened[-1][0] is not parent:  # close what ended before this element
+            closed, is_block, saved = opened.pop()
+            if is_block is not None:
+                if is_block and (buffer or times):
                     flush(state)
-                state = entered[1]
-            if opened and (tail := element.tail):
+                state = saved
+            elif skipping:
+                if skipping <= len(opened):
+                    continue  # inside a skipped element: its tail is skipped too
+                skipping = 0
+            if len(opened) > 1 and (tail := closed.tail):  # not the top's tail
                 add_text(tail)
+        if skipping:
+            opened.append((element, None, _TOP))
             continue
         raw = element.tag
         action, is_time, is_block, block_tag, heading, figure, figcaption = \
             tag_info(raw) or _tag_info(raw)
         if action:
-            walker.skip_subtree()
-            opened.append(None)
+            opened.append((element, None, _TOP))
+            skipping = len(opened)
             if action != _SKIP and (buffer or times):
                 flush(state)
             if action == _IMAGE:
@@ -252,7 +264,7 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             times.append(stamp)
         if is_block and (buffer or times):
             flush(state)
-        opened.append((is_block, state, element))
+        opened.append((element, is_block, state))
         in_caption = state[1] or figcaption \
             or "caption" in (element.get("class") or "").lower()
         if block_tag is not None:
@@ -262,6 +274,18 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             state = (state[0], in_caption, state[2], state[3])
         if text := element.text:
             add_text(text)
+    while len(opened) > 1:  # close what is still open, as above
+        closed, is_block, saved = opened.pop()
+        if is_block is not None:
+            if is_block and (buffer or times):
+                flush(state)
+            state = saved
+        elif skipping:
+            if skipping <= len(opened):
+                continue
+            skipping = 0
+        if len(opened) > 1 and (tail := closed.tail):
+            add_text(tail)
     flush(_TOP)
     return blocks
 
