@@ -2,14 +2,17 @@
 
 Usage: ``python -m scrapy runspider benchmarks/bare_spider.py -a urls=MANIFEST -a via=URL``
 (``benchmarks.crawl_scale`` runs it). No discovery, no item pipelines, no spider middlewares of
-this project, no extensions: each response is counted and dropped. Requests go through the
-project's download handler in via mode (the same way the full crawl reaches the simulator), so
-the difference to the full crawl is everything the project does on top of fetching.
+this project, no extensions: each response is counted and dropped. With ``-a items=1`` each
+response yields one small item (URL and size) for the feed exporter instead (``-O FILE``):
+Scrapy's own cost of handling and exporting one item per page, without any project code.
+Requests go through the project's download handler in via mode (the same way the full crawl
+reaches the simulator), so the difference to the full crawl is everything the project does on
+top of fetching.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +44,8 @@ class BareSpider(scrapy.Spider):
     name = "bare"
     custom_settings = BARE_SETTINGS
 
-    def __init__(self, urls: str = "", via: str = "", progress: str = "", **kwargs: Any):
+    def __init__(self, urls: str = "", via: str = "", progress: str = "", items: str = "",
+                 **kwargs: Any):
         super().__init__(**kwargs)
         if not urls:
             raise ValueError("bare spider: -a urls=FILE (one URL a line) is required")
@@ -52,6 +56,7 @@ class BareSpider(scrapy.Spider):
         """One newline per response, for a progress sampler outside the process."""
         self.fetched = 0
         self.bytes = 0
+        self.items = items.lower() in {"1", "true", "yes"}
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BareSpider:
@@ -64,11 +69,13 @@ class BareSpider(scrapy.Spider):
         for url in self.urls:
             yield Request(url, callback=self.parse)
 
-    def parse(self, response: Response) -> None:
+    def parse(self, response: Response) -> Iterator[dict[str, Any]]:
         self.fetched += 1
         self.bytes += len(response.body)
         if self.progress is not None:
             self.progress.write(b"\n")
+        if self.items:
+            yield {"url": response.url, "bytes": len(response.body)}
 
     def closed(self, reason: str) -> None:
         assert self.crawler.stats is not None

@@ -10,6 +10,8 @@ For each network size N, the simulator (``crawler simulate --pages N``) runs in 
 (no shared GIL) and three crawls run against it, one after the other, each in a fresh process:
 
 - ``bare``: benchmarks/bare_spider.py, the manifest's article URLs, fetch only (the ceiling);
+- ``bare-items`` (only when asked for): the same spider yielding one small item per page to
+  Scrapy's JSONL feed exporter: what Scrapy's per-item handling costs without project code;
 - ``pipeline``: benchmarks/manifest_spider.py, the same URLs through the project's spider and
   every middleware, pipeline, extension and the JSONL exporter of the settings;
 - ``full``: ``scrapy crawl arabstoday`` end to end, discovery included (robots, sitemaps, feeds,
@@ -248,12 +250,16 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
     common = ["-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "LOG_LEVEL=INFO",
               "-s", f"LOG_FILE={log}", "-s", f"STATE_DIR={out / 'state'}",
               "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False"]
-    settings = bare_extra if mode == "bare" else extra
+    settings = bare_extra if mode.startswith("bare") else extra
     common += [arg for setting in settings for arg in ("-s", setting)]
     if mode == "bare":
         command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
                    "-a", f"urls={manifest}", "-a", f"via={url}", "-a", f"progress={items}",
                    *common]
+    elif mode == "bare-items":
+        command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
+                   "-a", f"urls={manifest}", "-a", f"via={url}", "-a", "items=1",
+                   "-O", str(items), *common]
     elif mode == "pipeline":
         command = [sys.executable, "-m", "scrapy", "runspider",
                    str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}",
@@ -341,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--pages", default="1000,10000",
                         help="comma-separated network sizes (default 1000,10000)")
     parser.add_argument("--modes", default="bare,pipeline,full",
-                        help="comma-separated subset of bare,pipeline,full")
+                        help="comma-separated subset of bare,bare-items,pipeline,full")
     parser.add_argument("--concurrency", type=int, default=32, help="CONCURRENT_REQUESTS")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="extra setting for the pipeline and full crawls (repeatable)")
