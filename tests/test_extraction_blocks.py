@@ -44,6 +44,18 @@ def test_context_of_nested_blocks() -> None:
     assert blocks[10].datetimes == ("2024-02-03",)
 
 
+def test_figures_are_numbered_in_page_order() -> None:
+    # A number per figure, not an object id (ids of freed objects can be handed out again, and
+    # differ from run to run).
+    body = "".join(f"<figure><img src='{n}.jpg'><figcaption>cap {n}</figcaption></figure>"
+                   for n in range(200))
+    blocks = blocks_of(body)
+    images = [b for b in blocks if b.kind == "image"]
+    captions = [b for b in blocks if b.caption]
+    assert [b.figure for b in images] == list(range(1, 201))
+    assert [b.figure for b in captions] == list(range(1, 201))
+
+
 def test_image_inside_caption_and_text_around_skipped_elements() -> None:
     blocks = blocks_of("<div class='caption'>a<img alt='in'>b</div><div>c<style>x</style>d</div>")
     assert [(b.text, b.kind, b.caption) for b in blocks] == [

@@ -67,7 +67,8 @@ class Block:
     src: str | None = None
     """An image's absolute URL."""
     figure: int | None = None
-    """Identifies the enclosing <figure>, to pair an image with its figcaption."""
+    """The enclosing <figure>'s number on the page (1, 2, ...), to pair an image with its
+    figcaption."""
     datetimes: tuple[str, ...] = ()
     """The datetime attributes of <time> elements inside the block."""
 
@@ -156,7 +157,7 @@ _new_object = object.__new__
 
 _State = tuple[str, bool, bool, int | None]
 """An element's context: nearest block tag, inside a caption (a figcaption or an element whose
-class names a caption), inside a heading, id of the enclosing <figure>."""
+class names a caption), inside a heading, number of the enclosing <figure>."""
 _TOP: _State = ("div", False, False, None)
 
 _ENTER, _SKIP, _IMAGE, _BREAK = 0, 1, 2, 3
@@ -226,9 +227,11 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
     """The open elements, innermost last, after the top's parent: (element, starts a block,
     its parent's context) when entered; (element, None, _TOP) when not (skipped, image, line
     break, and everything inside those). Each element stays referenced while open, so its
-    proxy is the one getparent() returns and a figure's id stays its own."""
+    proxy is the one getparent() returns."""
     skipping = 0
     """While inside an element that is not entered: its 1-based depth in ``opened``."""
+    figures = 0
+    """<figure> elements entered so far: each one's number identifies it on the page."""
     tag_info = _TAG_INFO.get
     for element in top.iter():
         parent = element.getparent()
@@ -268,8 +271,10 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
         in_caption = state[1] or figcaption \
             or "caption" in (element.get("class") or "").lower()
         if block_tag is not None:
+            if figure:
+                figures += 1
             state = (block_tag, in_caption, heading or state[2],
-                     id(element) if figure else state[3])
+                     figures if figure else state[3])
         elif in_caption != state[1]:
             state = (state[0], in_caption, state[2], state[3])
         if text := element.text:
