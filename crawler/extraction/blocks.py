@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Literal, cast
 from urllib.parse import urljoin
 
@@ -233,8 +234,9 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
     figures = 0
     """<figure> elements entered so far: each one's number identifies it on the page."""
     tag_info = _TAG_INFO.get
-    for element in top.iter():
-        parent = element.getparent()
+    outside = opened[0][0]
+    for element in chain(top.iter(), (None,)):  # None: the end, where everything closes
+        parent = element.getparent() if element is not None else outside
         while opened[-1][0] is not parent:  # close what ended before this element
             closed, is_block, saved = opened.pop()
             if is_block is not None:
@@ -247,6 +249,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
                 skipping = 0
             if len(opened) > 1 and (tail := closed.tail):  # not the top's tail
                 add_text(tail)
+        if element is None:
+            break
         if skipping:
             opened.append((element, None, _TOP))
             continue
@@ -279,18 +283,6 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             state = (state[0], in_caption, state[2], state[3])
         if text := element.text:
             add_text(text)
-    while len(opened) > 1:  # close what is still open, as above
-        closed, is_block, saved = opened.pop()
-        if is_block is not None:
-            if is_block and (buffer or times):
-                flush(state)
-            state = saved
-        elif skipping:
-            if skipping <= len(opened):
-                continue
-            skipping = 0
-        if len(opened) > 1 and (tail := closed.tail):
-            add_text(tail)
     flush(_TOP)
     return blocks
 
