@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class PageAnalysis:
     """What one page yields: its article or the reason it has none, and its fingerprints."""

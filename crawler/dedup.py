@@ -16,10 +16,11 @@ Settings: ``DEDUP_MODE`` (mark), ``DEDUP_THRESHOLD`` (estimated Jaccard similari
 ``DEDUP_STATE_CLASS`` (import path of the DedupState backend, built with ``from_settings``).
 
 The MinHash signature is datasketch's ``MinHash(num_perm, seed=1, scheme="affine32")`` over the
-SHA-1 32-bit hashes of the shingles (``minhash_of(text)``, a pure function of the text), computed
-here with numpy bit for bit as datasketch does (tested against it) but without a Python call per
-shingle, and without importing datasketch, whose package imports scipy (~1.5 CPU-s per start).
-datasketch is imported only to compute the LSH banding of a threshold not in ``KNOWN_BANDINGS``.
+SHA-1 32-bit hashes of the shingles (in ``text_fingerprint(text)``, a pure function of the text),
+computed here with numpy bit for bit as datasketch does (tested against it) but without a Python
+call per shingle, and without importing datasketch, whose package imports scipy (~1.5 CPU-s
+per start). datasketch is imported only to compute the LSH banding of a threshold not in
+``KNOWN_BANDINGS``.
 """
 
 from __future__ import annotations
@@ -144,13 +145,6 @@ def signature(normalised: str, num_perm: int = DEFAULT_NUM_PERM,
     permuted += b
     signed: np.ndarray = permuted.min(axis=0)
     return signed
-
-
-def minhash_of(text: str, num_perm: int = DEFAULT_NUM_PERM,
-               shingle_words: int = DEFAULT_SHINGLE_WORDS) -> np.ndarray:
-    """The MinHash signature of an article's text (normalised first): a pure function of its
-    arguments, safe to call from any process."""
-    return signature(normalise(text), num_perm, shingle_words)
 
 
 class TextFingerprint(NamedTuple):

@@ -289,7 +289,7 @@ def test_normalise_is_the_first_normalisation() -> None:
 def test_signatures_are_datasketchs_minhash(num_perm: int, size: int) -> None:
     from datasketch import MinHash
 
-    from crawler.dedup import minhash_of, shingles, signature
+    from crawler.dedup import shingles, signature, text_fingerprint
 
     for text in fingerprint_texts():
         folded = normalise(text)
@@ -297,7 +297,7 @@ def test_signatures_are_datasketchs_minhash(num_perm: int, size: int) -> None:
         expected.update_batch(list(shingles(folded, size)))
         got = signature(folded, num_perm, size)
         assert got.dtype == np.uint32 and got.tolist() == expected.hashvalues.tolist(), text
-        assert minhash_of(text, num_perm, size).tolist() == got.tolist()
+        assert text_fingerprint(text, num_perm, size).signature.tolist() == got.tolist()
 
 
 def test_shingles_are_the_word_ngrams() -> None:
@@ -314,10 +314,10 @@ def test_shingles_are_the_word_ngrams() -> None:
 def test_band_keys_are_unchanged() -> None:
     import hashlib
 
-    from crawler.dedup import minhash_of
+    from crawler.dedup import text_fingerprint
 
     banding = Banding.for_threshold(0.5, 128)
-    signed = minhash_of(" ".join(BODY))
+    signed = text_fingerprint(" ".join(BODY)).signature
     expected = [int.from_bytes(hashlib.blake2b(
         signed[b * banding.rows:(b + 1) * banding.rows].tobytes(), digest_size=8,
         person=b.to_bytes(4, "big")).digest(), "big", signed=True) for b in range(banding.bands)]
@@ -338,7 +338,7 @@ def test_the_crawl_imports_neither_datasketch_nor_scipy() -> None:
     import sys
 
     code = ("import sys, crawler.dedup as d; d.Banding.for_threshold(0.5, 128); "
-            "d.minhash_of('نص قصير للتجربة هنا'); "
+            "d.text_fingerprint('نص قصير للتجربة هنا'); "
             "print(sorted(m for m in ('scipy', 'datasketch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parent.parent)
@@ -346,11 +346,12 @@ def test_the_crawl_imports_neither_datasketch_nor_scipy() -> None:
 
 
 def test_replacing_a_record_replaces_its_bands(tmp_path: Path) -> None:
-    from crawler.dedup import DedupRecord, minhash_of
+    from crawler.dedup import DedupRecord, text_fingerprint
 
     banding = Banding.for_threshold(0.5, 128)
     state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
-    first, second = minhash_of(" ".join(BODY)), minhash_of(" ".join(SAME_SUBJECT))
+    first = text_fingerprint(" ".join(BODY)).signature
+    second = text_fingerprint(" ".join(SAME_SUBJECT)).signature
     state.add(DedupRecord("a", "https://x/a", "h1", "a", None, first), banding.keys(first))
     state.add(DedupRecord("a", "https://x/a", "h2", "a", None, second), banding.keys(second))
     assert len(state) == 1 and state.candidates(banding.keys(first)) == []
