@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--mode", choices=["pipeline", "full"], default="pipeline")
+    parser.add_argument("--mode", choices=["pipeline", "full", "bare", "bare-items"],
+                        default="pipeline",
+                        help="bare / bare-items: the ceiling (benchmarks/bare_spider.py), to diff")
     parser.add_argument("--rate", type=int, default=250, help="py-spy samples per second")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--out", type=Path, default=None, help="keep the profile here")
@@ -111,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
                  *[arg for setting in args.set for arg in ("-s", setting)]]
         if args.mode == "pipeline":
             target = ["runspider", str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}"]
+        elif args.mode.startswith("bare"):
+            target = ["runspider", str(BENCH / "bare_spider.py"), "-a", f"urls={manifest}",
+                      "-a", f"items={int(args.mode == 'bare-items')}"]
         else:
             target = ["crawl", "arabstoday", "-s", "MAX_LISTING_PAGES=100000"]
         raw = workdir / "profile.txt"

@@ -306,28 +306,28 @@ class ArabsTodaySpider(scrapy.Spider):
         return Request(url, self.parse_listing, meta={"site": site.key, "listing_depth": depth},
                        priority=PRIORITY_LISTING - depth, errback=self.on_error)
 
-    def parse_listing(self, response: Response) -> Iterator[Request]:
+    def parse_listing(self, response: Response) -> list[Request]:
         site = self.site_of(response)
         if not isinstance(response, HtmlResponse):
             self.skip("listing_not_html", response.url)
-            return
+            return []
         links = parse_listing(response.text, response.url)
         for reason, count in links.rejected.items():
             if reason not in _ROUTINE_LISTING_REJECTIONS:
                 self.count(f"discovery/listing/rejected/{reason}", count)
-        for url in links.article_urls:
-            if request := self.article_request(url, site, {"source": "listing",
-                                                           "found_on": response.url}):
-                yield request
+        requests = [request for url in links.article_urls
+                    if (request := self.article_request(url, site, {"source": "listing",
+                                                                    "found_on": response.url}))]
         depth = response.meta.get("listing_depth", 0)
         limit = self.settings.getint("MAX_LISTING_PAGES")
         if depth + 1 >= limit:
             if links.next_pages:
                 self.count("discovery/listing/pagination_limit")
-            return
-        for url in [*links.next_pages, *links.listing_urls]:
-            if target := on_canonical_host(url):
-                yield self.listing_request(target, site, depth + 1)
+            return requests
+        requests += [self.listing_request(target, site, depth + 1)
+                     for url in [*links.next_pages, *links.listing_urls]
+                     if (target := on_canonical_host(url))]
+        return requests
 
     # -- articles --------------------------------------------------------------------------
 
@@ -351,22 +351,25 @@ class ArabsTodaySpider(scrapy.Spider):
                        meta={"site": article.site.key, "discovery": hints},
                        errback=self.on_error)
 
-    def parse_article(self, response: Response) -> Iterator[FetchedPage]:
+    def parse_article(self, response: Response) -> list[FetchedPage]:
+        # Callbacks return lists, not generators: for a generator callback Scrapy re-reads its
+        # source with ``ast`` on every response (its cache is keyed by the bound method, a new
+        # object each time), ~3% of a crawl's CPU.
         if not isinstance(response, HtmlResponse):
             content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
             self.skip("non_html_content_type", response.url, content_type or "none")
-            return
+            return []
         try:
             article = parse_article_url(response.url)
         except NotAnArticleURL as exc:
             self.skip(f"redirected_to_{exc.reason}", response.url)
-            return
+            return []
         if is_binary(response.body):  # a binary file served as text/html
             self.skip("binary_body", response.url)
-            return
+            return []
         declared = response.headers.get(b"Content-Type")
         html = decode_html(response.body, declared.decode("latin-1") if declared else None)
-        yield FetchedPage(
+        return [FetchedPage(
             url=response.url,
             canonical_url=article.url,
             site=article.site.key,
@@ -374,7 +377,7 @@ class ArabsTodaySpider(scrapy.Spider):
             status=response.status,
             fetched_at=response.meta.get("fetched_at") or utc_now_iso(),
             feed=response.meta.get("discovery", {}),
-        )
+        )]
 
     # -- hints, stats, errors --------------------------------------------------------------
 
