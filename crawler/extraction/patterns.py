@@ -14,6 +14,7 @@ from crawler.extraction.dates import fold, is_header_clock, parse_arabic_date
 from crawler.sites import SITES, Site
 
 _NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 _MEMO = MEMO_SIZE = 4096
 """Texts remembered by the memoised predicates below: a page's blocks are tested by several
 rules each (title, header, footer, repeats), and boilerplate lines recur on every page. Smaller
@@ -49,7 +50,8 @@ _DATELINE = re.compile(
 @lru_cache(maxsize=_MEMO)
 def key(text: str) -> str:
     """Comparison key: folded, punctuation dropped, spaces collapsed (titles, names)."""
-    return _NON_WORD.sub(" ", fold(text)).strip().lower()
+    # = _NON_WORD.sub(" ", folded).strip().lower(): no \w character is whitespace
+    return " ".join(_WORD.findall(fold(text))).lower()
 
 
 @lru_cache(maxsize=_MEMO)
