@@ -62,10 +62,11 @@ def punctuation_count(text: str) -> int:
 @lru_cache(maxsize=_MEMO)
 def undouble(text: str) -> str:
     """"X X" (a title rendered twice in one block) to "X"; other text unchanged."""
-    words = text.split(" ")
-    half = len(words) // 2
-    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
-        return " ".join(words[:half])
+    # Splitting on " " into an even number >= 2 of words whose halves are equal is the text
+    # being X + " " + X: odd length, a space in the middle, equal halves around it.
+    middle = len(text) // 2
+    if len(text) % 2 == 1 and text[middle] == " " and text[:middle] == text[middle + 1:]:
+        return text[:middle]
     return text
 
 
@@ -124,8 +125,14 @@ def _logo_alts() -> frozenset[str]:
 @lru_cache(maxsize=_MEMO)
 def is_logo_alt(text: str) -> bool:
     """True for the logo alt text ("arabstoday", "Arabstoday Arabstoday")."""
-    words = text.lower().split()
-    return bool(words) and all(word in _logo_alts() for word in words)
+    # = all(word in alts for word in text.lower().split()) and words exist: lower() keeps
+    # whitespace where it is and lowers each word as it would alone; the first word decides
+    # most texts without splitting the rest.
+    alts = _logo_alts()
+    first = text.split(None, 1)
+    if not first or first[0].lower() not in alts:
+        return False
+    return all(word.lower() in alts for word in text.split())
 
 
 @lru_cache(maxsize=_MEMO)
@@ -133,8 +140,11 @@ def is_footer_marker(text: str) -> bool:
     """The first line of what follows the body: related list, comment form, footer."""
     folded = fold(text).strip()
     bare = folded.rstrip(" *").strip()
+    # bare[:13].lower() starts with the 13 characters of "security code" exactly when
+    # bare.lower() does (lower() maps each character to one or more, none into those 13
+    # from a character outside bare[:13]), without lowering a whole paragraph.
     return (bare in COMMENT_FORM or folded.startswith(FOOTER_PREFIXES)
-            or bare.lower().startswith("security code") or is_logo_alt(text))
+            or bare[:13].lower().startswith("security code") or is_logo_alt(text))
 
 
 _SHARE_RUN = re.compile("|".join(sorted(SHARE_WORDS, key=len, reverse=True)))
@@ -142,8 +152,10 @@ _SHARE_RUN = re.compile("|".join(sorted(SHARE_WORDS, key=len, reverse=True)))
 
 def is_share_bar(text: str) -> bool:
     """Share links, also run together without spaces ("فيسبوكتويترواتساب")."""
+    if len(text) > 80:
+        return False
     words = key(text).split()
-    if not 0 < len(words) <= 8 or len(text) > 80:
+    if not 0 < len(words) <= 8:
         return False
     return all(word in SHARE_WORDS or not _SHARE_RUN.sub("", word) for word in words)
 
