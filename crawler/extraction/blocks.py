@@ -118,14 +118,16 @@ def parse_document(text: str) -> etree._Element:
     # fraction of the regex's cost. U+FFFE/U+FFFF (EF BF BE/BF) take the regex.
     if len(data.translate(None, _CONTROL_BYTES)) == len(data) and b"\xef\xbf" not in data:
         cleaned = text.strip()
-        if cleaned is not text:
-            data = b""
+        if cleaned is not text and cleaned:  # the encoded text without the stripped ends
+            start = len(text[:len(text) - len(text.lstrip())].encode("utf-8", "replace"))
+            end = len(text[len(text.rstrip()):].encode("utf-8", "replace"))
+            data = data[start:len(data) - end]
     else:
         cleaned = _CONTROL.sub("", text).strip()
         data = b""
     if not cleaned:
         raise UnparseablePage("empty")
-    if not _HTML_TAG.search(cleaned[:20000]):
+    if not _HTML_TAG.search(cleaned, 0, 20000):  # = search(cleaned[:20000]), without the copy
         raise UnparseablePage("not_html")
     if cleaned.startswith("<?xml"):  # what re.sub(r"^<\?xml[^>]*>", "", ...) can change
         cleaned = _XML_DECLARATION.sub("", cleaned)
@@ -219,7 +221,7 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
         blocks.append(_block(text, "text", tag, caption, heading, None, figure, tuple(times)))
         times.clear()
 
-    top = root.find("body")
+    top = next(root.iterchildren("body"), None)  # = root.find("body"), without ElementPath
     if top is None:
         top = root
     state = _TOP
