@@ -148,7 +148,7 @@ def _first(values: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
 def read_metadata(root: etree._Element) -> Metadata:
     """Collect JSON-LD (article objects first) and meta-tag values; never raises on bad data."""
     meta = Metadata()
-    title_element = root.find(".//title")
+    title_element = next(root.iterdescendants("title"), None)  # = root.find(".//title")
     if title_element is not None and (text := normalise_space(_string_content(title_element))):
         meta.html_title = text
     meta.lang = (root.get("lang") or "").strip() or None
