@@ -28,6 +28,21 @@ _TIMED_SLUG = re.compile(r"^(?P<time>\d{6})-(?P<slug>.+)$")
 _LEGACY_STAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{2})$")
 # Characters kept unescaped in canonical paths: RFC 3986 unreserved plus sub-delims and '/'.
 _SAFE_PATH_CHARS = "/-._~!$&'()*+,;=:@"
+_SLASHES = re.compile(r"/{2,}")
+_ESCAPE_RUN = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unescaped_run(match: re.Match[bytes]) -> bytes:
+    return bytes.fromhex(match[0].replace(b"%", b"").decode("ascii"))
+
+
+def _unquote_strict(path: str) -> str:
+    """``unquote(path, errors="strict")``; an ASCII path (the usual percent-encoded one)
+    decodes each run of escapes at once instead of one escape at a time. Like unquote, a "%"
+    not followed by two hex digits stays as it is; invalid UTF-8 raises UnicodeDecodeError."""
+    if "%" not in path or not path.isascii():
+        return unquote(path, errors="strict")
+    return _ESCAPE_RUN.sub(_unescaped_run, path.encode("ascii")).decode("utf-8", "strict")
 
 
 class NotAnArticleURL(ValueError):
@@ -100,10 +115,10 @@ def parse_article_url(url: str) -> ArticleURL:
     if site is None:
         raise NotAnArticleURL(url, "not_network_host")
     try:
-        path = unicodedata.normalize("NFC", unquote(parts.path, errors="strict"))
+        path = unicodedata.normalize("NFC", _unquote_strict(parts.path))
     except UnicodeDecodeError as exc:
         raise NotAnArticleURL(url, "bad_percent_encoding") from exc
-    path = re.sub(r"/{2,}", "/", path).rstrip("/") or "/"
+    path = _SLASHES.sub("/", path).rstrip("/") or "/"
     was_amp = False
     changed = True
     while changed:
