@@ -75,20 +75,32 @@ def _labels() -> tuple[tuple[str, Site], ...]:
     return tuple(sorted(((fold(s.label), s) for s in SITES), key=lambda p: -len(p[0])))
 
 
+@cache
+def _label_sites() -> dict[str, Site]:
+    """Folded label to site, the first of _labels() for a label two sites would share."""
+    sites: dict[str, Site] = {}
+    for label, site in _labels():
+        sites.setdefault(label, site)
+    return sites
+
+
+@cache
+def _label_prefixes() -> tuple[str, ...]:
+    return tuple(label for label, _ in _labels())
+
+
 @lru_cache(maxsize=_MEMO)
 def site_of_label(text: str) -> Site | None:
     """The site when ``text`` is a label line (" فلسطين اليوم -"), else None."""
-    stripped = fold(text).strip(f" {_DASHES}|:")
-    for label, site in _labels():
-        if stripped == label:
-            return site
-    return None
+    return _label_sites().get(fold(text).strip(f" {_DASHES}|:"))
 
 
 @lru_cache(maxsize=_MEMO)
 def split_label_prefix(text: str) -> tuple[Site, str] | None:
     """(site, rest) when ``text`` is "{label} - rest", the label-prefixed title."""
     folded = fold(text).lstrip()
+    if not folded.startswith(_label_prefixes()):  # most texts: no label to try
+        return None
     for label, site in _labels():
         if folded.startswith(label):
             rest_folded = folded[len(label):]
