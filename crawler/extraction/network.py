@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from crawler.extraction import patterns as pat
 from crawler.extraction.blocks import Block
-from crawler.extraction.dates import parse_arabic_date, zone_in
+from crawler.extraction.dates import is_header_clock, parse_arabic_date, zone_in
 from crawler.sites import Site
 
 LONG_BLOCK_WORDS = 25
@@ -64,9 +64,18 @@ def _is_anchor(block: Block) -> bool:
     return block.kind == "text" and _is_anchor_text(block.text)
 
 
+# Inside the memoised predicates below, the memoised pattern predicates are called unwrapped
+# (the same pure functions): a new text then costs one cache entry here, not one per layer.
+_site_of_label = pat.site_of_label.__wrapped__
+_is_ticker_end = pat.is_ticker_end.__wrapped__
+_is_header_clock = is_header_clock.__wrapped__
+_split_label_prefix = pat.split_label_prefix.__wrapped__
+
+
 @lru_cache(maxsize=pat.MEMO_SIZE)  # every block is tested, several times per page
 def _is_anchor_text(text: str) -> bool:
-    return pat.site_of_label(text) is not None or pat.is_ticker_end(text) or pat.is_clock(text)
+    # = pat.site_of_label(text) is not None or pat.is_ticker_end(text) or pat.is_clock(text)
+    return _site_of_label(text) is not None or _is_ticker_end(text) or _is_header_clock(text)
 
 
 def _prefixed_title(block: Block) -> tuple[Site, str] | None:
@@ -79,7 +88,7 @@ def _prefixed_title(block: Block) -> tuple[Site, str] | None:
 def _prefixed_text(text: str) -> tuple[Site, str] | None:
     if pat.word_count(text) > 40:
         return None
-    return pat.split_label_prefix(text)
+    return _split_label_prefix(text)
 
 
 def _hard_footer(blocks: list[Block]) -> int:

@@ -147,6 +147,9 @@ def is_logo_alt(text: str) -> bool:
     return all(word.lower() in alts for word in text.split())
 
 
+_is_logo_alt = is_logo_alt.__wrapped__  # unmemoised inside is_footer_marker, which is
+
+
 @lru_cache(maxsize=_MEMO)
 def is_footer_marker(text: str) -> bool:
     """The first line of what follows the body: related list, comment form, footer."""
@@ -156,7 +159,7 @@ def is_footer_marker(text: str) -> bool:
     # bare.lower() does (lower() maps each character to one or more, none into those 13
     # from a character outside bare[:13]), without lowering a whole paragraph.
     return (bare in COMMENT_FORM or folded.startswith(FOOTER_PREFIXES)
-            or bare[:13].lower().startswith("security code") or is_logo_alt(text))
+            or bare[:13].lower().startswith("security code") or _is_logo_alt(text))
 
 
 _SHARE_RUN = re.compile("|".join(sorted(SHARE_WORDS, key=len, reverse=True)))
