@@ -210,7 +210,12 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             buffer.clear()
             if not text.isascii():
                 text = unicodedata.normalize("NFC", text)
-            text = " ".join(text.split())  # = normalise_space (\s is str.isspace)
+            # = " ".join(text.split()), normalise_space (\s is str.isspace): a stripped text
+            # with no double space and only printable characters has no whitespace but single
+            # spaces (every other whitespace character is unprintable), so it is its own result
+            stripped = text.strip()
+            text = stripped if "  " not in stripped and stripped.isprintable() \
+                else " ".join(text.split())
             if not text and not times:
                 return
         elif times:
