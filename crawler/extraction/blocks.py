@@ -78,6 +78,9 @@ def normalise_space(text: str) -> str:
     """NFC, every whitespace run to one space, stripped; nothing else is changed."""
     if not text.isascii():  # ASCII is NFC already
         text = unicodedata.normalize("NFC", text)
+    stripped = text.strip()  # already normalised (no double space, nothing unprintable: no
+    if "  " not in stripped and stripped.isprintable():  # whitespace but single spaces)
+        return stripped
     return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
 
 
