@@ -78,8 +78,10 @@ def normalise_space(text: str) -> str:
     """NFC, every whitespace run to one space, stripped; nothing else is changed."""
     if not text.isascii():  # ASCII is NFC already
         text = unicodedata.normalize("NFC", text)
-    stripped = text.strip()  # already normalised (no double space, nothing unprintable: no
-    if "  " not in stripped and stripped.isprintable():  # whitespace but single spaces)
+    # A stripped text with no double space and only printable characters is its own result:
+    # every whitespace character but the space is unprintable.
+    stripped = text.strip()
+    if "  " not in stripped and stripped.isprintable():
         return stripped
     return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
 
@@ -209,16 +211,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
 
     def flush(state: _State) -> None:
         if buffer:
-            text = "".join(buffer)
+            text = normalise_space("".join(buffer))
             buffer.clear()
-            if not text.isascii():
-                text = unicodedata.normalize("NFC", text)
-            # = " ".join(text.split()), normalise_space (\s is str.isspace): a stripped text
-            # with no double space and only printable characters has no whitespace but single
-            # spaces (every other whitespace character is unprintable), so it is its own result
-            stripped = text.strip()
-            text = stripped if "  " not in stripped and stripped.isprintable() \
-                else " ".join(text.split())
             if not text and not times:
                 return
         elif times:
