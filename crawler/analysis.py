@@ -221,6 +221,7 @@ class _Worker:
         self._writer: asyncio.StreamWriter | None = None
         self._started: asyncio.Future[None] | None = None
         self._reading: asyncio.Future[None] | None = None
+        """The reader task, held here: the event loop keeps only weak references to tasks."""
 
     async def _start(self) -> None:
         reader, self._writer = await asyncio.open_connection(sock=self.socket)
