@@ -108,12 +108,10 @@ def header_end(blocks: list[Block]) -> int:
     anchor before the first long text block (a ticker's run-together headlines excepted).
     """
     limit = _hard_footer(blocks)
-    for index in range(limit):  # _prefixed_title and _is_anchor, inlined
-        block = blocks[index]
-        if block.kind == "text" and _prefixed_text(block.text):
+    for index in range(limit):
+        if _prefixed_title(blocks[index]):
             return index
-    anchors = {i for i in range(limit)
-               if blocks[i].kind == "text" and _is_anchor_text(blocks[i].text)}
+    anchors = {i for i in range(limit) if _is_anchor(blocks[i])}
     author_at = next((i for i in range(limit) if blocks[i].kind == "text"
                       and pat.author_from_line(blocks[i].text)), None)
     if author_at is not None:
@@ -206,17 +204,10 @@ class _Scanner:
     def skippable(self, block: Block) -> bool:
         """Furniture: empty, a title repeat (also label-prefixed), anchor or share bar."""
         text = block.text
-        if not text:
-            return True
-        title_keys = self.title_keys
-        if pat.key(pat.undouble(text)) in title_keys or pat.key(text) in title_keys:
-            return True  # is_repeat
-        if block.kind != "text":  # _prefixed_title and _is_anchor are None / False
-            return pat.is_share_bar(text)
-        if _is_anchor_text(text) or pat.is_share_bar(text):
-            return True
-        prefixed = _prefixed_text(text)
-        return prefixed is not None and pat.key(prefixed[1]) in title_keys
+        prefixed = _prefixed_title(block)
+        return (not text or self.is_repeat(block) or _is_anchor(block)
+                or pat.is_share_bar(text)
+                or (prefixed is not None and pat.key(prefixed[1]) in self.title_keys))
 
     def note_times(self, block: Block) -> None:
         if block.datetimes and self.result.time_element is None:
