@@ -26,6 +26,7 @@ and logged); the others come through.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import multiprocessing
@@ -265,8 +266,12 @@ class _Worker:
 
     def close(self, wait: bool) -> None:
         self.broken = True
+        # The end of its input, now, and the worker exits: writer.close() alone would send it
+        # on the event loop's next turn, after join() below has blocked the loop.
+        with contextlib.suppress(OSError):  # already closed
+            self.socket.shutdown(socket.SHUT_WR)
         if self._writer is not None:
-            self._writer.close()  # the worker reads the end of its input and exits
+            self._writer.close()
         else:
             self.socket.close()
         for future in self.pending.values():

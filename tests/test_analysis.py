@@ -118,6 +118,23 @@ def test_dead_worker_restarts_the_pool_and_drops_only_the_killer_page(
     assert killer.url in crashes
 
 
+def test_close_in_the_event_loop_lets_the_workers_exit(network: SimulatedNetwork) -> None:
+    """The crawl closes the pool from a signal handler in the event loop: the workers see the
+    end of their input at once and exit 0, not killed after the join timeout (-9)."""
+    analyser = PageAnalyser(2)
+    page = fetched(network, network.manifest()[0])
+
+    async def analyse_then_close() -> list[Any]:
+        await analyser.analyse(page)
+        assert analyser._pool is not None
+        processes = [worker.process for worker in analyser._pool.workers]
+        analyser.close()
+        return processes
+
+    processes = asyncio.run(analyse_then_close())
+    assert [process.exitcode for process in processes] == [0, 0]
+
+
 def test_negative_pool_size_is_refused() -> None:
     with pytest.raises(ValueError, match="ANALYSIS_PROCESSES"):
         PageAnalyser(-1)
