@@ -275,8 +275,10 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
+    from crawler.extraction.blocks import NATIVE_FLATTEN
+
     return {"cpus": os.cpu_count(), "cpu_model": model or platform.processor(),
-            "python": platform.python_version()}
+            "python": platform.python_version(), "native_flatten": NATIVE_FLATTEN}
 
 
 def print_corpus(name: str, figures: dict[str, Any], target: float) -> None:

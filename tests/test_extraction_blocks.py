@@ -1,14 +1,35 @@
-"""flatten: the block context (tag, caption, heading, figure, times) of the single-pass walk."""
+"""flatten: the block context (tag, caption, heading, figure, times) of the single-pass walk,
+for both the Python reference and the native version (tests/test_native_flatten.py checks that
+the two agree on whole pages)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from crawler.extraction.blocks import Block, flatten, normalise_space, parse_document
+from crawler.extraction import blocks as blocks_module
+from crawler.extraction.blocks import Block, flatten_python, normalise_space, parse_document
+
+Flatten = Callable[..., list[Block]]
+
+
+@pytest.fixture(autouse=True, params=["python", "native"])
+def flatten(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Flatten:
+    """Each test runs with blocks.flatten set to each implementation."""
+    if request.param == "native":
+        if not blocks_module.NATIVE_FLATTEN:
+            pytest.skip("the native flatten is not built (pip install -e . builds it)")
+        chosen = blocks_module.flatten
+    else:
+        chosen = flatten_python
+    monkeypatch.setattr(blocks_module, "flatten", chosen)
+    return chosen
 
 
 def blocks_of(body: str) -> list[Block]:
-    return flatten(parse_document(f"<html><body>{body}</body></html>"), "https://example.com/a/")
+    return blocks_module.flatten(parse_document(f"<html><body>{body}</body></html>"),
+                                 "https://example.com/a/")
 
 
 def test_context_of_nested_blocks() -> None:
@@ -127,3 +148,19 @@ def test_nothing_inside_skipped_subtrees_and_their_tails_kept() -> None:
         ("a b", "text", "div", None), ("i", "image", "amp-img", "https://example.com/p.png"),
         ("c", "text", "div", None), ("d", "text", "p", None), ("e", "text", "div", None),
         ("f", "text", "body", None)]
+
+
+def test_comments_and_processing_instructions_show_nothing() -> None:
+    from lxml import etree
+
+    root = etree.fromstring("<html><body><div>a<!-- hidden -->b<?pi hidden?>c</div></body></html>",
+                            etree.HTMLParser())  # comments kept, unlike parse_document
+    assert [b.text for b in blocks_module.flatten(root)] == ["abc"]
+
+
+def test_no_body_walks_the_root_and_a_namespaced_tag_is_entered() -> None:
+    from lxml import etree
+
+    root = etree.fromstring("<root><x:p xmlns:x='urn:x'>in ns</x:p><p>plain</p>tail</root>")
+    assert [(b.text, b.tag) for b in blocks_module.flatten(root)] == [
+        ("in ns", "div"), ("plain", "p"), ("tail", "div")]

@@ -7,8 +7,10 @@ text is what a text rendering shows, e.g. the logo alt "arabstoday").
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -17,6 +19,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 from w3lib.encoding import html_to_unicode
+
+logger = logging.getLogger(__name__)
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
@@ -177,7 +181,8 @@ _TAG_INFO: dict[object, _TagInfo] = {}
 
 def _tag_info(raw: object) -> _TagInfo:
     tag = raw.lower() if isinstance(raw, str) else ""
-    action = (_SKIP if tag in SKIPPED_TAGS else _IMAGE if tag in IMAGE_TAGS
+    # Not a str: a comment, processing instruction or entity, skipped (not visible text).
+    action = (_SKIP if tag in SKIPPED_TAGS or not tag else _IMAGE if tag in IMAGE_TAGS
               else _BREAK if tag == "br" else _ENTER)
     block_tag = str(raw) if raw in BLOCK_TAGS else None
     info = (action, tag == "time", tag in BLOCK_TAGS, block_tag, raw in HEADING_TAGS,
@@ -197,8 +202,9 @@ def _block(text: str, kind: str, tag: str, caption: bool, heading: bool, src: st
     return block
 
 
-def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
-    """The visible blocks of the document's body, in page order.
+def flatten_python(root: etree._Element, base_url: str | None = None) -> list[Block]:
+    """The visible blocks of the document's body, in page order: ``flatten`` in Python, the
+    reference that the native version (``_flatten.pyx``) must equal.
 
     One pass over the elements (lxml's ``iter``, one step per element; an element ends when
     the next one is not its child): each element's context (``_State``) is computed once on
@@ -289,6 +295,27 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             add_text(text)
     flush(_TOP)
     return blocks
+
+
+def _native_flatten() -> Callable[[etree._Element, str | None], list[Block]] | None:
+    """The compiled ``flatten`` (crawler/extraction/_flatten.pyx), if it was built for the
+    lxml installed now (it reads lxml's C structs)."""
+    try:
+        from crawler.extraction import _flatten  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    if _flatten.BUILT_FOR_LXML != etree.LXML_VERSION:
+        logger.warning("the native flatten was built for lxml %s, not %s: using the Python one",
+                       _flatten.BUILT_FOR_LXML, etree.LXML_VERSION)
+        return None
+    return cast(Callable[[etree._Element, str | None], list[Block]], _flatten.flatten)
+
+
+flatten = _native_flatten() or flatten_python
+"""The visible blocks of the document's body, in page order: every block-level element and
+line break starts a block, images are blocks of their own; skipped elements (scripts, forms,
+media, comments) show nothing. Native when built (``NATIVE_FLATTEN``), else ``flatten_python``."""
+NATIVE_FLATTEN = flatten is not flatten_python
 
 
 @lru_cache(maxsize=32)
