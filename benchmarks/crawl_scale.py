@@ -1,7 +1,8 @@
 """Crawl throughput and memory at scale, against the ceiling of a bare Scrapy spider.
 
 Usage: ``python -m benchmarks.crawl_scale [--pages 1000,10000,50000] [--modes bare,pipeline,full]
-[--concurrency 32] [--set NAME=VALUE ...] [--bare-set NAME=VALUE ...] [--json FILE] [--keep DIR]``
+[--rounds 1] [--concurrency 32] [--set NAME=VALUE ...] [--bare-set NAME=VALUE ...] [--json FILE]
+[--keep DIR]``
 
 ``--set`` goes to the project's crawls (e.g. ``ANALYSIS_PROCESSES=1``), ``--bare-set`` to the
 bare spider, which otherwise runs with Scrapy's defaults.
@@ -27,6 +28,11 @@ forkserver and its workers counted once), memory sampled every 0.5 s from /proc 
 number of articles exported so far, and the machine's load average (other processes on the
 machine slow wall-clock rates down; CPU seconds per article do not depend on them, so the
 report also gives the rate the process's CPU time allows).
+
+``--rounds N`` runs the modes N times in turn (bare, pipeline, full, bare, pipeline, ...) on the
+same simulator and ends each network size with the median rate per mode and the median of the
+rounds' shares of the bare rate (each run against the bare run of its own round): on a virtual
+machine whose speed drifts from minute to minute, one pair of runs can be off by 25%.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -241,8 +248,8 @@ class LineCounter:
 
 def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
               concurrency: int, extra: tuple[str, ...] = (), interval: float = 0.5,
-              bare_extra: tuple[str, ...] = ()) -> Run:
-    out = workdir / f"{mode}-{pages}"
+              bare_extra: tuple[str, ...] = (), name: str | None = None) -> Run:
+    out = workdir / (name or f"{mode}-{pages}")
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     log = out / "crawl.log"
@@ -340,6 +347,27 @@ def print_run(run: Run, bare: Run | None) -> None:
               f" CPU ms/article {run.cpu_per_tenth()}", flush=True)
 
 
+def print_medians(rates: dict[str, list[float]], shares: dict[str, list[float]]
+                  ) -> dict[str, Any]:
+    """Median rate per mode and median share of the bare rate over the rounds."""
+    result: dict[str, Any] = {}
+    print(f"  medians over {max(map(len, rates.values()), default=0)} rounds:", flush=True)
+    for mode, values in rates.items():
+        if not values:
+            continue
+        line = f"    {mode:8} {statistics.median(values):7.1f} art/s" \
+               f" (runs {', '.join(f'{v:.1f}' for v in values)})"
+        result[mode] = {"articles_per_second": statistics.median(values), "runs": values}
+        if shares.get(mode):
+            share = statistics.median(shares[mode])
+            line += (f"; {100 * share:5.1f}% of bare (rounds "
+                     f"{', '.join(f'{100 * v:.1f}' for v in shares[mode])})")
+            result[mode]["share_of_bare_rate"] = share
+            result[mode]["shares"] = shares[mode]
+        print(line, flush=True)
+    return result
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.crawl_scale",
                                      description=__doc__,
@@ -348,6 +376,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="comma-separated network sizes (default 1000,10000)")
     parser.add_argument("--modes", default="bare,pipeline,full",
                         help="comma-separated subset of bare,bare-items,pipeline,full")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="run the modes this many times in turn; report medians")
     parser.add_argument("--concurrency", type=int, default=32, help="CONCURRENT_REQUESTS")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="extra setting for the pipeline and full crawls (repeatable)")
@@ -382,27 +412,41 @@ def main(argv: list[str] | None = None) -> int:
             simulator, url, manifest = start_simulator(pages, workdir)
             try:
                 print(f"\n== {pages} articles (simulator {url})", flush=True)
-                bare: Run | None = None
-                for mode in modes:
-                    run = run_crawl(mode, pages, url, manifest, workdir, args.concurrency,
-                                    tuple(args.set), bare_extra=tuple(args.bare_set))
-                    failed |= run.returncode != 0
-                    if mode == "bare":
-                        bare = run
-                    print_run(run, bare if mode != "bare" else None)
-                    summary = run.summary()
-                    summary["simulator_cpu_seconds"] = _cpu_seconds(simulator.pid)
-                    if bare is not None and mode != "bare":
-                        summary["share_of_bare_rate"] = run.rate / bare.rate if bare.rate else None
-                        summary["share_of_bare_cpu"] = (
-                            bare.cpu_ms_per_article / run.cpu_ms_per_article
-                            if run.cpu_ms_per_article else None)
-                    if bare is not None and mode != "bare" and (mine := run.steady()) \
-                            and (theirs := bare.steady()):
-                        summary["steady_share_of_bare_rate"] = mine[0] / theirs[0]
-                        summary["steady_share_of_bare_cpu"] = theirs[1] / mine[1]
-                    summary["samples"] = run.samples
-                    figures["runs"].append(summary)
+                rates: dict[str, list[float]] = {mode: [] for mode in modes}
+                shares: dict[str, list[float]] = {mode: [] for mode in modes if mode != "bare"}
+                for round_number in range(1, args.rounds + 1):
+                    bare: Run | None = None
+                    for mode in modes:
+                        name = f"{mode}-{pages}" + (f"-{round_number}" if args.rounds > 1 else "")
+                        run = run_crawl(mode, pages, url, manifest, workdir, args.concurrency,
+                                        tuple(args.set), bare_extra=tuple(args.bare_set),
+                                        name=name)
+                        failed |= run.returncode != 0
+                        if mode == "bare":
+                            bare = run
+                        print_run(run, bare if mode != "bare" else None)
+                        rates[mode].append(run.rate)
+                        summary = run.summary()
+                        summary["round"] = round_number
+                        summary["simulator_cpu_seconds"] = _cpu_seconds(simulator.pid)
+                        if bare is not None and mode != "bare":
+                            summary["share_of_bare_rate"] = (run.rate / bare.rate if bare.rate
+                                                             else None)
+                            if bare.rate:
+                                shares[mode].append(run.rate / bare.rate)
+                            summary["share_of_bare_cpu"] = (
+                                bare.cpu_ms_per_article / run.cpu_ms_per_article
+                                if run.cpu_ms_per_article else None)
+                        if bare is not None and mode != "bare" and (mine := run.steady()) \
+                                and (theirs := bare.steady()):
+                            summary["steady_share_of_bare_rate"] = mine[0] / theirs[0]
+                            summary["steady_share_of_bare_cpu"] = theirs[1] / mine[1]
+                        summary["samples"] = run.samples
+                        figures["runs"].append(summary)
+                        if args.json is not None:
+                            args.json.write_text(json.dumps(figures, indent=1), "utf-8")
+                if args.rounds > 1:
+                    figures.setdefault("medians", {})[str(pages)] = print_medians(rates, shares)
                     if args.json is not None:
                         args.json.write_text(json.dumps(figures, indent=1), "utf-8")
             finally:
