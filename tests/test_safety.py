@@ -201,3 +201,34 @@ def test_every_record_a_handler_emits_is_masked(monkeypatch: pytest.MonkeyPatch)
     assert info.getvalue() == "connecting to redis://:***@h:6379/0\n"
     assert [record.getMessage() for record in records] == [
         "Scraped from {'DB_PASSWORD': '***'}"]
+
+
+def test_per_page_debug_lines_are_built_only_for_a_handler_that_shows_them() -> None:
+    """ArticleLogFormatter skips "Crawled"/"Scraped from" when no handler takes DEBUG."""
+    import logging
+
+    from scrapy.http import HtmlResponse, Request
+
+    from crawler.logformatter import ArticleLogFormatter
+
+    formatter = ArticleLogFormatter()
+    request = Request("https://www.arabstoday.net/1/094512-x")
+    response = HtmlResponse(request.url, body=b"<p>x</p>", request=request)
+    for name in ("scrapy.core.engine", "scrapy.core.scraper"):
+        logging.getLogger(name)  # as in a crawl, where their modules made them
+    root = logging.getLogger()
+    saved_level, saved_handlers = root.level, root.handlers[:]
+    handler = logging.StreamHandler()
+    try:
+        root.handlers = [handler]
+        handler.setLevel(logging.INFO)
+        assert formatter.crawled(request, response, None) is None
+        assert formatter.scraped({"a": 1}, response, None) is None
+        handler.setLevel(logging.DEBUG)
+        crawled = formatter.crawled(request, response, None)
+        scraped = formatter.scraped({"a": 1}, response, None)
+        assert crawled is not None and crawled["level"] == logging.DEBUG
+        assert scraped is not None and "Scraped from" in scraped["msg"]
+    finally:
+        root.handlers = saved_handlers
+        root.setLevel(saved_level)
