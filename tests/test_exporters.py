@@ -41,3 +41,20 @@ def test_each_item_is_one_whole_flushed_line() -> None:
     assert "عنوان «مقتبس»".encode() in file.writes[0]
     assert file.writes[1] == dumps_line(second) + b"\n"
     assert json.loads(dumps_line(first)) == lines[0]
+
+
+def test_plain_dicts_export_as_scrapys_serialised_fields_do() -> None:
+    """The plain-dict shortcut writes what Scrapy's get_serialized_fields path writes, and a
+    feed's ``fields`` option (fields_to_export) still applies."""
+
+    class Mapping(dict):  # type: ignore[type-arg]  # not a plain dict: the general path
+        pass
+
+    item = {**empty_article(), "id": "arabstoday-1", "title": "عنوان", "extra": [1, {"a": None}]}
+    plain, general = CountingFile(), CountingFile()
+    JsonLinesExporter(plain).export_item(dict(item))
+    JsonLinesExporter(general).export_item(Mapping(item))
+    assert plain.writes == general.writes == [dumps_line(item) + b"\n"]
+    chosen = CountingFile()
+    JsonLinesExporter(chosen, fields_to_export=["title", "id"]).export_item(dict(item))
+    assert json.loads(chosen.getvalue()) == {"id": "arabstoday-1", "title": "عنوان"}
