@@ -1,17 +1,23 @@
-"""Downloader middlewares: polite retries and refusing redirects that leave the network."""
+"""Downloader middlewares: polite retries, refusing redirects that leave the network, and meta
+refresh without decoding every page."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import random
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from scrapy.downloadermiddlewares.redirect import (
+    MetaRefreshMiddleware as ScrapyMetaRefreshMiddleware,
+)
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
 from scrapy.utils.response import response_status_message
 
 from crawler.sites import site_for_host
@@ -124,3 +130,29 @@ class OffsiteRedirectMiddleware:
         if site is None or (allowed is not None and site.key not in allowed):
             return "offsite_redirect"
         return None
+
+
+_REFRESH = re.compile(rb"refresh", re.IGNORECASE)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether ``encoding`` writes the letters of "refresh" in either case as ASCII does."""
+    try:
+        return "refreshREFRESH".encode(encoding) == b"refreshREFRESH"
+    except (LookupError, UnicodeError):
+        return False
+
+
+class MetaRefreshMiddleware(ScrapyMetaRefreshMiddleware):
+    """Scrapy's meta refresh redirects, but a page whose bytes do not contain "refresh" (in an
+    encoding that writes it as ASCII does) is passed on as it is, which is what Scrapy's would
+    decide after decoding the whole body, finding its base URL and parsing its first 4,096
+    characters: ~3% of a crawl process's CPU, on every page, for the rare one that redirects.
+    Everything else (``dont_redirect``, ``METAREFRESH_*`` settings) is Scrapy's."""
+
+    def process_response(self, request: Request, response: Response,
+                         spider: Any = None) -> Request | Response:
+        if isinstance(response, HtmlResponse) and not _REFRESH.search(response.body) \
+                and _ascii_compatible(response.encoding):
+            return response
+        return super().process_response(request, response)

@@ -97,3 +97,43 @@ def test_429_is_retried_after_the_servers_retry_after(flaky_server: str, tmp_pat
     assert len(hits) == 3
     assert all(later - earlier >= 0.95 for earlier, later in itertools.pairwise(hits))
     assert "Backing off 1.0s" in done.stderr
+
+
+_REFRESH_TAG = '<meta http-equiv="Refresh" content="0; url=/moved">'
+
+
+@pytest.mark.parametrize(("body", "headers", "meta"), [
+    (f"<html><head>{_REFRESH_TAG}</head><body>ص</body></html>".encode(), {}, {}),
+    ("<html><head></head><body>صفحة</body></html>".encode(), {}, {}),
+    (f"<html><head>{_REFRESH_TAG.upper()}</head></html>".encode("cp1256"),
+     {"Content-Type": "text/html; charset=windows-1256"}, {}),
+    (f"<html><head>{_REFRESH_TAG}</head></html>".encode("utf-16"),
+     {"Content-Type": "text/html; charset=utf-16"}, {}),
+    (f"<html><head>{_REFRESH_TAG}</head></html>".encode("cp500"),
+     {"Content-Type": "text/html; charset=cp500"}, {}),
+    (f"<html><head>{_REFRESH_TAG}</head></html>".encode(), {}, {"dont_redirect": True}),
+    (b"<html><body><!-- refresh --></body></html>", {}, {}),
+])
+def test_meta_refresh_decides_as_scrapys(body: bytes, headers: dict[str, str],
+                                         meta: dict[str, bool]) -> None:
+    """The shortcut (no "refresh" in the bytes of an ASCII-like encoding: pass the page on)
+    never changes Scrapy's decision; UTF-16 and EBCDIC pages take Scrapy's path."""
+    from scrapy.downloadermiddlewares.redirect import (
+        MetaRefreshMiddleware as ScrapyMetaRefreshMiddleware,
+    )
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from crawler.middlewares import MetaRefreshMiddleware
+
+    crawler = get_crawler()
+    request = Request("https://www.arabstoday.net/1/094512-x", meta=meta)
+    response = HtmlResponse(request.url, body=body, headers=headers, request=request)
+    ours = MetaRefreshMiddleware.from_crawler(crawler).process_response(request, response)
+    theirs = ScrapyMetaRefreshMiddleware.from_crawler(crawler).process_response(request,
+                                                                                response)
+    assert type(ours) is type(theirs)
+    assert ours.url == theirs.url
+    if _REFRESH_TAG.lower() in body.decode(response.encoding).lower() and not meta:
+        assert isinstance(ours, Request)
+        assert ours.url.lower() == "https://www.arabstoday.net/moved"
