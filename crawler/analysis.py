@@ -67,6 +67,8 @@ class PageAnalysis:
     detail: str = ""
     text_fingerprint: TextFingerprint | None = None
     """crawler.dedup's digest and signature of the article's text, when asked for."""
+    paragraph_fingerprints: tuple[str, ...] | None = None
+    """The template fingerprint of each of the article's paragraphs, with ``fingerprints``."""
 
 
 def analyse_page(html: str, url: str, feed: dict[str, Any], fetched_at: str | None,
@@ -75,23 +77,28 @@ def analyse_page(html: str, url: str, feed: dict[str, Any], fetched_at: str | No
     words), the dedup fingerprint of its text, of one page; never raises."""
     # Both modules' pipelines use this one (the pure functions are imported here, late).
     from crawler.dedup import text_fingerprint
-    from crawler.templates import page_fingerprints
+    from crawler.templates import fingerprint, page_fingerprints
 
     found = frozenset(page_fingerprints(html, url)) if fingerprints else frozenset()
     try:
         article = extract_article(html, url, feed=feed, fetched_at=fetched_at)
     except NotAnArticle as exc:
         return PageAnalysis(found, reason=exc.reason, detail=str(exc))
-    known = text_fingerprint(article["text"], *dedup) if dedup else None
-    return PageAnalysis(found, article=article, text_fingerprint=known)
+    text = article["text"]
+    known = text_fingerprint(text, *dedup) if dedup else None
+    paragraphs = tuple(fingerprint(text[span["start"]:span["end"]])
+                       for span in article["paragraphs"]) if fingerprints else None
+    return PageAnalysis(found, article=article, text_fingerprint=known,
+                        paragraph_fingerprints=paragraphs)
 
 
 DedupParams = tuple[int, int]
 """MinHash permutations and shingle words (DEDUP_NUM_PERM, DEDUP_SHINGLE_WORDS)."""
 Analyse = Callable[..., PageAnalysis]
 KNOWN_TEXTS = 1024
-"""Dedup fingerprints kept for items between extraction and the dedup pipeline (an item
-dropped in between leaves its entry until it is pushed out)."""
+"""Analyses kept by article text for the pipelines after extraction (the template and dedup
+pipelines take the fingerprints a worker computed; an item dropped in between leaves its entry
+until it is pushed out)."""
 
 
 class PageAnalyser:
@@ -107,8 +114,8 @@ class PageAnalyser:
         self.on_crash = on_crash
         self.dedup = dedup if processes else None
         """In a pool, the workers also compute the dedup fingerprint of the article's text."""
-        self._known_texts: OrderedDict[tuple[str, DedupParams], TextFingerprint] = \
-            OrderedDict()
+        self._known: OrderedDict[str, PageAnalysis] = OrderedDict()
+        """Pool results with an article, by its text (see KNOWN_TEXTS)."""
         self._pool: WorkerPool | None = None
         self._quarantine: WorkerPool | None = None
         """One process, for pages that were in flight when a worker died: run alone, a page
@@ -120,10 +127,10 @@ class PageAnalyser:
             return self.analyse_function(page.html, page.url, page.feed, page.fetched_at,
                                          fingerprints)
         analysis = await self._analyse_in_pool(page, fingerprints)
-        if analysis.article is not None and analysis.text_fingerprint is not None \
-                and self.dedup is not None:
-            known = self._known_texts
-            known[analysis.article["text"], self.dedup] = analysis.text_fingerprint
+        if analysis.article is not None and (analysis.text_fingerprint is not None
+                                             or analysis.paragraph_fingerprints is not None):
+            known = self._known
+            known[analysis.article["text"]] = analysis
             if len(known) > KNOWN_TEXTS:
                 known.popitem(last=False)
         return analysis
@@ -131,10 +138,20 @@ class PageAnalyser:
     def text_fingerprint(self, text: Any, num_perm: int, shingle_words: int
                          ) -> TextFingerprint | None:
         """The dedup fingerprint a worker computed for exactly this text and these
-        parameters, once (None: compute it)."""
-        if not self._known_texts or not isinstance(text, str):
+        parameters, once (None: compute it). The last use of the text's entry."""
+        if not self._known or not isinstance(text, str) \
+                or (num_perm, shingle_words) != self.dedup:
             return None
-        return self._known_texts.pop((text, (num_perm, shingle_words)), None)
+        analysis = self._known.pop(text, None)
+        return analysis.text_fingerprint if analysis is not None else None
+
+    def paragraph_fingerprints(self, text: Any) -> tuple[str, ...] | None:
+        """The template fingerprints a worker computed for the paragraphs of exactly this
+        article text (None: compute them)."""
+        if not self._known or not isinstance(text, str):
+            return None
+        analysis = self._known.get(text)
+        return analysis.paragraph_fingerprints if analysis is not None else None
 
     async def _analyse_in_pool(self, page: FetchedPage, fingerprints: bool) -> PageAnalysis:
         args = (page.html, page.url, page.feed, page.fetched_at, fingerprints, self.dedup)

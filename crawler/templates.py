@@ -270,6 +270,7 @@ class TemplatePipeline:
             raise NotConfigured
         self.crawler = crawler
         self.store = template_store(crawler)
+        self.analyser = page_analyser(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TemplatePipeline:
@@ -282,7 +283,11 @@ class TemplatePipeline:
         if not boilerplate:
             return item
         paragraphs = [item["text"][span["start"]:span["end"]] for span in item["paragraphs"]]
-        kept = [p for p in paragraphs if fingerprint(p) not in boilerplate]
+        known = self.analyser.paragraph_fingerprints(item["text"])  # from a worker, if any
+        prints = known if known is not None and len(known) == len(paragraphs) \
+            else [fingerprint(p) for p in paragraphs]
+        kept = [p for p, print_ in zip(paragraphs, prints, strict=True)
+                if print_ not in boilerplate]
         removed = len(paragraphs) - len(kept)
         if not removed:
             return item

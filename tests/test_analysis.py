@@ -91,6 +91,26 @@ def test_workers_compute_the_dedup_fingerprint_for_the_pipeline(
     assert analyse_all(in_process, pages[:1])[0].text_fingerprint is None
 
 
+def test_workers_compute_the_paragraph_fingerprints_for_the_template_pipeline(
+        network: SimulatedNetwork) -> None:
+    from crawler.templates import fingerprint
+
+    pages = [fetched(network, url) for url in network.manifest()[:3]]
+    analyser = PageAnalyser(1, dedup=(64, 3))
+    for result in analyse_all(analyser, pages):
+        assert result.article is not None
+        text = result.article["text"]
+        expected = tuple(fingerprint(text[span["start"]:span["end"]])
+                         for span in result.article["paragraphs"])
+        assert result.paragraph_fingerprints == expected
+        assert analyser.paragraph_fingerprints(text + " ") is None
+        assert analyser.paragraph_fingerprints(text) == expected  # still there for dedup
+        assert analyser.text_fingerprint(text, 64, 3) is not None
+        assert analyser.paragraph_fingerprints(text) is None  # dedup was the last use
+    no_templates = analyse_page(pages[0].html, pages[0].url, {}, None, fingerprints=False)
+    assert no_templates.paragraph_fingerprints is None
+
+
 def test_not_an_article_is_a_reason_not_an_exception() -> None:
     analysis = analyse_page("", "https://www.arabstoday.net/1/094512-x", {}, None)
     assert analysis.article is None and analysis.reason == "empty"

@@ -101,3 +101,13 @@ def test_fingerprints_fold_digits_and_spaces_only() -> None:
     html = f"<html><body><p>{PROMO}</p><p>قصير</p></body></html>"
     assert page_fingerprints(html) == {fingerprint(PROMO)}
     assert page_fingerprints(b"\x00\x01") == set()
+
+
+def test_worker_processes_remove_it_with_the_fingerprints_they_computed(
+        promo_simulator: str, tmp_path: Path) -> None:
+    """With ANALYSIS_PROCESSES the template pipeline takes each paragraph's fingerprint from
+    the worker's analysis instead of computing it again: the same paragraphs go."""
+    run = crawl_site(promo_simulator, tmp_path, "ANALYSIS_PROCESSES=1")
+    assert run.items
+    assert not [item["url"] for item in run.items if PROMO in item["text"]]
+    assert run.stats["template/removed_paragraphs"] >= len(run.items) // 2
