@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property, lru_cache
 from typing import Literal
 from urllib.parse import quote, unquote, urlsplit
 
@@ -71,7 +72,7 @@ class ArticleURL:
     """The full timestamp of legacy opinion URLs (/w-505/2013-01-20-05-49-31), naive."""
     was_amp: bool = False
 
-    @property
+    @cached_property
     def url(self) -> str:
         """The canonical URL, percent-encoded."""
         return f"https://{self.site.canonical_host}{encode_path(self.path)}"
@@ -102,8 +103,12 @@ def _split_time(rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
+@lru_cache(maxsize=4096)
 def parse_article_url(url: str) -> ArticleURL:
-    """Parse any variant of a network article URL; raise NotAnArticleURL otherwise."""
+    """Parse any variant of a network article URL; raise NotAnArticleURL otherwise.
+
+    Remembered for the last 4,096 URLs (the result is immutable): the spider parses an article
+    URL when it requests it and again when the response comes back."""
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname or ""
