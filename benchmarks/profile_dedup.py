@@ -3,12 +3,18 @@
 Usage: ``python -m benchmarks.profile_dedup [--records 20000] [--step 2000]``
 
 Adds ``--records`` synthetic records (random signatures, the real band keys) to a fresh state in
-a temporary folder and prints the milliseconds per ``add`` for each ``--step`` records: flat when
-an update costs the same at any size, rising when it scans the state. Runs twice: the state as
-shipped, and with an index on ``bands(article_id)`` created on the same connection (what
-``remove``'s ``DELETE FROM bands WHERE article_id = ?`` needs to avoid a full scan).
+a temporary folder and prints the milliseconds per ``add`` for each ``--step`` records, and after
+each step the milliseconds per replacing ``add`` (an article_id already stored, new signature)
+and per ``remove`` of records picked at random among those stored: flat when an update costs
+the same at any size, rising when it scans the state (as ``remove``'s ``DELETE FROM bands WHERE
+article_id = ?`` once did, before the bands table had a way to find an article's rows).
 
-``IndexedSqliteDedupState`` is that variant as a backend, for measuring a whole crawl with it:
+Runs twice: the state as shipped (no index on ``bands(article_id)``: a record's bands are
+deleted by primary key, their keys computed from its stored signature), and
+``IndexedSqliteDedupState``, the earlier layout (an index on ``bands(article_id)``, 25 more
+B-tree inserts per article, and bands deleted through it).
+
+``IndexedSqliteDedupState`` is also a backend, for measuring a whole crawl with it:
 ``python -m benchmarks.crawl_scale --set
 DEDUP_STATE_CLASS=benchmarks.profile_dedup.IndexedSqliteDedupState``.
 """
@@ -16,6 +22,7 @@ DEDUP_STATE_CLASS=benchmarks.profile_dedup.IndexedSqliteDedupState``.
 from __future__ import annotations
 
 import argparse
+import random
 import tempfile
 import time
 from pathlib import Path
@@ -33,33 +40,64 @@ from crawler.dedup import (
 
 
 class IndexedSqliteDedupState(SqliteDedupState):
-    """The shipped SQLite state plus an index on ``bands(article_id)`` (benchmark only)."""
+    """The shipped SQLite state with the earlier layout: an index on ``bands(article_id)``, and
+    a record's bands deleted through it (benchmark only)."""
 
     def __init__(self, path: str | Path, banding: Banding, flush_every: int = 500):
         super().__init__(path, banding, flush_every)
         self.db.execute("CREATE INDEX IF NOT EXISTS bands_article ON bands (article_id)")
 
+    def _delete(self, article_id: str) -> bool:
+        if not self.db.execute("DELETE FROM articles WHERE article_id = ?",
+                               (article_id,)).rowcount:
+            return False
+        self.db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+        return True
 
-def run(records: int, step: int, index: bool, folder: Path) -> list[float]:
+
+def _record(n: int, rng: np.random.Generator) -> DedupRecord:
+    signature = rng.integers(0, 2**32 - 1, DEFAULT_NUM_PERM, dtype=np.uint64).astype(
+        SIGNATURE_DTYPE)
+    article_id = f"site-{n:08d}"
+    return DedupRecord(article_id, f"https://www.example.org/{n}", f"{n:032x}", article_id, None,
+                       signature)
+
+
+def run(records: int, step: int, index: bool, folder: Path
+        ) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds per add, per replacing add and per remove, for each step."""
     banding = Banding.for_threshold(DEFAULT_THRESHOLD, DEFAULT_NUM_PERM)
     backend = IndexedSqliteDedupState if index else SqliteDedupState
     state = backend(folder / f"dedup-{index}.sqlite3", banding)
     rng = np.random.default_rng(0)
-    per_step: list[float] = []
+    picker = random.Random(0)
+    stored: list[int] = []
+    sample = max(1, step // 10)
+    adds: list[float] = []
+    replaces: list[float] = []
+    removes: list[float] = []
     start = time.perf_counter()
     for n in range(records):
-        signature = rng.integers(0, 2**32 - 1, DEFAULT_NUM_PERM, dtype=np.uint64).astype(
-            SIGNATURE_DTYPE)
-        article_id = f"site-{n:08d}"
-        record = DedupRecord(article_id, f"https://www.example.org/{n}", f"{n:032x}",
-                             article_id, None, signature)
-        state.add(record, banding.keys(signature))
+        record = _record(n, rng)
+        state.add(record, banding.keys(record.signature))
+        stored.append(n)
         if (n + 1) % step == 0:
-            now = time.perf_counter()
-            per_step.append(1000 * (now - start) / step)
-            start = now
+            adds.append(1000 * (time.perf_counter() - start) / step)
+            again = [_record(number, rng) for number in picker.sample(stored, sample)]
+            start = time.perf_counter()
+            for record in again:
+                state.add(record, banding.keys(record.signature))
+            replaces.append(1000 * (time.perf_counter() - start) / sample)
+            gone = picker.sample(range(len(stored)), sample)
+            start = time.perf_counter()
+            for position in gone:
+                state.remove(f"site-{stored[position]:08d}")
+            removes.append(1000 * (time.perf_counter() - start) / sample)
+            for position in sorted(gone, reverse=True):
+                del stored[position]
+            start = time.perf_counter()
     state.close()
-    return per_step
+    return adds, replaces, removes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,9 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="profile-dedup-") as tmp:
         for index in (False, True):
             label = "with bands(article_id) index" if index else "as shipped"
-            timings = run(args.records, args.step, index, Path(tmp))
-            print(f"{label:30} ms per add, every {args.step} records: "
-                  + " ".join(f"{ms:.2f}" for ms in timings), flush=True)
+            for what, timings in zip(("add", "replace", "remove"),
+                                     run(args.records, args.step, index, Path(tmp)),
+                                     strict=True):
+                print(f"{label:30} ms per {what:7}, every {args.step} records: "
+                      + " ".join(f"{ms:.2f}" for ms in timings), flush=True)
     return 0
 
 

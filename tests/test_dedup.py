@@ -5,6 +5,7 @@ clusters its syndicated columns (articles 1/2 and 3/4) even when they come a wee
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,13 @@ from crawler.dedup import (
     Banding,
     Deduplicator,
     DedupPipeline,
+    DedupRecord,
+    DedupState,
     SqliteDedupState,
     cluster_items,
     dedup_mode,
     normalise,
+    text_fingerprint,
 )
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
@@ -358,3 +362,134 @@ def test_replacing_a_record_replaces_its_bands(tmp_path: Path) -> None:
     assert [r.text_hash for r in state.candidates(banding.keys(second))] == ["h2"]
     state.remove("a")
     assert state.candidates(banding.keys(second)) == [] and len(state) == 0
+
+
+def _signature(seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).integers(0, 2**32 - 1, 128, dtype=np.uint64).astype(
+        np.uint32)
+
+
+def _bands(state: SqliteDedupState, article_id: str | None = None) -> set[int]:
+    if article_id is None:
+        return {key for (key,) in state.db.execute("SELECT key FROM bands")}
+    return {key for (key,) in state.db.execute("SELECT key FROM bands WHERE article_id = ?",
+                                               (article_id,))}
+
+
+def test_exact_is_by_url_then_by_text_hash_in_one_lookup(tmp_path: Path) -> None:
+    banding = Banding.for_threshold(0.5, 128)
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
+    rows = [("a", "u1", "h1"), ("b", "u1", "h2"), ("c", "u2", "h1"), ("d", "u3", "h2"),
+            ("e", "u2", "h3"), ("a", "u1", "h1")]  # a again: now the newest of u1 and h1
+    for number, (article_id, url, digest) in enumerate(rows):
+        signed = _signature(number)
+        state.add(DedupRecord(article_id, url, digest, article_id, None, signed),
+                  banding.keys(signed))
+
+    def found(match: tuple[Any, str] | None) -> tuple[str, int, str] | None:
+        return None if match is None else (match[0].article_id, match[0].seq, match[1])
+
+    for url in ("u1", "u2", "u3", "u4"):
+        for digest in ("h1", "h2", "h3", "h4"):
+            assert found(state.exact(url, digest)) == found(DedupState.exact(state, url, digest))
+    seq = {record.article_id: record.seq for record in state.candidates(
+        [key for signed in map(_signature, range(len(rows))) for key in banding.keys(signed)])}
+    assert found(state.exact("u1", "h3")) == ("b", seq["b"], "same_url")  # a re-added later
+    assert found(state.exact("u4", "h1")) == ("c", seq["c"], "same_text")
+    assert found(state.exact("u4", "h2")) == ("b", seq["b"], "same_text")
+    assert found(state.exact("u3", "h1")) == ("d", seq["d"], "same_url")
+    assert state.exact("u4", "h4") is None
+    state.close()
+
+
+def test_re_adding_an_article_replaces_its_row_and_bands(tmp_path: Path) -> None:
+    banding = Banding.for_threshold(0.5, 128)
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
+    old, new, other = _signature(1), _signature(2), _signature(3)
+    state.add(DedupRecord("a", "https://x/a", "h1", "a", None, old), banding.keys(old))
+    state.add(DedupRecord("b", "https://x/b", "h3", "b", None, other), banding.keys(other))
+    state.add(DedupRecord("a", "https://x/a2", "h2", "b", "b", new), banding.keys(new))
+    assert len(state) == 2
+    assert state.candidates(banding.keys(old)) == []
+    (replaced,) = state.candidates(banding.keys(new))
+    assert (replaced.article_id, replaced.canonical_url, replaced.text_hash, replaced.cluster_id,
+            replaced.duplicate_of, replaced.seq) == ("a", "https://x/a2", "h2", "b", "b", 3)
+    assert np.array_equal(replaced.signature, new)
+    assert _bands(state, "a") == set(banding.keys(new))
+    assert _bands(state, "b") == set(banding.keys(other))
+    assert state.by_url("https://x/a") is None and state.by_text_hash("h1") is None
+    # the next article gets the next seq: a replacement uses up no seq
+    state.add(DedupRecord("c", "https://x/c", "h4", "c", None, old), banding.keys(old))
+    assert [r.seq for r in state.candidates(banding.keys(old))] == [4]
+    no_url: Any = None
+    with pytest.raises(sqlite3.IntegrityError):  # another constraint still fails
+        state.add(DedupRecord("d", no_url, "h5", "d", None, old), banding.keys(old))
+    assert len(state) == 3
+    state.close()
+
+
+def test_remove_removes_the_bands(tmp_path: Path) -> None:
+    banding = Banding.for_threshold(0.5, 128)
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
+    first, second = _signature(1), _signature(2)
+    state.add(DedupRecord("a", "https://x/a", "h1", "a", None, first), banding.keys(first))
+    state.add(DedupRecord("b", "https://x/b", "h2", "b", None, second), banding.keys(second))
+    state.remove("a")
+    state.remove("missing")
+    assert _bands(state) == set(banding.keys(second)) and len(state) == 1
+    assert state.candidates(banding.keys(first)) == []
+    state.close()
+
+
+OLD_SCHEMA = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE,
+        canonical_url TEXT NOT NULL, text_hash TEXT NOT NULL, cluster_id TEXT NOT NULL,
+        duplicate_of TEXT, signature BLOB NOT NULL);
+    CREATE INDEX articles_url ON articles (canonical_url);
+    CREATE INDEX articles_text ON articles (text_hash, seq);
+    CREATE TABLE bands (
+        key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX bands_article ON bands (article_id);
+    INSERT INTO meta VALUES ('banding', '25x5/affine32');
+"""
+
+
+def test_a_state_written_with_the_bands_article_index_still_works(tmp_path: Path) -> None:
+    """A database from before the index was dropped (its schema and writes as they were)."""
+    path = tmp_path / "dedup.sqlite3"
+    banding = Banding.for_threshold(0.5, 128)
+    old = sqlite3.connect(path)
+    old.executescript(OLD_SCHEMA)
+    texts = {"a": " ".join(BODY), "b": " ".join(SAME_SUBJECT), "c": "نص آخر لا علاقة له بهما"}
+    for article_id, text in texts.items():
+        fingerprint = text_fingerprint(text)
+        old.execute("INSERT INTO articles (article_id, canonical_url, text_hash, cluster_id, "
+                    "duplicate_of, signature) VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, f"https://x/{article_id}", fingerprint.digest, article_id, None,
+                     fingerprint.signature.astype(np.uint32).tobytes()))
+        old.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                        [(key, article_id) for key in banding.keys(fingerprint.signature)])
+    old.commit()
+    old.close()
+
+    state = SqliteDedupState(path, banding)
+    assert state.db.execute("SELECT name FROM sqlite_master WHERE name = 'bands_article'"
+                            ).fetchall() == []
+    dedup = Deduplicator(state)
+    near = assign(dedup, item(9, body=("ترويسة موقع شقيق", *BODY)))
+    assert (near.match, near.duplicate_of) == ("near", "a")
+    assert dedup.state.exact("https://x/b", "?") is not None
+    state.remove("a")
+    replacement = text_fingerprint(texts["c"] + " مع إضافة")
+    state.add(DedupRecord("b", "https://x/b", replacement.digest, "b", None,
+                          replacement.signature), banding.keys(replacement.signature))
+    a_keys = banding.keys(text_fingerprint(texts["a"]).signature)
+    assert {record.article_id for record in state.candidates(a_keys)} == {item(9)["id"]}
+    assert _bands(state, "a") == set()
+    assert _bands(state, "b") == set(banding.keys(replacement.signature))
+    assert _bands(state, "c") == set(banding.keys(text_fingerprint(texts["c"]).signature))
+    assert len(state) == 3
+    state.close()
