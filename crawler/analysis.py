@@ -30,6 +30,7 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import signal
@@ -101,6 +102,14 @@ pipelines take the fingerprints a worker computed; an item dropped in between le
 until it is pushed out)."""
 
 
+def start_forkserver() -> None:
+    """Start the forkserver the workers are forked from, without waiting for it: it imports the
+    analysis code in its own process while the crawl starts up (robots.txt, first requests),
+    instead of holding up the event loop when the first page needs a worker."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["crawler.analysis"])
+    multiprocessing.forkserver.ensure_running()
+
+
 class PageAnalyser:
     """Runs ``analyse`` on fetched pages, in process (``processes=0``) or in a worker pool."""
 
@@ -121,6 +130,8 @@ class PageAnalyser:
         """One process, for pages that were in flight when a worker died: run alone, a page
         that kills it is the culprit."""
         self._quarantine_lock = asyncio.Lock()
+        if processes:
+            start_forkserver()
 
     async def analyse(self, page: FetchedPage, fingerprints: bool = True) -> PageAnalysis:
         if not self.processes:
@@ -204,7 +215,7 @@ class WorkerPool:
     def __init__(self, processes: int, function: Analyse):
         self.function = function
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["crawler.analysis"])
+        start_forkserver()
         self.workers = [_Worker(self.context, function) for _ in range(processes)]
 
     async def run(self, args: tuple[Any, ...]) -> PageAnalysis:
