@@ -1,16 +1,21 @@
 """The native flatten (crawler/extraction/_flatten.pyx), compiled against lxml's C API; the rest
-of the build is in pyproject.toml. Optional: where it cannot be compiled, or Cython is absent
-(a plain ``python setup.py bdist_egg``, as scrapyd-deploy runs, outside pip's build
-environment), the package installs and ``blocks.flatten`` is the Python one
-(``blocks.NATIVE_FLATTEN`` says which)."""
+of the build is in pyproject.toml. Optional: where it cannot be compiled, or Cython is absent,
+the package installs and ``blocks.flatten`` is the Python one (``blocks.NATIVE_FLATTEN`` says
+which). An egg (``python setup.py bdist_egg``, what scrapyd-deploy builds) never holds it: an
+egg is imported from a zip, where native code needs setuptools' extraction stub, and scrapyd
+could not list the spiders of such an egg (tests/test_scrapyd.py)."""
+
+import sys
 
 from setuptools import Extension, setup
 
 try:
     from Cython.Build import cythonize
 except ImportError:
-    extensions = []
-else:
+    cythonize = None
+
+extensions = []
+if cythonize is not None and "bdist_egg" not in sys.argv:
     import lxml
 
     extensions = cythonize(
