@@ -5,8 +5,8 @@ element proxies (no proxy per element, no ``.text``/``.tail`` string per node, n
 
 ``blocks.flatten_python`` is the reference this must equal; tests compare the two on every
 fixture, simulator and benchmark page and on generated trees. The helpers that decide what a
-tag does and how a block's text reads (``_tag_info``, ``normalise_space``, ``_block``,
-``_image_src``) are blocks.py's own, called from here.
+tag does and how a block's text reads (``_tag_info``, ``normalise_space``, ``_image_src``) are
+blocks.py's own, called from here; blocks are made as ``blocks._block`` makes them.
 
 Built against lxml's C API (``lxml.includes``): the struct layouts are those of the lxml
 version this was compiled with, which ``blocks`` checks before using it.
@@ -87,6 +87,8 @@ cdef object _attribute(tree.xmlNode* node, const char* name):
             if child is NULL:
                 return ""
             if child.next is NULL and child.type == tree.XML_TEXT_NODE:
+                if child.content is NULL:
+                    return ""
                 return _decode(<const char*> child.content, strlen(<const char*> child.content))
             parts = []
             while child is not NULL:
