@@ -123,8 +123,10 @@ class PageAnalyser:
         self.on_crash = on_crash
         self.dedup = dedup if processes else None
         """In a pool, the workers also compute the dedup fingerprint of the article's text."""
-        self._known: OrderedDict[str, PageAnalysis] = OrderedDict()
-        """Pool results with an article, by its text (see KNOWN_TEXTS)."""
+        self._known: OrderedDict[str, tuple[TextFingerprint | None, tuple[str, ...] | None]] \
+            = OrderedDict()
+        """The text and paragraph fingerprints of pool results, by article text (KNOWN_TEXTS):
+        only those, not the whole analysis, so entries nobody takes stay small."""
         self._pool: WorkerPool | None = None
         self._quarantine: WorkerPool | None = None
         """One process, for pages that were in flight when a worker died: run alone, a page
@@ -141,7 +143,8 @@ class PageAnalyser:
         if analysis.article is not None and (analysis.text_fingerprint is not None
                                              or analysis.paragraph_fingerprints is not None):
             known = self._known
-            known[analysis.article["text"]] = analysis
+            known[analysis.article["text"]] = (analysis.text_fingerprint,
+                                               analysis.paragraph_fingerprints)
             if len(known) > KNOWN_TEXTS:
                 known.popitem(last=False)
         return analysis
@@ -153,16 +156,16 @@ class PageAnalyser:
         if not self._known or not isinstance(text, str) \
                 or (num_perm, shingle_words) != self.dedup:
             return None
-        analysis = self._known.pop(text, None)
-        return analysis.text_fingerprint if analysis is not None else None
+        known = self._known.pop(text, None)
+        return known[0] if known is not None else None
 
     def paragraph_fingerprints(self, text: Any) -> tuple[str, ...] | None:
         """The template fingerprints a worker computed for the paragraphs of exactly this
         article text (None: compute them)."""
         if not self._known or not isinstance(text, str):
             return None
-        analysis = self._known.get(text)
-        return analysis.paragraph_fingerprints if analysis is not None else None
+        known = self._known.get(text)
+        return known[1] if known is not None else None
 
     async def _analyse_in_pool(self, page: FetchedPage, fingerprints: bool) -> PageAnalysis:
         args = (page.html, page.url, page.feed, page.fetched_at, fingerprints, self.dedup)

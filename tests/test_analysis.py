@@ -186,22 +186,3 @@ def test_crawl_with_worker_processes_exports_the_same_items(
     assert by_id(pooled.items) == by_id(alone.items)
     assert any(item["duplicate_of"] for item in pooled.items), "no copies: dedup untested"
 
-
-def test_a_page_is_parsed_once_for_fingerprints_and_article(
-        network: SimulatedNetwork, monkeypatch: pytest.MonkeyPatch) -> None:
-    from crawler.extraction import blocks
-
-    parsed: list[str] = []
-    parse_document = blocks.parse_document
-
-    def counting(text: str) -> Any:
-        parsed.append(text)
-        return parse_document(text)
-
-    monkeypatch.setattr(blocks, "parse_document", counting)
-    blocks._parsed.cache_clear()
-    for url in network.manifest()[:3]:
-        page = fetched(network, url)
-        analysis = analyse_page(page.html, url, {}, None)
-        assert analysis.fingerprints and analysis.article
-    assert len(parsed) == 3
