@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.crawl_scale import ROOT, SIM_SITES, start_simulator
+from benchmarks.crawl_scale import ROOT, crawl_command, start_simulator
 
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
@@ -39,24 +39,11 @@ def instructions(mode: str, pages: int, tree: Path, workdir: Path,
     out.mkdir(parents=True)
     simulator, url, manifest = start_simulator(pages, out)
     try:
-        common = ["-s", "CONCURRENT_REQUESTS=32", "-s", "LOG_LEVEL=INFO",
-                  "-s", f"LOG_FILE={out / 'crawl.log'}"]
-        if mode == "bare":
-            progress = out / "progress"
-            command = ["runspider", str(tree / "benchmarks" / "bare_spider.py"),
-                       "-a", f"urls={manifest}", "-a", f"via={url}",
-                       "-a", f"progress={progress}", *common]
-        else:
-            items = out / "items.jsonl"
-            command = ["runspider", str(tree / "benchmarks" / "manifest_spider.py"),
-                       "-a", f"urls={manifest}", "-a", f"via={url}", "-a", f"sites={SIM_SITES}",
-                       "-O", str(items), "-s", "ANALYSIS_PROCESSES=1",
-                       "-s", f"STATE_DIR={out / 'state'}", "-s", f"REPORT_DIR={out / 'reports'}",
-                       "-s", "REPORT_FAIL_EXIT=False", *common,
-                       *[arg for setting in extra for arg in ("-s", setting)]]
+        settings = ("ANALYSIS_PROCESSES=1", *extra) if mode != "bare" else ()
+        command = crawl_command(mode, url, manifest, out, 32, settings, tree / "benchmarks")
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out / 'callgrind.out'}",
-             sys.executable, "-m", "scrapy", *command],
+             *command],
             cwd=tree, capture_output=True, text=True, check=False)
     finally:
         simulator.terminate()
@@ -64,7 +51,7 @@ def instructions(mode: str, pages: int, tree: Path, workdir: Path,
     found = _COLLECTED.search(done.stderr)
     if done.returncode != 0 or found is None:
         raise RuntimeError(f"{mode} crawl under valgrind failed: {done.stderr[-2000:]}")
-    target = out / ("progress" if mode == "bare" else "items.jsonl")
+    target = out / "items.jsonl"  # the feed, or the bare spider's line per response
     count = sum(1 for _ in target.open("rb")) if target.exists() else 0
     return int(found.group(1)), count
 

@@ -246,37 +246,42 @@ class LineCounter:
         return self.lines
 
 
+def crawl_command(mode: str, url: str, manifest: Path, out: Path, concurrency: int,
+                  settings: tuple[str, ...] = (), bench: Path = BENCH) -> list[str]:
+    """The command line of one crawl of ``mode`` against the simulator at ``url``, writing to
+    ``out`` (``items.jsonl``: the feed, or the bare spider's one line per response;
+    ``crawl.log``, ``state``, ``reports``); ``bench``: the benchmarks folder of the checkout."""
+    items = out / "items.jsonl"
+    common = ["-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "LOG_LEVEL=INFO",
+              "-s", f"LOG_FILE={out / 'crawl.log'}", "-s", f"STATE_DIR={out / 'state'}",
+              "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False",
+              *[arg for setting in settings for arg in ("-s", setting)]]
+    scrapy = [sys.executable, "-m", "scrapy"]
+    if mode == "bare":
+        return [*scrapy, "runspider", str(bench / "bare_spider.py"), "-a", f"urls={manifest}",
+                "-a", f"via={url}", "-a", f"progress={items}", *common]
+    if mode == "bare-items":
+        return [*scrapy, "runspider", str(bench / "bare_spider.py"), "-a", f"urls={manifest}",
+                "-a", f"via={url}", "-a", "items=1", "-O", str(items), *common]
+    if mode == "pipeline":
+        return [*scrapy, "runspider", str(bench / "manifest_spider.py"),
+                "-a", f"urls={manifest}", "-a", f"via={url}", "-a", f"sites={SIM_SITES}",
+                "-O", str(items), *common]
+    if mode == "full":
+        return [*scrapy, "crawl", "arabstoday", "-a", f"via={url}", "-a", f"sites={SIM_SITES}",
+                "-O", str(items), "-s", "MAX_LISTING_PAGES=100000", *common]
+    raise ValueError(f"unknown mode {mode!r}")
+
+
 def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
               concurrency: int, extra: tuple[str, ...] = (), interval: float = 0.5,
               bare_extra: tuple[str, ...] = (), name: str | None = None) -> Run:
     out = workdir / (name or f"{mode}-{pages}")
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    log = out / "crawl.log"
     items = out / "items.jsonl"
-    common = ["-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "LOG_LEVEL=INFO",
-              "-s", f"LOG_FILE={log}", "-s", f"STATE_DIR={out / 'state'}",
-              "-s", f"REPORT_DIR={out / 'reports'}", "-s", "REPORT_FAIL_EXIT=False"]
     settings = bare_extra if mode.startswith("bare") else extra
-    common += [arg for setting in settings for arg in ("-s", setting)]
-    if mode == "bare":
-        command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
-                   "-a", f"urls={manifest}", "-a", f"via={url}", "-a", f"progress={items}",
-                   *common]
-    elif mode == "bare-items":
-        command = [sys.executable, "-m", "scrapy", "runspider", str(BENCH / "bare_spider.py"),
-                   "-a", f"urls={manifest}", "-a", f"via={url}", "-a", "items=1",
-                   "-O", str(items), *common]
-    elif mode == "pipeline":
-        command = [sys.executable, "-m", "scrapy", "runspider",
-                   str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}",
-                   "-a", f"via={url}", "-a", f"sites={SIM_SITES}", "-O", str(items), *common]
-    elif mode == "full":
-        command = [sys.executable, "-m", "scrapy", "crawl", "arabstoday", "-a", f"via={url}",
-                   "-a", f"sites={SIM_SITES}", "-O", str(items),
-                   "-s", "MAX_LISTING_PAGES=100000", *common]
-    else:
-        raise ValueError(f"unknown mode {mode!r}")
+    command = crawl_command(mode, url, manifest, out, concurrency, settings)
     run = Run(mode, pages, load_before=os.getloadavg()[0])
     counter = LineCounter(items)
     start = time.perf_counter()
@@ -300,6 +305,7 @@ def run_crawl(mode: str, pages: int, url: str, manifest: Path, workdir: Path,
     run.peak_rss_mb = max([usage.ru_maxrss / 1024]  # kilobytes on Linux
                           + [sample[1] for sample in run.samples])
     run.load_after = os.getloadavg()[0]
+    log = out / "crawl.log"
     log_text = log.read_text("utf-8", errors="replace") if log.exists() else ""
     if match := _ELAPSED.search(log_text):
         run.elapsed = float(match.group(1))
