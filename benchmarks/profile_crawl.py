@@ -21,7 +21,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.crawl_scale import BENCH, ROOT, SIM_SITES, start_simulator
+from benchmarks.crawl_scale import ROOT, crawl_command, start_simulator
 
 # First matching rule wins; a sample belongs to the innermost frame that matches a rule.
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -105,22 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     simulator, url, manifest = start_simulator(args.pages, workdir)
     try:
-        crawl = ["-s", f"CONCURRENT_REQUESTS={args.concurrency}", "-s", "LOG_LEVEL=INFO",
-                 "-s", f"LOG_FILE={workdir / 'crawl.log'}", "-s", f"STATE_DIR={workdir / 'state'}",
-                 "-s", f"REPORT_DIR={workdir / 'reports'}", "-s", "REPORT_FAIL_EXIT=False",
-                 "-a", f"via={url}", "-a", f"sites={SIM_SITES}",
-                 "-O", str(workdir / "items.jsonl"),
-                 *[arg for setting in args.set for arg in ("-s", setting)]]
-        if args.mode == "pipeline":
-            target = ["runspider", str(BENCH / "manifest_spider.py"), "-a", f"urls={manifest}"]
-        elif args.mode.startswith("bare"):
-            target = ["runspider", str(BENCH / "bare_spider.py"), "-a", f"urls={manifest}",
-                      "-a", f"items={int(args.mode == 'bare-items')}"]
-        else:
-            target = ["crawl", "arabstoday", "-s", "MAX_LISTING_PAGES=100000"]
         raw = workdir / "profile.txt"
         command = [py_spy, "record", "--rate", str(args.rate), "--format", "raw",
-                   "--output", str(raw), "--", sys.executable, "-m", "scrapy", *target, *crawl]
+                   "--output", str(raw), "--",
+                   *crawl_command(args.mode, url, manifest, workdir, args.concurrency,
+                                  tuple(args.set))]
         subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
     finally:
