@@ -406,6 +406,8 @@ class Coordinator:
 
     def spider_closed(self, reason: str) -> None:
         self._stopping.set()
+        if self._beat is not None:  # a beat in progress would set the key deleted below again
+            self._beat.join(timeout=10)
         if self._poller is not None and self._poller.running:
             self._poller.stop()
         moved = self.requeue(self.worker)
