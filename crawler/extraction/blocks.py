@@ -124,8 +124,11 @@ def parse_document(text: str) -> etree._Element:
     data = text.encode("utf-8", "replace")
     # The control characters are ASCII, so in UTF-8 they are single bytes that no other
     # character's encoding contains: deleting the bytes is _CONTROL.sub on the text, at a
-    # fraction of the regex's cost. U+FFFE/U+FFFF (EF BF BE/BF) take the regex.
-    if len(data.translate(None, _CONTROL_BYTES)) == len(data) and b"\xef\xbf" not in data:
+    # fraction of the regex's cost. U+FFFE/U+FFFF (EF BF BE/BF) take the regex; the lead byte
+    # EF alone is searched first (memchr: ~30 times faster than the two-byte search, and EF
+    # is rare in Arabic and Latin text).
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data) \
+            and (b"\xef" not in data or b"\xef\xbf" not in data):
         cleaned = text.strip()
         if cleaned is not text and cleaned:  # the encoded text without the stripped ends
             start = len(text[:len(text) - len(text.lstrip())].encode("utf-8", "replace"))
