@@ -131,10 +131,11 @@ def test_parse_document_is_the_regex_definition(text: str) -> None:
 def test_fold_is_its_three_step_definition() -> None:
     import re
 
-    from crawler.extraction.dates import _DIGITS, _FOLD, fold
+    from crawler.extraction.dates import fold
+    from crawler.extraction.kernels import DIGITS, LETTERS
 
     def reference(text: str) -> str:
-        return re.sub("[\u064b-\u065f\u0670\u0640]", "", text.translate(_DIGITS)).translate(_FOLD)
+        return re.sub("[\u064b-\u065f\u0670\u0640]", "", text.translate(DIGITS)).translate(LETTERS)
 
     every = "".join(map(chr, range(0x800))) + "\u200f\u2013\ufb50\U0001f600 \u00a0"
     for text in (every, every[::-1], "أَحمد ٢٠٢٤ إلى مدرسةٍ ی ک ٱ ۱۲", "", "abc"):

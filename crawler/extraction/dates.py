@@ -18,10 +18,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
-                       "ئ": "ي", "ی": "ي", "ک": "ك", "\u00a0": " "})
+from crawler.extraction import kernels
+from crawler.extraction.kernels import DIGITS
 
 # Month names as published; folded (hamza-less, ة→ه, ى→ي) before matching.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -61,52 +59,9 @@ _CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
 
 
 
-def _fold_table() -> tuple[int | None, ...]:
-    """_DIGITS, then deleting _DIACRITICS, then _FOLD, as one str.translate table indexed by
-    code point (the three touch disjoint characters, all below U+0700). A tuple, not a dict:
-    str.translate looks every character up, and a dict raises KeyError for each unmapped one
-    (most of an Arabic text), a cost several times the lookup's; past the tuple's end the
-    IndexError keeps the character, as the dict would."""
-    table: list[int | None] = list(range(0x700))
-    for point, digit in _DIGITS.items():
-        table[point] = digit
-    for point in range(0x700):
-        if _DIACRITICS.match(chr(point)):
-            table[point] = None
-    for point, folded in _FOLD.items():
-        table[point] = ord(folded) if isinstance(folded, str) else folded
-    return tuple(table)
-
-
-_FOLD_TABLE = _fold_table()
-_FOLD_COMMON = tuple((chr(point), chr(_FOLD_TABLE[point] or 0)) for point in map(ord, "ةأإىئؤآ"))
-"""The folds that most Arabic texts need, as str.replace pairs (each target is a fixed point of
-the table, so replacing first and translating after gives the table's result)."""
-_FOLD_RARE = re.compile("([" + "".join(
-    re.escape(chr(point)) for point, folded in enumerate(_FOLD_TABLE)
-    if folded != point and chr(point) not in dict(_FOLD_COMMON)) + "])")
-_FOLD_RARE_MAP = {chr(point): chr(folded) if folded is not None else ""
-                  for point, folded in enumerate(_FOLD_TABLE) if folded != point}.__getitem__
-_FOLD_REPLACE_MIN = 24
-"""From this length on, the replace-and-split path beats str.translate (which looks every
-character up in the table; body paragraphs are folded once each, ~60 ns per character)."""
-
-
-@lru_cache(maxsize=8192)  # each block is folded by many predicates: ~25 calls per text
-def fold(text: str) -> str:
-    """Text folded for matching only: digits to ASCII, no diacritics or tatweel, bare alef.
-    (``_DIACRITICS.sub("", text.translate(_DIGITS)).translate(_FOLD)`` in one pass.)"""
-    if len(text) < _FOLD_REPLACE_MIN:
-        return text.translate(_FOLD_TABLE)
-    # The same result, faster on long text: the common folds with str.replace, then only the
-    # rare characters (digits, diacritics, tatweel, ...) that are left, found by one regex.
-    for char, folded in _FOLD_COMMON:
-        text = text.replace(char, folded)
-    parts = _FOLD_RARE.split(text)
-    if len(parts) == 1:
-        return text
-    parts[1::2] = map(_FOLD_RARE_MAP, parts[1::2])
-    return "".join(parts)
+fold = lru_cache(maxsize=8192)(kernels.fold)  # ~25 calls per block text, by many predicates
+"""Text folded for matching only: digits to ASCII, no diacritics or tatweel, bare alef
+(``kernels.fold``, remembered for the last 8,192 texts)."""
 
 
 def _month_pattern() -> re.Pattern[str]:
@@ -218,7 +173,7 @@ def parse_machine_date(value: str | None) -> datetime | None:
 
     Naive results stay naive: the caller decides which zone to assume.
     """
-    value = " ".join((value or "").translate(_DIGITS).split())
+    value = " ".join((value or "").translate(DIGITS).split())
     if not value or len(value) > 64:
         return None
     if m := _YEAR_MONTH.match(value):

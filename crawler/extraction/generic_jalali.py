@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+from crawler.extraction.kernels import DIGITS
+
 _FOLD = str.maketrans({"ی": "ي", "ک": "ك", "\u200c": " ", "\u00a0": " "})
 _MONTHS = ("فروردين", "ارديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "آبان", "آذر",
            "دي", "بهمن", "اسفند")
@@ -54,7 +55,7 @@ def jalali_to_gregorian(year: int, month: int, day: int) -> date:
 
 def parse_persian_date(text: str) -> date | None:
     """The first "day month year" Solar Hijri date in a text, as a Gregorian date."""
-    match = _DATE.search(text.translate(_DIGITS).translate(_FOLD))
+    match = _DATE.search(text.translate(DIGITS).translate(_FOLD))
     if match is None:
         return None
     try:

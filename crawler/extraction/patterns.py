@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from crawler.extraction.dates import fold, is_header_clock, parse_arabic_date
+from crawler.extraction.kernels import word_count as count_words
+from crawler.extraction.kernels import word_key
 from crawler.sites import SITES, Site
 
-_NON_WORD = re.compile(r"[^\w]+")
-_WORD = re.compile(r"\w+")
 _MEMO = MEMO_SIZE = 4096
 """Texts remembered by the memoised predicates below: a page's blocks are tested by several
 rules each (title, header, footer, repeats), and boilerplate lines recur on every page. Smaller
@@ -50,8 +50,7 @@ _DATELINE = re.compile(
 @lru_cache(maxsize=_MEMO)
 def key(text: str) -> str:
     """Comparison key: folded, punctuation dropped, spaces collapsed (titles, names)."""
-    # = _NON_WORD.sub(" ", folded).strip().lower(): no \w character is whitespace
-    return " ".join(_WORD.findall(fold(text))).lower()
+    return word_key(fold(text))
 
 
 @lru_cache(maxsize=_MEMO)
@@ -225,7 +224,7 @@ def parse_dateline(text: str) -> Dateline | None:
 
 @lru_cache(maxsize=_MEMO)
 def word_count(text: str) -> int:
-    return len(text.split())
+    return count_words(text)
 
 
 def strip_site_affix(title: str) -> str:

@@ -1,0 +1,138 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""Text kernels of the network rules in native code: one pass over a string's code points
+instead of a chain of ``str`` methods, regex calls and a list of word objects.
+
+- ``fold``: ``dates.fold_python`` (the fold table, which ``dates`` hands over with
+  ``init_fold``, applied in one pass);
+- ``word_key``: ``" ".join(re.findall(r"\\w+", text)).lower()``, the second half of
+  ``patterns.key`` (``\\w`` as ``re`` defines it for ``str``: ``str.isalnum()`` or ``_``);
+- ``word_count``: ``len(text.split())`` without the list.
+
+The Python forms are the reference these must equal; tests compare them on every block text of
+the fixture, simulator and benchmark pages and on generated strings.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
+
+cdef extern from "Python.h":
+    ctypedef unsigned int Py_UCS4
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+
+cdef enum:
+    _FOLD_LIMIT = 0x700
+    _DELETE = -1
+
+cdef int _fold_table[_FOLD_LIMIT]
+cdef bint _fold_ready = False
+
+
+def init_fold(table):
+    """Take the fold table: a sequence indexed by code point (below U+0700) of the folded
+    code point, or None to delete the character; code points past its end are kept."""
+    global _fold_ready
+    if len(table) > _FOLD_LIMIT:
+        raise ValueError(f"the fold table covers {len(table)} code points, at most {_FOLD_LIMIT}")
+    cdef int point
+    for point in range(_FOLD_LIMIT):
+        if point >= len(table):
+            _fold_table[point] = point
+        elif table[point] is None:
+            _fold_table[point] = _DELETE
+        else:
+            _fold_table[point] = table[point]
+    _fold_ready = True
+
+
+cdef inline int _folded(Py_UCS4 ch) noexcept:
+    return _fold_table[ch] if ch < _FOLD_LIMIT else <int> ch
+
+
+def fold(str text not None):
+    """``dates.fold_python(text)``; the text itself when folding changes nothing."""
+    if not _fold_ready:
+        raise RuntimeError("init_fold was not called")
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t index = 0, size = 0
+    cdef Py_UCS4 ch
+    cdef int folded
+    while index < length:
+        ch = PyUnicode_READ(kind, data, index)
+        if _folded(ch) != <int> ch:
+            break
+        index += 1
+    if index == length:
+        return text
+    cdef Py_UCS4* buffer = <Py_UCS4*> PyMem_Malloc(length * sizeof(Py_UCS4))
+    if buffer is NULL:
+        raise MemoryError()
+    try:
+        for size in range(index):
+            buffer[size] = PyUnicode_READ(kind, data, size)
+        size = index
+        while index < length:
+            folded = _folded(PyUnicode_READ(kind, data, index))
+            if folded != _DELETE:
+                buffer[size] = <Py_UCS4> folded
+                size += 1
+            index += 1
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, size)
+    finally:
+        PyMem_Free(buffer)
+
+
+cdef inline bint _is_word(Py_UCS4 ch) noexcept:
+    return Py_UNICODE_ISALNUM(ch) or ch == 95  # "_"
+
+
+def word_key(str text not None):
+    """``" ".join(re.findall(r"\\w+", text)).lower()``."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4* buffer = <Py_UCS4*> PyMem_Malloc((length + 1) * sizeof(Py_UCS4))
+    cdef Py_ssize_t index, size = 0
+    cdef Py_UCS4 ch
+    cdef bint in_word = False
+    if buffer is NULL:
+        raise MemoryError()
+    try:
+        for index in range(length):
+            ch = PyUnicode_READ(kind, data, index)
+            if _is_word(ch):
+                if not in_word and size:
+                    buffer[size] = 32
+                    size += 1
+                buffer[size] = ch
+                size += 1
+                in_word = True
+            else:
+                in_word = False
+        joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, size)
+    finally:
+        PyMem_Free(buffer)
+    return joined.lower()
+
+
+def word_count(str text not None):
+    """``len(text.split())``."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t index, count = 0
+    cdef bint in_word = False
+    for index in range(length):
+        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, index)):
+            in_word = False
+        elif not in_word:
+            in_word = True
+            count += 1
+    return count
