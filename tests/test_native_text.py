@@ -1,6 +1,7 @@
 """The native text kernels (crawler/extraction/_text.pyx) give exactly what their Python
 references in ``crawler.extraction.kernels`` give: on every code point, on generated strings
-and on every block text of the simulator's and the fixtures' pages. Under CI they must be
+and on every block text (and, for ``normalise_space``, every raw text node) of the
+simulator's and the fixtures' pages. Under CI they must be
 built."""
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ PAIRS: list[tuple[str, Callable[[str], object], Callable[[str], object]]] = [
     ("fold", kernels.fold, kernels.fold_python),
     ("word_key", kernels.word_key, kernels.word_key_python),
     ("word_count", kernels.word_count, kernels.word_count_python),
+    ("normalise_space", kernels.normalise_space, kernels.normalise_space_python),
 ]
 # Arabic letters and their variants, harakat, tatweel, digits of three scripts, Latin with
 # case pairs whose lower() grows (İ) or is special (Σ, ß), underscore, punctuation, spaces that
-# str.split() splits on and some it does not, marks and an astral digit and emoji.
-ALPHABET = ("ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآٱىةؤئیکـ" + "".join(map(chr, range(0x64B, 0x660)))
+# str.split() splits on and some it does not, marks (hamza above and acute accent, which NFC
+# composes with a preceding alef or e), an astral digit and emoji.
+ALPHABET = ("ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآٱىةؤئیکـ\u0654\u0655e\u0301"
+            + "".join(map(chr, range(0x64B, 0x660)))
             + "\u0670٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789abcXYZİßΣ_-.,:;!؟،\"'|/*"
             + " \u00a0\n\t\u2003\u200b\u200c\u200f\u0301\x1c\x85\u2028\U0001d7ce\U0001f600")
 
@@ -70,6 +74,7 @@ def test_generated_strings(text: str) -> None:
 @native
 def test_every_block_text_of_the_simulator_and_the_fixtures() -> None:
     texts: set[str] = set()
+    raw: set[str] = set()
     network = SimulatedNetwork(pages=120, seed=13)
     pages = []
     for url in network.manifest():
@@ -79,10 +84,15 @@ def test_every_block_text_of_the_simulator_and_the_fixtures() -> None:
     pages += [(str(path), decode_html(path.read_bytes())) for path in FIXTURES.rglob("*.html")]
     for url, html in pages:
         try:
-            texts.update(block.text for block in parse_blocks(html, url)[1])
+            root, blocks = parse_blocks(html, url)
         except UnparseablePage:  # a fixture that is not HTML has no blocks
             continue
+        texts.update(block.text for block in blocks)
+        raw.update(root.itertext())
     assert len(texts) > 2000
+    assert sum(text != kernels.normalise_space_python(text) for text in raw) > 100
+    for text in raw:
+        assert kernels.normalise_space(text) == kernels.normalise_space_python(text)
     for text in texts:
         folded = kernels.fold_python(text)
         assert kernels.fold(text) == folded

@@ -6,11 +6,15 @@ instead of a chain of ``str`` methods, regex calls and a list of word objects.
   ``init_fold``, applied in one pass);
 - ``word_key``: ``" ".join(re.findall(r"\\w+", text)).lower()``, the second half of
   ``patterns.key`` (``\\w`` as ``re`` defines it for ``str``: ``str.isalnum()`` or ``_``);
-- ``word_count``: ``len(text.split())`` without the list.
+- ``word_count``: ``len(text.split())`` without the list;
+- ``normalise_space``: ``kernels.normalise_space_python`` (NFC, whitespace runs to one space,
+  stripped), the text itself when it is already so.
 
 The Python forms are the reference these must equal; tests compare them on every block text of
 the fixture, simulator and benchmark pages and on generated strings.
 """
+
+import unicodedata
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 
@@ -24,6 +28,7 @@ cdef extern from "Python.h":
     int PyUnicode_4BYTE_KIND
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    bint PyUnicode_IS_ASCII(object text)
 
 cdef enum:
     _FOLD_LIMIT = 0x700
@@ -136,3 +141,48 @@ def word_count(str text not None):
             in_word = True
             count += 1
     return count
+
+
+cdef object _normalize = unicodedata.normalize
+
+
+def normalise_space(str text not None):
+    """``kernels.normalise_space_python(text)``: NFC, ``" ".join(text.split())``."""
+    if not PyUnicode_IS_ASCII(text):  # ASCII is NFC already
+        text = _normalize("NFC", text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t index = 0, size = 0
+    cdef Py_UCS4 ch
+    cdef bint after_space = True  # a leading space is one to drop
+    while index < length:
+        ch = PyUnicode_READ(kind, data, index)
+        if Py_UNICODE_ISSPACE(ch):
+            if ch != 32 or after_space:
+                break
+            after_space = True
+        else:
+            after_space = False
+        index += 1
+    if index == length and (length == 0 or not after_space):
+        return text  # single spaces between words only: already its own result
+    cdef Py_UCS4* buffer = <Py_UCS4*> PyMem_Malloc(length * sizeof(Py_UCS4))
+    if buffer is NULL:
+        raise MemoryError()
+    try:
+        after_space = True
+        for index in range(length):
+            ch = PyUnicode_READ(kind, data, index)
+            if Py_UNICODE_ISSPACE(ch):
+                after_space = True
+                continue
+            if after_space and size:
+                buffer[size] = 32
+                size += 1
+            after_space = False
+            buffer[size] = ch
+            size += 1
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, size)
+    finally:
+        PyMem_Free(buffer)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +18,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 from w3lib.encoding import html_to_unicode
+
+from crawler.extraction.kernels import normalise_space
 
 logger = logging.getLogger(__name__)
 
@@ -76,18 +77,6 @@ class Block:
     figcaption."""
     datetimes: tuple[str, ...] = ()
     """The datetime attributes of <time> elements inside the block."""
-
-
-def normalise_space(text: str) -> str:
-    """NFC, every whitespace run to one space, stripped; nothing else is changed."""
-    if not text.isascii():  # ASCII is NFC already
-        text = unicodedata.normalize("NFC", text)
-    # A stripped text with no double space and only printable characters is its own result:
-    # every whitespace character but the space is unprintable.
-    stripped = text.strip()
-    if "  " not in stripped and stripped.isprintable():
-        return stripped
-    return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
 
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:

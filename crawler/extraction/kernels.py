@@ -1,14 +1,15 @@
-"""The text kernels the network rules call on every block: ``fold``, ``word_key`` and
-``word_count``.
+"""The text kernels run on every block: ``normalise_space`` (each block's text, by the walk),
+``fold``, ``word_key`` and ``word_count`` (by the network rules).
 
 Native (crawler/extraction/_text.pyx) when the extension is built, else the Python forms here
-(``fold_python``, ``word_key_python``, ``word_count_python``), which are the reference; tests
-compare the two. ``NATIVE_TEXT`` says which run. Callers memoise: these are plain functions.
+(``normalise_space_python``, ``fold_python``, ...), which are the reference; tests compare the
+two. ``NATIVE_TEXT`` says which run. Callers memoise: these are plain functions.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from types import ModuleType
 
@@ -81,6 +82,18 @@ def word_count_python(text: str) -> int:
     return len(text.split())
 
 
+def normalise_space_python(text: str) -> str:
+    """NFC, every whitespace run to one space, stripped; nothing else is changed."""
+    if not text.isascii():  # ASCII is NFC already
+        text = unicodedata.normalize("NFC", text)
+    # A stripped text with no double space and only printable characters is its own result:
+    # every whitespace character but the space is unprintable.
+    stripped = text.strip()
+    if "  " not in stripped and stripped.isprintable():
+        return stripped
+    return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
+
+
 def _native_text() -> ModuleType | None:
     """The compiled kernels, given this module's fold table; None when not built."""
     try:
@@ -94,6 +107,8 @@ def _native_text() -> ModuleType | None:
 _NATIVE = _native_text()
 NATIVE_TEXT = _NATIVE is not None
 """True when the kernels below are the compiled ones."""
+normalise_space: Callable[[str], str] = \
+    _NATIVE.normalise_space if _NATIVE else normalise_space_python
 fold: Callable[[str], str] = _NATIVE.fold if _NATIVE else fold_python
 word_key: Callable[[str], str] = _NATIVE.word_key if _NATIVE else word_key_python
 word_count: Callable[[str], int] = _NATIVE.word_count if _NATIVE else word_count_python
