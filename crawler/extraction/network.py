@@ -10,7 +10,6 @@ between, minus caption, dateline, author line and repeats, is the body.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -152,7 +151,10 @@ def _title_from_header(blocks: list[Block], end: int, hint_keys: list[str]) -> s
             prefixed_key = prefixed_key or pat.key(prefixed[1])
         elif not _is_anchor(block):
             candidates.append(pat.undouble(block.text))
-    counts = Counter(pat.key(text) for text in candidates)
+    counts: dict[str, int] = {}  # a Counter's constructor costs more than these few texts
+    for text in candidates:
+        text_key = pat.key(text)
+        counts[text_key] = counts.get(text_key, 0) + 1
     if prefixed_key:
         best_key = prefixed_key
     elif wanted := [k for k in hint_keys if counts.get(k)]:
