@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.extraction.dates import (
     is_header_clock,
@@ -118,3 +120,14 @@ def test_to_utc_iso_converts_and_assumes_utc_for_naive() -> None:
     aware = datetime(2024, 11, 21, 13, 46, tzinfo=timezone(timedelta(hours=4)))
     assert to_utc_iso(aware) == "2024-11-21T09:46:00Z"
     assert to_utc_iso(datetime(2024, 11, 21, 9, 46)) == "2024-11-21T09:46:00Z"
+
+
+@settings(max_examples=500)
+@given(st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+       st.integers(min_value=-14 * 60, max_value=14 * 60), st.booleans())
+def test_to_utc_iso_is_the_strftime_form(moment: datetime, offset: int, naive: bool) -> None:
+    """Seconds, never microseconds; a year below 1000 unpadded, as strftime prints it."""
+    if not naive:
+        moment = moment.replace(tzinfo=timezone(timedelta(minutes=offset)))
+    utc = (moment if naive else moment.astimezone(UTC)).replace(tzinfo=UTC)
+    assert to_utc_iso(moment) == utc.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -202,7 +202,10 @@ def to_utc_iso(moment: datetime, assume: tzinfo = UTC) -> str:
     """ISO 8601 in UTC with a Z suffix; a naive ``moment`` is taken to be in ``assume``."""
     if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
         moment = moment.replace(tzinfo=assume)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = moment.astimezone(UTC)
+    if moment.year < 1000:  # strftime's %Y does not pad; isoformat's year has four digits
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"  # = strftime, faster
 
 
 def looks_like_weekday(word: str) -> bool:
