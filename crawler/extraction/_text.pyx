@@ -7,6 +7,7 @@ instead of a chain of ``str`` methods, regex calls and a list of word objects.
 - ``word_key``: ``" ".join(re.findall(r"\\w+", text)).lower()``, the second half of
   ``patterns.key`` (``\\w`` as ``re`` defines it for ``str``: ``str.isalnum()`` or ``_``);
 - ``word_count``: ``len(text.split())`` without the list;
+- ``script_counts``: the Arabic and the Latin letters of a text (``kernels.script_counts_python``);
 - ``normalise_space``: ``kernels.normalise_space_python`` (NFC, whitespace runs to one space,
   stripped), the text itself when it is already so.
 
@@ -186,3 +187,28 @@ def normalise_space(str text not None):
         return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, size)
     finally:
         PyMem_Free(buffer)
+
+
+cdef inline bint _is_arabic(Py_UCS4 ch) noexcept:
+    return (0x600 <= ch <= 0x6FF or 0x750 <= ch <= 0x77F or 0x8A0 <= ch <= 0x8FF
+            or 0xFB50 <= ch <= 0xFDFF or 0xFE70 <= ch <= 0xFEFF)
+
+
+cdef inline bint _is_latin(Py_UCS4 ch) noexcept:
+    return 65 <= ch <= 90 or 97 <= ch <= 122 or 0xC0 <= ch <= 0x24F
+
+
+def script_counts(str text not None):
+    """``kernels.script_counts_python(text)``: (Arabic letters, Latin letters)."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t index, arabic = 0, latin = 0
+    cdef Py_UCS4 ch
+    for index in range(length):
+        ch = PyUnicode_READ(kind, data, index)
+        if _is_arabic(ch):
+            arabic += 1
+        elif _is_latin(ch):
+            latin += 1
+    return arabic, latin

@@ -1,5 +1,6 @@
 """The text kernels run on every block: ``normalise_space`` (each block's text, by the walk),
-``fold``, ``word_key`` and ``word_count`` (by the network rules).
+``fold``, ``word_key`` and ``word_count`` (by the network rules), and on every article's text:
+``script_counts`` (by the language check).
 
 Native (crawler/extraction/_text.pyx) when the extension is built, else the Python forms here
 (``normalise_space_python``, ``fold_python``, ...), which are the reference; tests compare the
@@ -22,6 +23,10 @@ LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "
 """Letter variants the sites mix ("أخر"/"آخر", ى/ي, ة/ه, Persian ی/ک), and the no-break
 space, as a str.translate table."""
 _WORD = re.compile(r"\w+")
+ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+"""Runs of letters: counting the characters of each run is counting the letters, with one
+match per word instead of one per letter."""
 
 
 def _fold_table() -> tuple[int | None, ...]:
@@ -94,6 +99,13 @@ def normalise_space_python(text: str) -> str:
     return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
 
 
+def script_counts_python(text: str) -> tuple[int, int]:
+    """The Arabic letters (Arabic blocks and presentation forms) and the Latin letters (ASCII
+    and Latin-1 Supplement to Latin Extended-B) of the text."""
+    return (sum(map(len, ARABIC_LETTERS.findall(text))),
+            sum(map(len, LATIN_LETTERS.findall(text))))
+
+
 def _native_text() -> ModuleType | None:
     """The compiled kernels, given this module's fold table; None when not built."""
     try:
@@ -112,3 +124,5 @@ normalise_space: Callable[[str], str] = \
 fold: Callable[[str], str] = _NATIVE.fold if _NATIVE else fold_python
 word_key: Callable[[str], str] = _NATIVE.word_key if _NATIVE else word_key_python
 word_count: Callable[[str], int] = _NATIVE.word_count if _NATIVE else word_count_python
+script_counts: Callable[[str], tuple[int, int]] = \
+    _NATIVE.script_counts if _NATIVE else script_counts_python

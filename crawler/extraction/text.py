@@ -6,12 +6,9 @@ import re
 import unicodedata
 
 from crawler.extraction.blocks import normalise_space
+from crawler.extraction.kernels import script_counts
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-"""Runs of letters: counting the characters of each run is counting the letters, with one
-match per word instead of one per letter."""
 _FRENCH_WORDS = frozenset({
     "le", "la", "les", "des", "du", "une", "est", "dans", "pour", "que", "qui", "avec",
     "sur", "au", "aux", "et"
@@ -36,15 +33,7 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[dict[str, int]]]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code by script ratio (Arabic vs Latin), then function words for en/fr."""
-    latin = sum(map(len, _LATIN.findall(text)))
-    # Arabic letters are counted only as far as the verdict needs: once there are at least
-    # max(latin, 20 - latin) of them the text is Arabic, whatever the rest holds.
-    enough = max(latin, 20 - latin)
-    arabic = 0
-    for run in _ARABIC.finditer(text):
-        arabic += run.end() - run.start()
-        if arabic >= enough:
-            break
+    arabic, latin = script_counts(text)
     if arabic + latin < 20:
         return None
     if arabic >= latin:
