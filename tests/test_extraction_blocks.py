@@ -165,3 +165,33 @@ def test_no_body_walks_the_root_and_a_namespaced_tag_is_entered() -> None:
     root = etree.fromstring("<root><x:p xmlns:x='urn:x'>in ns</x:p><p>plain</p>tail</root>")
     assert [(b.text, b.tag) for b in blocks_module.flatten(root)] == [
         ("in ns", "div"), ("plain", "p"), ("tail", "div")]
+
+
+def test_the_parse_memo_finds_an_equal_text_and_keeps_two_pages(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    parses: list[str] = []
+    real = blocks_module.parse_document
+
+    def counting(text: str) -> object:
+        parses.append(text)
+        return real(text)
+
+    monkeypatch.setattr(blocks_module, "parse_document", counting)
+    blocks_module._parsed.cache_clear()
+    page_a = "<html><body><p>الفقرة الأولى من الصفحة</p></body></html>"
+    page_b = page_a.replace("الأولى", "الثانية")
+    root, first = blocks_module.parse_blocks(page_a, "https://example.com/a")
+    copy = "".join(list(page_a))  # equal, not the same object
+    assert copy is not page_a
+    assert blocks_module.parse_blocks(copy, "https://example.com/a")[0] is root
+    assert len(parses) == 1
+    blocks_module.parse_blocks(page_a, "https://example.com/other")  # another base: new parse
+    blocks_module.parse_blocks(page_b, "https://example.com/a")
+    assert len(parses) == 3
+    assert [b.text for b in blocks_module.parse_blocks(page_b, "https://example.com/a")[1]] \
+        == ["الفقرة الثانية من الصفحة"]
+    assert len(parses) == 3
+    blocks_module.parse_blocks(page_a, "https://example.com/a")  # two pages since: parsed again
+    assert len(parses) == 4
+    assert blocks_module.parse_blocks(page_a, "https://example.com/a")[1] == first
+    blocks_module._parsed.cache_clear()

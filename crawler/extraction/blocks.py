@@ -11,7 +11,6 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 from typing import Literal, cast
 from urllib.parse import urljoin
@@ -310,10 +309,31 @@ media, comments) show nothing. Native when built (``NATIVE_FLATTEN``), else ``fl
 NATIVE_FLATTEN = flatten is not flatten_python
 
 
-@lru_cache(maxsize=2)
-def _parsed(text: str, base_url: str | None) -> tuple[etree._Element, tuple[Block, ...]]:
-    root = parse_document(text)
-    return root, tuple(flatten(root, base_url))
+class _ParseMemo:
+    """The parses of the last ``size`` pages, found by the text's identity or equality. No
+    hash of the page, which functools.lru_cache would compute for every new text (~10 us for a
+    13 KB page); equality is a memcmp, and texts of different lengths differ at once."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: tuple[tuple[str, str | None, etree._Element, tuple[Block, ...]], ...] = ()
+
+    def __call__(self, text: str, base_url: str | None) -> tuple[etree._Element,
+                                                                   tuple[Block, ...]]:
+        for seen, seen_base, root, blocks in self._entries:
+            if (seen is text or seen == text) and seen_base == base_url:
+                return root, blocks
+        root = parse_document(text)
+        blocks = tuple(flatten(root, base_url))
+        # one assignment of a new tuple: a thread sees the old entries or the new ones
+        self._entries = ((text, base_url, root, blocks), *self._entries[:self.size - 1])
+        return root, blocks
+
+    def cache_clear(self) -> None:
+        self._entries = ()
+
+
+_parsed = _ParseMemo(size=2)
 
 
 def parse_blocks(text: str, base_url: str | None = None) -> tuple[etree._Element, list[Block]]:
