@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property, lru_cache
+from types import ModuleType
 from typing import Literal
 from urllib.parse import quote, unquote, urlsplit
 
@@ -37,13 +39,43 @@ def _unescaped_run(match: re.Match[bytes]) -> bytes:
     return bytes.fromhex(match[0].replace(b"%", b"").decode("ascii"))
 
 
+def unquote_ascii_python(path: str) -> str:
+    """``unquote(path, errors="strict")`` of an ASCII path, each run of escapes decoded at once
+    instead of one escape at a time. Like unquote, a "%" not followed by two hex digits stays as
+    it is; invalid UTF-8 raises UnicodeDecodeError."""
+    return _ESCAPE_RUN.sub(_unescaped_run, path.encode("ascii")).decode("utf-8", "strict")
+
+
+def encode_path_python(path: str) -> str:
+    """A decoded path percent-encoded as in canonical URLs (UTF-8, RFC 3986 safe characters)."""
+    return quote(path, safe=_SAFE_PATH_CHARS)
+
+
+def _native_percent() -> ModuleType | None:
+    """The compiled percent-encoding (crawler/_percent.pyx); None when not built."""
+    try:
+        from crawler import _percent  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    _percent.init_safe(_SAFE_PATH_CHARS)
+    return _percent
+
+
+_NATIVE = _native_percent()
+NATIVE_PERCENT = _NATIVE is not None
+"""True when ``encode_path`` and the ASCII unquoting are the compiled ones (the Python forms,
+``encode_path_python`` and ``unquote_ascii_python``, are the reference)."""
+_unquote_ascii: Callable[[str], str] = _NATIVE.unquote_ascii if _NATIVE else unquote_ascii_python
+encode_path: Callable[[str], str] = _NATIVE.encode_path if _NATIVE else encode_path_python
+"""A decoded path percent-encoded as in canonical URLs (UTF-8, RFC 3986 safe characters)."""
+
+
 def _unquote_strict(path: str) -> str:
-    """``unquote(path, errors="strict")``; an ASCII path (the usual percent-encoded one)
-    decodes each run of escapes at once instead of one escape at a time. Like unquote, a "%"
-    not followed by two hex digits stays as it is; invalid UTF-8 raises UnicodeDecodeError."""
+    """``unquote(path, errors="strict")``; an ASCII path (the usual percent-encoded one) takes
+    the one-pass decoder."""
     if "%" not in path or not path.isascii():
         return unquote(path, errors="strict")
-    return _ESCAPE_RUN.sub(_unescaped_run, path.encode("ascii")).decode("utf-8", "strict")
+    return _unquote_ascii(path)
 
 
 class NotAnArticleURL(ValueError):
@@ -86,11 +118,6 @@ class ArticleURL:
     @property
     def amp_url(self) -> str:
         return f"https://{self.site.canonical_host}/amp{encode_path(self.path)}"
-
-
-def encode_path(path: str) -> str:
-    """A decoded path percent-encoded as in canonical URLs (UTF-8, RFC 3986 safe characters)."""
-    return quote(path, safe=_SAFE_PATH_CHARS)
 
 
 def _is_clock(hhmmss: str) -> bool:
