@@ -30,6 +30,7 @@ cdef extern from "Python.h":
     bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object text)
+    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
 
 cdef enum:
     _FOLD_LIMIT = 0x700
@@ -107,7 +108,7 @@ def word_key(str text not None):
     cdef Py_UCS4* buffer = <Py_UCS4*> PyMem_Malloc((length + 1) * sizeof(Py_UCS4))
     cdef Py_ssize_t index, size = 0
     cdef Py_UCS4 ch
-    cdef bint in_word = False
+    cdef bint in_word = False, cased = False
     if buffer is NULL:
         raise MemoryError()
     try:
@@ -120,12 +121,16 @@ def word_key(str text not None):
                 buffer[size] = ch
                 size += 1
                 in_word = True
+                # lower() changes a text only where a character's own lower case differs
+                # (its special cases, İ and final sigma, have one that does); Arabic has none
+                if not cased and not 0x600 <= ch <= 0x6FF:
+                    cased = Py_UNICODE_TOLOWER(ch) != ch
             else:
                 in_word = False
         joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, size)
     finally:
         PyMem_Free(buffer)
-    return joined.lower()
+    return joined.lower() if cased else joined
 
 
 def word_count(str text not None):
