@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.extraction import blocks as blocks_module
 from crawler.extraction.blocks import Block, flatten_python, normalise_space, parse_document
@@ -195,3 +197,24 @@ def test_the_parse_memo_finds_an_equal_text_and_keeps_two_pages(
     assert len(parses) == 4
     assert blocks_module.parse_blocks(page_a, "https://example.com/a")[1] == first
     blocks_module._parsed.cache_clear()
+
+
+BASES = ["https://www.arabstoday.net/118/%D8%A7%D9%84", "http://www.arabstoday.net/w-5/x",
+         "HTTPS://Example.COM/a/b", "ftp://example.com/x/", "//example.com/y", "/relative/z",
+         "https:///nohost/p", "https://example.com/a;p?q#f", "mailto:someone", "https://[::1]/",
+         "http://", "x"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(BASES), st.sampled_from(["https://", "http://"]),
+       st.text(alphabet="ab./?#;:@[]%-_ \t\n\\1", max_size=25))
+def test_absolute_url_is_urljoin(base: str, scheme: str, rest: str) -> None:
+    from urllib.parse import urljoin
+
+    def outcome(function: Callable[[str, str], str]) -> object:
+        try:
+            return function(base, scheme + rest)
+        except ValueError as exc:
+            return str(exc)
+
+    assert outcome(blocks_module.absolute_url) == outcome(urljoin)

@@ -11,9 +11,10 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import Literal, cast
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from w3lib.encoding import html_to_unicode
@@ -149,10 +150,30 @@ def _image_src(element: etree._Element, base_url: str | None) -> str | None:
         value = (element.get(attr) or "").strip()
         if value and not value.startswith("data:"):
             try:
-                return urljoin(base_url, value) if base_url else value
+                return absolute_url(base_url, value) if base_url else value
             except ValueError:
                 return None
     return None
+
+
+def absolute_url(base_url: str, value: str) -> str:
+    """``urljoin(base_url, value)``; for a value with its own http(s) scheme, remembered per
+    value and base scheme (a page's images are mostly absolute, and logos recur on every page;
+    urljoin parses the long article URL each time)."""
+    if value.startswith(("https://", "http://")) and \
+            (joined := _join_absolute(value, urlsplit(base_url).scheme)) is not None:
+        return joined
+    return urljoin(base_url, value)
+
+
+@lru_cache(maxsize=1024)
+def _join_absolute(value: str, base_scheme: str) -> str | None:
+    """urljoin of ``value`` onto any base of that scheme, or None when it depends on more of the
+    base. It does not for a value with a scheme and a host: urljoin returns the value when the
+    schemes differ, and the value re-assembled from its parts when they are the same."""
+    if not urlsplit(value).netloc:
+        return None
+    return urljoin(f"{base_scheme}://base.invalid/", value)
 
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
