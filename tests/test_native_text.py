@@ -111,3 +111,24 @@ def test_init_fold_refuses_a_table_too_long() -> None:
     with pytest.raises(ValueError, match="at most"):
         _text.init_fold(list(range(0x800)))
     assert _text.fold("أ") == "ا"  # the table in use is unchanged
+
+
+@native
+def test_nfc_inert_characters_are_nfc_alone_and_in_every_pair() -> None:
+    """normalise_space skips NFC for texts of these characters only: each must be its own NFC
+    with combining class 0, and no two may compose (checked pair by pair)."""
+    import unicodedata
+
+    from crawler.extraction import _text  # type: ignore[attr-defined]
+
+    inert = [chr(p) for p in range(0x110000) if not 0xD800 <= p < 0xE000
+             and _text.nfc_inert(chr(p))]
+    assert 900 < len(inert) < 1000
+    for char in inert:
+        assert unicodedata.combining(char) == 0 and unicodedata.is_normalized("NFC", char)
+    for first in inert:
+        pairs = "".join(first + second for second in inert)
+        if not unicodedata.is_normalized("NFC", pairs):
+            composing = [s for s in inert if not unicodedata.is_normalized("NFC", first + s)]
+            pytest.fail(f"{first!r} composes with {composing[:5]}")
+    assert not _text.nfc_inert("ا\u0654") and _text.nfc_inert("أحمد abc é")

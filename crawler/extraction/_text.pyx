@@ -133,6 +133,40 @@ def word_key(str text not None):
     return joined.lower() if cased else joined
 
 
+cdef inline bint _is_space(Py_UCS4 ch) noexcept:
+    """``Py_UNICODE_ISSPACE`` (what str.split() splits on), without its Unicode database call
+    below U+1680: between ASCII and there only U+0085 and U+00A0 are whitespace."""
+    if ch < 128:
+        return Py_UNICODE_ISSPACE(ch)
+    if ch < 0x1680:
+        return ch == 0x85 or ch == 0xA0
+    return Py_UNICODE_ISSPACE(ch)
+
+
+cdef inline bint _nfc_inert(Py_UCS4 ch) noexcept:
+    """A character that NFC leaves alone and that composes with no other such character: Latin
+    below the combining diacritics, and the Arabic block without its marks (tests check this
+    against unicodedata on every pair)."""
+    if ch < 0x300:
+        return True
+    if ch < 0x600 or ch >= 0x700:
+        return False
+    return not (0x610 <= ch <= 0x61A or 0x64B <= ch <= 0x65F or ch == 0x670
+                or 0x6D6 <= ch <= 0x6DC or 0x6DF <= ch <= 0x6E4 or 0x6E7 <= ch <= 0x6E8
+                or 0x6EA <= ch <= 0x6ED)
+
+
+def nfc_inert(str text not None):
+    """True when every character of the text is ``_nfc_inert``: the text is NFC already."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), index
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    for index in range(length):
+        if not _nfc_inert(PyUnicode_READ(kind, data, index)):
+            return False
+    return True
+
+
 def word_count(str text not None):
     """``len(text.split())``."""
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
@@ -141,7 +175,7 @@ def word_count(str text not None):
     cdef Py_ssize_t index, count = 0
     cdef bint in_word = False
     for index in range(length):
-        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, index)):
+        if _is_space(PyUnicode_READ(kind, data, index)):
             in_word = False
         elif not in_word:
             in_word = True
@@ -154,7 +188,7 @@ cdef object _normalize = unicodedata.normalize
 
 def normalise_space(str text not None):
     """``kernels.normalise_space_python(text)``: NFC, ``" ".join(text.split())``."""
-    if not PyUnicode_IS_ASCII(text):  # ASCII is NFC already
+    if not PyUnicode_IS_ASCII(text) and not nfc_inert(text):  # such text is NFC already
         text = _normalize("NFC", text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
@@ -164,7 +198,7 @@ def normalise_space(str text not None):
     cdef bint after_space = True  # a leading space is one to drop
     while index < length:
         ch = PyUnicode_READ(kind, data, index)
-        if Py_UNICODE_ISSPACE(ch):
+        if _is_space(ch):
             if ch != 32 or after_space:
                 break
             after_space = True
@@ -180,7 +214,7 @@ def normalise_space(str text not None):
         after_space = True
         for index in range(length):
             ch = PyUnicode_READ(kind, data, index)
-            if Py_UNICODE_ISSPACE(ch):
+            if _is_space(ch):
                 after_space = True
                 continue
             if after_space and size:
