@@ -112,10 +112,11 @@ def test_parse_document_is_the_regex_definition(text: str) -> None:
 
     from lxml import etree
 
-    from crawler.extraction.blocks import _CONTROL, UnparseablePage
+    from crawler.extraction.blocks import UnparseablePage
+    from crawler.extraction.kernels import CONTROL
 
     def reference(text: str) -> bytes | str:
-        cleaned = re.sub(r"^<\?xml[^>]*>", "", _CONTROL.sub("", text).strip())
+        cleaned = re.sub(r"^<\?xml[^>]*>", "", CONTROL.sub("", text).strip())
         if not cleaned:
             return "empty"
         if not re.search(r"<\s*p(?=[\s>/])", cleaned):

@@ -31,6 +31,7 @@ PAIRS: list[tuple[str, Callable[[str], object], Callable[[str], object]]] = [
     ("word_count", kernels.word_count, kernels.word_count_python),
     ("normalise_space", kernels.normalise_space, kernels.normalise_space_python),
     ("script_counts", kernels.script_counts, kernels.script_counts_python),
+    ("has_control", kernels.has_control, kernels.has_control_python),
 ]
 # Arabic letters and their variants, harakat, tatweel, digits of three scripts, Latin with
 # case pairs whose lower() grows (İ) or is special (Σ, ß), underscore, punctuation, spaces that
@@ -40,7 +41,8 @@ ALPHABET = ("ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآٱى�
             + "".join(map(chr, range(0x64B, 0x660)))
             + "\u0670٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789abcXYZİßΣ_-.,:;!؟،\"'|/*"
             + "\u00bf\u00c0\u024f\u0250\ufb50\ufeff"
-            + " \u00a0\n\t\u2003\u200b\u200c\u200f\u0301\x1c\x85\u2028\U0001d7ce\U0001f600")
+            + " \u00a0\n\t\r\u2003\u200b\u200c\u200f\u0301\x1c\x85\u2028\U0001d7ce\U0001f600"
+            + "\x00\x08\x0b\x7f\ufffe\uffff")
 
 
 def test_the_native_kernels_are_built_and_chosen() -> None:
@@ -101,6 +103,7 @@ def test_every_block_text_of_the_simulator_and_the_fixtures() -> None:
         assert kernels.word_key(folded) == kernels.word_key_python(folded)
         assert kernels.word_count(text) == kernels.word_count_python(text)
         assert kernels.script_counts(text) == kernels.script_counts_python(text)
+        assert kernels.has_control(text) == kernels.has_control_python(text)
 
 
 def test_init_fold_refuses_a_table_too_long() -> None:

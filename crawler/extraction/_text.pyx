@@ -7,6 +7,7 @@ instead of a chain of ``str`` methods, regex calls and a list of word objects.
 - ``word_key``: ``" ".join(re.findall(r"\\w+", text)).lower()``, the second half of
   ``patterns.key`` (``\\w`` as ``re`` defines it for ``str``: ``str.isalnum()`` or ``_``);
 - ``word_count``: ``len(text.split())`` without the list;
+- ``has_control``: whether a text holds a character lxml refuses (``kernels.has_control_python``);
 - ``script_counts``: the Arabic and the Latin letters of a text (``kernels.script_counts_python``);
 - ``normalise_space``: ``kernels.normalise_space_python`` (NFC, whitespace runs to one space,
   stripped), the text itself when it is already so.
@@ -188,16 +189,24 @@ cdef object _normalize = unicodedata.normalize
 
 def normalise_space(str text not None):
     """``kernels.normalise_space_python(text)``: NFC, ``" ".join(text.split())``."""
-    if not PyUnicode_IS_ASCII(text) and not nfc_inert(text):  # such text is NFC already
-        text = _normalize("NFC", text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t index = 0, size = 0
     cdef Py_UCS4 ch
     cdef bint after_space = True  # a leading space is one to drop
+    cdef bint check_nfc = not PyUnicode_IS_ASCII(text)  # ASCII is NFC already
     while index < length:
         ch = PyUnicode_READ(kind, data, index)
+        if check_nfc and not _nfc_inert(ch):  # NFC may change the text: scan its NFC anew
+            text = _normalize("NFC", text)
+            length = PyUnicode_GET_LENGTH(text)
+            kind = PyUnicode_KIND(text)
+            data = PyUnicode_DATA(text)
+            check_nfc = False
+            index = 0
+            after_space = True
+            continue
         if _is_space(ch):
             if ch != 32 or after_space:
                 break
@@ -207,6 +216,15 @@ def normalise_space(str text not None):
         index += 1
     if index == length and (length == 0 or not after_space):
         return text  # single spaces between words only: already its own result
+    if check_nfc:
+        for size in range(index, length):
+            if not _nfc_inert(PyUnicode_READ(kind, data, size)):
+                text = _normalize("NFC", text)
+                length = PyUnicode_GET_LENGTH(text)
+                kind = PyUnicode_KIND(text)
+                data = PyUnicode_DATA(text)
+                break
+        size = 0
     cdef Py_UCS4* buffer = <Py_UCS4*> PyMem_Malloc(length * sizeof(Py_UCS4))
     if buffer is NULL:
         raise MemoryError()
@@ -251,3 +269,20 @@ def script_counts(str text not None):
         elif _is_latin(ch):
             latin += 1
     return arabic, latin
+
+
+def has_control(str text not None):
+    """``kernels.has_control_python(text)``: a C0 control other than tab, newline and carriage
+    return, DEL, U+FFFE or U+FFFF."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), index
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    for index in range(length):
+        ch = PyUnicode_READ(kind, data, index)
+        if ch < 32:
+            if ch != 9 and ch != 10 and ch != 13:
+                return True
+        elif ch == 0x7F or ch == 0xFFFE or ch == 0xFFFF:
+            return True
+    return False

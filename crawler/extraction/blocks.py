@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
-from crawler.extraction.kernels import normalise_space
+from crawler.extraction.kernels import CONTROL, has_control, normalise_space
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +35,6 @@ SKIPPED_TAGS = frozenset({
     "button", "input", "textarea", "object", "embed", "canvas", "video", "audio", "map"
 })
 IMAGE_TAGS = frozenset({"img", "amp-img"})
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
-"""_CONTROL's ASCII characters, as UTF-8 bytes."""
 _XML_DECLARATION = re.compile(r"^<\?xml[^>]*>")
 _LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 _HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|article|section|"
@@ -110,34 +107,18 @@ def decode_html(html: bytes | str, content_type: str | None = None) -> str:
 
 def parse_document(text: str) -> etree._Element:
     """An lxml HTML tree (plain etree elements); raises UnparseablePage("empty" / "not_html")."""
-    data = text.encode("utf-8", "replace")
-    # The control characters are ASCII, so in UTF-8 they are single bytes that no other
-    # character's encoding contains: deleting the bytes is _CONTROL.sub on the text, at a
-    # fraction of the regex's cost. U+FFFE/U+FFFF (EF BF BE/BF) take the regex; the lead byte
-    # EF alone is searched first (memchr: ~30 times faster than the two-byte search, and EF
-    # is rare in Arabic and Latin text).
-    if len(data.translate(None, _CONTROL_BYTES)) == len(data) \
-            and (b"\xef" not in data or b"\xef\xbf" not in data):
-        cleaned = text.strip()
-        if cleaned is not text and cleaned:  # the encoded text without the stripped ends
-            start = len(text[:len(text) - len(text.lstrip())].encode("utf-8", "replace"))
-            end = len(text[len(text.rstrip()):].encode("utf-8", "replace"))
-            data = data[start:len(data) - end]
-    else:
-        cleaned = _CONTROL.sub("", text).strip()
-        data = b""
+    cleaned = (CONTROL.sub("", text) if has_control(text) else text).strip()
     if not cleaned:
         raise UnparseablePage("empty")
     if not _HTML_TAG.search(cleaned, 0, 20000):  # = search(cleaned[:20000]), without the copy
         raise UnparseablePage("not_html")
     if cleaned.startswith("<?xml"):  # what re.sub(r"^<\?xml[^>]*>", "", ...) can change
         cleaned = _XML_DECLARATION.sub("", cleaned)
-        data = b""
     # A plain lxml tree, not lxml.html's: no per-element class lookup (the readers here use
     # only the etree API; lxml.html.document_fromstring is this same call plus that lookup).
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
-        root = etree.fromstring(data or cleaned.encode("utf-8", "replace"), parser)
+        root = etree.fromstring(cleaned.encode("utf-8", "replace"), parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnparseablePage("not_html") from exc
     if root is None:

@@ -1,6 +1,6 @@
 """The text kernels run on every block: ``normalise_space`` (each block's text, by the walk),
-``fold``, ``word_key`` and ``word_count`` (by the network rules), and on every article's text:
-``script_counts`` (by the language check).
+``fold``, ``word_key`` and ``word_count`` (by the network rules), and on every page and article:
+``has_control`` (before parsing) and ``script_counts`` (by the language check).
 
 Native (crawler/extraction/_text.pyx) when the extension is built, else the Python forms here
 (``normalise_space_python``, ``fold_python``, ...), which are the reference; tests compare the
@@ -27,6 +27,8 @@ ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\uf
 LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 """Runs of letters: counting the characters of each run is counting the letters, with one
 match per word instead of one per letter."""
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters lxml refuses in a document, and that no page means: removed before parsing."""
 
 
 def _fold_table() -> tuple[int | None, ...]:
@@ -99,6 +101,11 @@ def normalise_space_python(text: str) -> str:
     return " ".join(text.split())  # str.split() splits on exactly what \s+ matches
 
 
+def has_control_python(text: str) -> bool:
+    """Whether the text holds a CONTROL character."""
+    return CONTROL.search(text) is not None
+
+
 def script_counts_python(text: str) -> tuple[int, int]:
     """The Arabic letters (Arabic blocks and presentation forms) and the Latin letters (ASCII
     and Latin-1 Supplement to Latin Extended-B) of the text."""
@@ -124,5 +131,6 @@ normalise_space: Callable[[str], str] = \
 fold: Callable[[str], str] = _NATIVE.fold if _NATIVE else fold_python
 word_key: Callable[[str], str] = _NATIVE.word_key if _NATIVE else word_key_python
 word_count: Callable[[str], int] = _NATIVE.word_count if _NATIVE else word_count_python
+has_control: Callable[[str], bool] = _NATIVE.has_control if _NATIVE else has_control_python
 script_counts: Callable[[str], tuple[int, int]] = \
     _NATIVE.script_counts if _NATIVE else script_counts_python
