@@ -285,6 +285,12 @@ def test_json_ld_entities_are_decoded() -> None:
     assert extract(news(head=head))["title"] == '"حديقة" جديدة & ملعب'
 
 
+def test_json_ld_entities_written_with_json_escapes_are_decoded() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "\\u0026quot;حديقة\\u0026quot; جديدة"}</script>')
+    assert extract(news(head=head))["title"] == '"حديقة" جديدة'
+
+
 def test_undeclared_windows_1256_page() -> None:
     page = synthetic_page(news()).replace('<meta charset="utf-8">', "")
     assert extract_article(page.encode("cp1256"), NEWS_URL)["text"] == "\n\n".join(BODY)

@@ -89,12 +89,17 @@ def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
+        raw = script.text or ""
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(raw, strict=False)
         except (ValueError, RecursionError):
             logger.debug("unreadable JSON-LD block skipped")
             continue
-        stack = _as_list(_unescaped(data))
+        # A decoded string holds "&" only where the JSON text has one, or the escape \u0026:
+        # without either there is no entity to decode, and no need to walk the whole object.
+        if "&" in raw or "\\u0026" in raw.lower():
+            data = _unescaped(data)
+        stack = _as_list(data)
         while stack:
             obj = stack.pop(0)
             if isinstance(obj, dict):
