@@ -57,7 +57,7 @@ cdef int _append(_Text* buffer, const char* data, Py_ssize_t length) except -1:
 
 
 cdef extern from "Python.h":
-    int PyObject_GenericSetDict(object, object, void*) except -1
+    int PyObject_GenericSetAttr(object, object, object) except -1
 
 
 cdef object _new_block = object.__new__
@@ -65,11 +65,18 @@ _Block = _blocks.Block
 
 
 cdef object _make_block(text, kind, tag, caption, heading, src, figure, datetimes):
-    """``blocks._block``: a Block made without its frozen ``__setattr__``, its dict in one go."""
+    """``blocks._block``: a Block made without its frozen ``__setattr__``. The fields are set
+    one by one, always in this order, by the generic setter: the object keeps its values inline
+    under the class's shared keys (no dict of its own to make, and later to free)."""
     block = _new_block(_Block)
-    PyObject_GenericSetDict(block, {
-        "text": text, "kind": kind, "tag": tag, "caption": caption, "heading": heading,
-        "src": src, "figure": figure, "datetimes": datetimes}, NULL)
+    PyObject_GenericSetAttr(block, "text", text)
+    PyObject_GenericSetAttr(block, "kind", kind)
+    PyObject_GenericSetAttr(block, "tag", tag)
+    PyObject_GenericSetAttr(block, "caption", caption)
+    PyObject_GenericSetAttr(block, "heading", heading)
+    PyObject_GenericSetAttr(block, "src", src)
+    PyObject_GenericSetAttr(block, "figure", figure)
+    PyObject_GenericSetAttr(block, "datetimes", datetimes)
     return block
 
 
