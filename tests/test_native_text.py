@@ -135,3 +135,13 @@ def test_nfc_inert_characters_are_nfc_alone_and_in_every_pair() -> None:
             composing = [s for s in inert if not unicodedata.is_normalized("NFC", first + s)]
             pytest.fail(f"{first!r} composes with {composing[:5]}")
     assert not _text.nfc_inert("ا\u0654") and _text.nfc_inert("أحمد abc é")
+
+
+@native
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60), st.integers(min_value=0, max_value=40))
+def test_a_key_within_a_limit(text: str, limit: int) -> None:
+    """The native key gives up past the limit exactly where the whole key would be too long,
+    lower() included (İ lower-cases to two characters)."""
+    assert kernels.word_key_within(text, limit) == kernels.word_key_within_python(text, limit)
+    assert kernels.word_key_within("İİ", 2) is None and kernels.word_key_within("İ", 2) == "i̇"

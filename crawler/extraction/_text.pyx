@@ -101,8 +101,9 @@ cdef inline bint _is_word(Py_UCS4 ch) noexcept:
     return Py_UNICODE_ISALNUM(ch) or ch == 95  # "_"
 
 
-def word_key(str text not None):
-    """``" ".join(re.findall(r"\\w+", text)).lower()``."""
+def word_key(str text not None, Py_ssize_t limit=-1):
+    """``" ".join(re.findall(r"\\w+", text)).lower()``; with a ``limit`` >= 0, None instead of a
+    key longer than that (given up as soon as it would be: lower() never shortens a text)."""
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
@@ -121,6 +122,8 @@ def word_key(str text not None):
                     size += 1
                 buffer[size] = ch
                 size += 1
+                if 0 <= limit < size:
+                    return None
                 in_word = True
                 # lower() changes a text only where a character's own lower case differs
                 # (its special cases, İ and final sigma, have one that does); Arabic has none
@@ -131,7 +134,11 @@ def word_key(str text not None):
         joined = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, size)
     finally:
         PyMem_Free(buffer)
-    return joined.lower() if cased else joined
+    if cased:
+        joined = joined.lower()
+        if 0 <= limit < PyUnicode_GET_LENGTH(joined):
+            return None
+    return joined
 
 
 cdef inline bint _is_space(Py_UCS4 ch) noexcept:

@@ -84,6 +84,12 @@ def word_key_python(text: str) -> str:
     return " ".join(_WORD.findall(text)).lower()
 
 
+def word_key_within_python(text: str, limit: int) -> str | None:
+    """``word_key_python(text)`` when it has at most ``limit`` characters, else None."""
+    key = word_key_python(text)
+    return key if len(key) <= limit else None
+
+
 def word_count_python(text: str) -> int:
     """Whitespace-separated words, as ``str.split()`` counts them."""
     return len(text.split())
@@ -130,6 +136,9 @@ normalise_space: Callable[[str], str] = \
     _NATIVE.normalise_space if _NATIVE else normalise_space_python
 fold: Callable[[str], str] = _NATIVE.fold if _NATIVE else fold_python
 word_key: Callable[[str], str] = _NATIVE.word_key if _NATIVE else word_key_python
+word_key_within: Callable[[str, int], str | None] = \
+    _NATIVE.word_key if _NATIVE else word_key_within_python
+"""The native form gives up as soon as the key would be longer than the limit."""
 word_count: Callable[[str], int] = _NATIVE.word_count if _NATIVE else word_count_python
 has_control: Callable[[str], bool] = _NATIVE.has_control if _NATIVE else has_control_python
 script_counts: Callable[[str], tuple[int, int]] = \

@@ -195,13 +195,19 @@ class _Scanner:
         self.blocks = blocks
         self.kind = kind
         self.title_keys = title_keys
+        self.longest_title_key = max(map(len, title_keys), default=0)
         self.has_header = has_header
         self.result = NetworkResult()
         self.pending_images: list[Block] = []
 
     def is_repeat(self, block: Block) -> bool:
-        return pat.key(pat.undouble(block.text)) in self.title_keys or \
-            pat.key(block.text) in self.title_keys
+        return self.is_title(pat.undouble(block.text)) or self.is_title(block.text)
+
+    def is_title(self, text: str) -> bool:
+        """``pat.key(text) in self.title_keys``; a body paragraph's key is given up on as soon
+        as it is longer than every title key."""
+        found = pat.key_within(text, self.longest_title_key)
+        return found is not None and found in self.title_keys
 
     def skippable(self, block: Block) -> bool:
         """Furniture: empty, a title repeat (also label-prefixed), anchor or share bar."""

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from crawler.extraction.dates import fold, is_header_clock, parse_arabic_date
 from crawler.extraction.kernels import word_count as count_words
-from crawler.extraction.kernels import word_key
+from crawler.extraction.kernels import word_key, word_key_within
 from crawler.sites import SITES, Site
 
 _MEMO = MEMO_SIZE = 4096
@@ -21,6 +21,8 @@ rules each (title, header, footer, repeats), and boilerplate lines recur on ever
 than a few pages' worth of distinct paragraphs, so body text is not kept around."""
 _DASHES = "-ـ–—"
 _DASH_CLASS = r"\-ـ–—"
+_LABEL_FRAME = f" {_DASHES}|:"
+"""What may surround a label on its line."""
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
 
 COMMENT_FORM = tuple(fold(s) for s in (
@@ -51,6 +53,12 @@ _DATELINE = re.compile(
 def key(text: str) -> str:
     """Comparison key: folded, punctuation dropped, spaces collapsed (titles, names)."""
     return word_key(fold(text))
+
+
+def key_within(text: str, limit: int) -> str | None:
+    """``key(text)`` when it has at most ``limit`` characters, else None: for a membership test
+    against short keys, without building (or hashing) a paragraph's whole key."""
+    return word_key_within(fold(text), limit)
 
 
 @lru_cache(maxsize=_MEMO)
@@ -91,7 +99,14 @@ def _label_prefixes() -> tuple[str, ...]:
 @lru_cache(maxsize=_MEMO)
 def site_of_label(text: str) -> Site | None:
     """The site when ``text`` is a label line (" فلسطين اليوم -"), else None."""
-    return _label_sites().get(fold(text).strip(f" {_DASHES}|:"))
+    label = fold(text).strip(_LABEL_FRAME)
+    # a paragraph is longer than any label: no need to hash it for the lookup
+    return None if len(label) > _longest_label() else _label_sites().get(label)
+
+
+@cache
+def _longest_label() -> int:
+    return max(map(len, _label_sites()))
 
 
 @lru_cache(maxsize=_MEMO)
