@@ -259,6 +259,18 @@ class DedupState(ABC):
     def candidates(self, band_keys: list[int]) -> list[DedupRecord]:
         """Records sharing at least one LSH band key with ``band_keys``."""
 
+    def earliest_similar(self, band_keys: list[int], signature: np.ndarray,
+                         threshold: float) -> tuple[DedupRecord, float] | None:
+        """The earliest (smallest seq) of the ``candidates`` whose ``similarity`` to the
+        signature is at least ``threshold``, with that similarity. Override to score the
+        candidates without building a record for each."""
+        best: tuple[DedupRecord, float] | None = None
+        for candidate in self.candidates(band_keys):
+            score = similarity(signature, candidate.signature)
+            if score >= threshold and (best is None or candidate.seq < best[0].seq):
+                best = (candidate, score)
+        return best
+
     @abstractmethod
     def add(self, record: DedupRecord, band_keys: list[int]) -> None:
         """Insert or replace the record of ``record.article_id``; ``band_keys`` are the state's
@@ -368,6 +380,33 @@ class SqliteDedupState(DedupState):
             f"SELECT {self._COLUMNS} FROM articles WHERE article_id IN "
             f"(SELECT article_id FROM bands WHERE key IN ({marks})) ORDER BY seq", band_keys)
         return [self._record(row) for row in rows]
+
+    def earliest_similar(self, band_keys: list[int], signature: np.ndarray,
+                         threshold: float) -> tuple[DedupRecord, float] | None:
+        """``DedupState.earliest_similar``: the candidates' seq and signature only, scored
+        together; one record is built, the chosen one's (a state of synthetic texts gave ~18
+        candidates per lookup at 40,000 articles)."""
+        if not band_keys:
+            return None
+        marks = ",".join("?" * len(band_keys))
+        rows = self.db.execute(
+            f"SELECT seq, signature FROM articles WHERE article_id IN "
+            f"(SELECT article_id FROM bands WHERE key IN ({marks}))", band_keys).fetchall()
+        if not rows:
+            return None
+        stored = np.frombuffer(b"".join(row[1] for row in rows), dtype=SIGNATURE_DTYPE)
+        if stored.size != len(rows) * len(signature):  # a signature of another length
+            return super().earliest_similar(band_keys, signature, threshold)
+        # = similarity(signature, each): the same integer counts, divided as floats
+        scores = np.count_nonzero(stored.reshape(len(rows), -1) == signature, axis=1) \
+            / len(signature)
+        above = [(row[0], float(score)) for row, score in zip(rows, scores, strict=True)
+                 if score >= threshold]
+        if not above:
+            return None
+        seq, score = min(above)
+        record = self._one("seq = ?", seq)
+        return (record, score) if record is not None else None
 
     _INSERT = ("INSERT INTO articles (article_id, canonical_url, text_hash, cluster_id, "
                "duplicate_of, signature) VALUES (?, ?, ?, ?, ?, ?)")
@@ -487,15 +526,9 @@ class Deduplicator:
                 return Assignment(found.cluster_id, found.duplicate_of, "same_url")
             return Assignment(found.cluster_id, found.duplicate_of or found.article_id,
                               "same_text")
-        best: tuple[int, float, DedupRecord] | None = None
-        for candidate in self.state.candidates(keys):
-            score = similarity(signature, candidate.signature)
-            if score >= self.threshold:
-                root_first = candidate.seq
-                if best is None or root_first < best[0]:
-                    best = (root_first, score, candidate)
+        best = self.state.earliest_similar(keys, signature, self.threshold)
         if best is not None:
-            _, score, found = best
+            found, score = best
             return Assignment(found.cluster_id, found.duplicate_of or found.article_id, "near",
                               score)
         return Assignment(article_id, None, "new")

@@ -493,3 +493,38 @@ def test_a_state_written_with_the_bands_article_index_still_works(tmp_path: Path
     assert _bands(state, "c") == set(banding.keys(text_fingerprint(texts["c"]).signature))
     assert len(state) == 3
     state.close()
+
+
+def test_sqlite_earliest_similar_is_the_candidates_scan(tmp_path: Path) -> None:
+    """The SQLite state scores its candidates together; it must pick what the generic scan of
+    ``candidates`` picks (the earliest above the threshold, and its similarity)."""
+    banding = Banding.for_threshold(0.5, 128)
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
+    generator = np.random.default_rng(3)
+    bases = [generator.integers(0, 2**32, 128, dtype=np.uint32) for _ in range(4)]
+
+    def variant(base: np.ndarray, changed: int) -> np.ndarray:
+        signature = base.copy()
+        where = generator.choice(128, changed, replace=False)
+        signature[where] = generator.integers(0, 2**32, changed, dtype=np.uint32)
+        return signature
+
+    for number in range(240):  # clusters of variants: many records share bands
+        signature = variant(bases[number % 4], int(generator.integers(0, 110)))
+        state.add(DedupRecord(f"a{number}", f"https://x/{number}", f"h{number}", f"a{number}",
+                              None, signature), banding.keys(signature))
+    found = 0
+    for _ in range(200):
+        query = variant(bases[int(generator.integers(0, 4))], int(generator.integers(0, 128)))
+        keys = banding.keys(query)
+        for threshold in (0.3, 0.5, 0.8):
+            fast = state.earliest_similar(keys, query, threshold)
+            scan = DedupState.earliest_similar(state, keys, query, threshold)
+            assert (fast is None) == (scan is None)
+            if fast is not None and scan is not None:
+                found += 1
+                assert (fast[0].article_id, fast[0].seq, fast[1]) == \
+                    (scan[0].article_id, scan[0].seq, scan[1])
+                assert np.array_equal(fast[0].signature, scan[0].signature)
+    assert found > 100
+    assert state.earliest_similar([], bases[0], 0.5) is None
