@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import Literal
 from urllib.parse import quote, unquote, urlsplit
 
+from crawler.native import native_module
 from crawler.sites import Site, site_for_host
 
 Kind = Literal["news", "opinion"]
@@ -51,17 +52,12 @@ def encode_path_python(path: str) -> str:
     return quote(path, safe=_SAFE_PATH_CHARS)
 
 
-def _native_percent() -> ModuleType | None:
-    """The compiled percent-encoding (crawler/_percent.pyx); None when not built."""
-    try:
-        from crawler import _percent  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    _percent.init_safe(_SAFE_PATH_CHARS)
-    return _percent
+def _take_safe_characters(module: ModuleType) -> bool:
+    module.init_safe(_SAFE_PATH_CHARS)
+    return True
 
 
-_NATIVE = _native_percent()
+_NATIVE = native_module("crawler._percent", _take_safe_characters)
 NATIVE_PERCENT = _NATIVE is not None
 """True when ``encode_path`` and the ASCII unquoting are the compiled ones (the Python forms,
 ``encode_path_python`` and ``unquote_ascii_python``, are the reference)."""

@@ -103,3 +103,20 @@ def test_same_blocks_as_the_python_reference_on_generated_markup(body: str, head
         return
     base = "https://example.com/a/"
     assert blocks.flatten(root, base) == flatten_python(root, base)
+
+
+def test_a_native_module_not_built_or_refused_gives_the_python_twin(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """native_module: None when the extension is missing or its prepare refuses it; the flatten
+    refuses a build for another lxml, with a warning."""
+    import types
+
+    from crawler.native import native_module
+
+    assert native_module("crawler.extraction._no_such_extension", lambda module: True) is None
+    assert native_module("crawler.extraction.blocks", lambda module: False) is None
+    assert native_module("crawler.extraction.blocks", lambda module: True) is blocks
+    stale = types.SimpleNamespace(BUILT_FOR_LXML=(1, 0, 0, 0))
+    with caplog.at_level("WARNING", logger="crawler.extraction.blocks"):
+        assert not blocks._built_for_this_lxml(stale)  # type: ignore[arg-type]
+    assert "built for lxml (1, 0, 0, 0)" in caplog.text

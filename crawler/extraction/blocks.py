@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from types import ModuleType
 from typing import Literal, cast
 from urllib.parse import urljoin, urlsplit
 
@@ -20,6 +21,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.extraction.kernels import CONTROL, has_control, normalise_space
+from crawler.native import native_module
 
 logger = logging.getLogger(__name__)
 
@@ -290,21 +292,18 @@ def flatten_python(root: etree._Element, base_url: str | None = None) -> list[Bl
     return blocks
 
 
-def _native_flatten() -> Callable[[etree._Element, str | None], list[Block]] | None:
-    """The compiled ``flatten`` (crawler/extraction/_flatten.pyx), if it was built for the
-    lxml installed now (it reads lxml's C structs)."""
-    try:
-        from crawler.extraction import _flatten  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    if _flatten.BUILT_FOR_LXML != etree.LXML_VERSION:
+def _built_for_this_lxml(module: ModuleType) -> bool:
+    """The compiled flatten reads lxml's C structs: only the lxml it was built against will do."""
+    if module.BUILT_FOR_LXML != etree.LXML_VERSION:
         logger.warning("the native flatten was built for lxml %s, not %s: using the Python one",
-                       _flatten.BUILT_FOR_LXML, etree.LXML_VERSION)
-        return None
-    return cast(Callable[[etree._Element, str | None], list[Block]], _flatten.flatten)
+                       module.BUILT_FOR_LXML, etree.LXML_VERSION)
+        return False
+    return True
 
 
-flatten = _native_flatten() or flatten_python
+_FLATTEN = native_module("crawler.extraction._flatten", _built_for_this_lxml)
+flatten: Callable[[etree._Element, str | None], list[Block]] = \
+    _FLATTEN.flatten if _FLATTEN else flatten_python
 """The visible blocks of the document's body, in page order: every block-level element and
 line break starts a block, images are blocks of their own; skipped elements (scripts, forms,
 media, comments) show nothing. Native when built (``NATIVE_FLATTEN``), else ``flatten_python``."""

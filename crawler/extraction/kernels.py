@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Callable
 from types import ModuleType
 
+from crawler.native import native_module
+
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 """Eastern Arabic and Persian digits to ASCII, as a str.translate table."""
 DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -119,17 +121,12 @@ def script_counts_python(text: str) -> tuple[int, int]:
             sum(map(len, LATIN_LETTERS.findall(text))))
 
 
-def _native_text() -> ModuleType | None:
-    """The compiled kernels, given this module's fold table; None when not built."""
-    try:
-        from crawler.extraction import _text  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    _text.init_fold(FOLD_TABLE)
-    return _text
+def _take_fold_table(module: ModuleType) -> bool:
+    module.init_fold(FOLD_TABLE)
+    return True
 
 
-_NATIVE = _native_text()
+_NATIVE = native_module("crawler.extraction._text", _take_fold_table)
 NATIVE_TEXT = _NATIVE is not None
 """True when the kernels below are the compiled ones."""
 normalise_space: Callable[[str], str] = \
