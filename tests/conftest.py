@@ -25,6 +25,25 @@ SHARED = PROJECT_ROOT.parent / "shared"
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 
 
+@pytest.fixture
+def counted_parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The texts ``blocks.parse_document`` is given from here on (the parse memo emptied first
+    and after), to count the parses behind ``parse_blocks``."""
+    from crawler.extraction import blocks
+
+    parses: list[str] = []
+    real = blocks.parse_document
+
+    def counting(text: str) -> Any:
+        parses.append(text)
+        return real(text)
+
+    monkeypatch.setattr(blocks, "parse_document", counting)
+    blocks._parsed.cache_clear()
+    yield parses
+    blocks._parsed.cache_clear()
+
+
 @contextmanager
 def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A small http.server handler served on a free loopback port; yields its base URL."""

@@ -171,16 +171,8 @@ def test_no_body_walks_the_root_and_a_namespaced_tag_is_entered() -> None:
 
 
 def test_the_parse_memo_finds_an_equal_text_and_keeps_two_pages(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    parses: list[str] = []
-    real = blocks_module.parse_document
-
-    def counting(text: str) -> object:
-        parses.append(text)
-        return real(text)
-
-    monkeypatch.setattr(blocks_module, "parse_document", counting)
-    blocks_module._parsed.cache_clear()
+        counted_parses: list[str]) -> None:
+    parses = counted_parses
     page_a = "<html><body><p>الفقرة الأولى من الصفحة</p></body></html>"
     page_b = page_a.replace("الأولى", "الثانية")
     root, first = blocks_module.parse_blocks(page_a, "https://example.com/a")
@@ -197,7 +189,6 @@ def test_the_parse_memo_finds_an_equal_text_and_keeps_two_pages(
     blocks_module.parse_blocks(page_a, "https://example.com/a")  # two pages since: parsed again
     assert len(parses) == 4
     assert blocks_module.parse_blocks(page_a, "https://example.com/a")[1] == first
-    blocks_module._parsed.cache_clear()
 
 
 BASES = ["https://www.arabstoday.net/118/%D8%A7%D9%84", "http://www.arabstoday.net/w-5/x",

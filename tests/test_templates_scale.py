@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.templates import SiteTemplate
@@ -48,7 +47,8 @@ def test_counts_stay_bounded_while_crawling_and_keep_the_boilerplate() -> None:
     assert template.repeated <= set(template.counts)
 
 
-def test_template_observation_and_extraction_share_one_parse(monkeypatch: Any) -> None:
+def test_template_observation_and_extraction_share_one_parse(counted_parses: list[str]
+                                                              ) -> None:
     from crawler.extraction import blocks, extract_article
     from crawler.simulator import SimulatedNetwork
     from crawler.templates import page_fingerprints
@@ -57,18 +57,9 @@ def test_template_observation_and_extraction_share_one_parse(monkeypatch: Any) -
     url = network.manifest()[0]
     parts = urlsplit(url)
     html = network.respond(parts.netloc, parts.path, {}).body.decode("utf-8")
-    parses: list[str] = []
-    real = blocks.parse_document
-
-    def counting(text: str) -> Any:
-        parses.append(text)
-        return real(text)
-
-    monkeypatch.setattr(blocks, "parse_document", counting)
-    blocks._parsed.cache_clear()
     fingerprints = page_fingerprints(html, url)
     item = extract_article(html, url)
-    assert len(parses) == 1
+    assert len(counted_parses) == 1
     assert item["text"] and len(fingerprints) > 5
     # the shared blocks are the page's own: a fresh parse gives the same fingerprints and item
     blocks._parsed.cache_clear()
