@@ -9,14 +9,14 @@ and per ``remove`` of records picked at random among those stored: flat when an 
 the same at any size, rising when it scans the state (as ``remove``'s ``DELETE FROM bands WHERE
 article_id = ?`` once did, before the bands table had a way to find an article's rows).
 
-Runs twice: the state as shipped (no index on ``bands(article_id)``: a record's bands are
-deleted by primary key, their keys computed from its stored signature), and
-``IndexedSqliteDedupState``, the earlier layout (an index on ``bands(article_id)``, 25 more
-B-tree inserts per article, and bands deleted through it).
+Runs twice: the state as shipped (bands keyed by the article's integer seq, no index on the
+article: a record's bands are deleted by primary key, their keys computed from its stored
+signature), and ``ArticleIdBandsState``, the layout before it (bands keyed by the text article
+id: rows ~2.5 times as wide, and a candidate found through the article id's index).
 
-``IndexedSqliteDedupState`` is also a backend, for measuring a whole crawl with it:
+``ArticleIdBandsState`` is also a backend, for measuring a whole crawl with it:
 ``python -m benchmarks.crawl_scale --set
-DEDUP_STATE_CLASS=benchmarks.profile_dedup.IndexedSqliteDedupState``.
+DEDUP_STATE_CLASS=benchmarks.profile_dedup.ArticleIdBandsState``.
 """
 
 from __future__ import annotations
@@ -35,24 +35,56 @@ from crawler.dedup import (
     SIGNATURE_DTYPE,
     Banding,
     DedupRecord,
+    DedupState,
     SqliteDedupState,
 )
 
 
-class IndexedSqliteDedupState(SqliteDedupState):
-    """The shipped SQLite state with the earlier layout: an index on ``bands(article_id)``, and
-    a record's bands deleted through it (benchmark only)."""
+class ArticleIdBandsState(SqliteDedupState):
+    """The shipped SQLite state with the layout before bands were keyed by seq: each band row
+    names the text article id (benchmark only; a fresh database, which it re-lays at once)."""
 
     def __init__(self, path: str | Path, banding: Banding, flush_every: int = 500):
         super().__init__(path, banding, flush_every)
-        self.db.execute("CREATE INDEX IF NOT EXISTS bands_article ON bands (article_id)")
+        self.db.executescript("""
+            DROP TABLE bands;
+            CREATE TABLE bands (
+                key INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (key, article_id)
+            ) WITHOUT ROWID;
+        """)
+
+    def add(self, record: DedupRecord, band_keys: list[int]) -> None:
+        self._delete(record.article_id)
+        self.db.execute(self._INSERT, (
+            record.article_id, record.canonical_url, record.text_hash, record.cluster_id,
+            record.duplicate_of, record.signature.astype(SIGNATURE_DTYPE).tobytes()))
+        keys = ",".join(f"(?{number})" for number in range(2, len(band_keys) + 2))
+        self.db.execute("INSERT OR IGNORE INTO bands (key, article_id) "
+                        f"SELECT column1, ?1 FROM (VALUES {keys})",
+                        (record.article_id, *band_keys))
+        self._count()
 
     def _delete(self, article_id: str) -> bool:
-        if not self.db.execute("DELETE FROM articles WHERE article_id = ?",
-                               (article_id,)).rowcount:
+        rows = self.db.execute("DELETE FROM articles WHERE article_id = ? RETURNING signature",
+                               (article_id,)).fetchall()
+        if not rows:
             return False
-        self.db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+        keys = self.banding.keys(np.frombuffer(rows[0][0], dtype=SIGNATURE_DTYPE))
+        self.db.execute("DELETE FROM bands WHERE article_id = ? AND key IN "
+                        f"({','.join('?' * len(keys))})", (article_id, *keys))
         return True
+
+    def candidates(self, band_keys: list[int]) -> list[DedupRecord]:
+        marks = ",".join("?" * len(band_keys))
+        rows = self.db.execute(
+            f"SELECT {self._COLUMNS} FROM articles WHERE article_id IN "
+            f"(SELECT article_id FROM bands WHERE key IN ({marks})) ORDER BY seq", band_keys)
+        return [self._record(row) for row in rows]
+
+    def earliest_similar(self, band_keys: list[int], signature: np.ndarray,
+                         threshold: float) -> tuple[DedupRecord, float] | None:
+        """The scan of ``candidates``, as before too."""
+        return DedupState.earliest_similar(self, band_keys, signature, threshold)
 
 
 def _record(n: int, rng: np.random.Generator) -> DedupRecord:
@@ -63,12 +95,12 @@ def _record(n: int, rng: np.random.Generator) -> DedupRecord:
                        signature)
 
 
-def run(records: int, step: int, index: bool, folder: Path
+def run(records: int, step: int, previous: bool, folder: Path
         ) -> tuple[list[float], list[float], list[float]]:
     """Milliseconds per add, per replacing add and per remove, for each step."""
     banding = Banding.for_threshold(DEFAULT_THRESHOLD, DEFAULT_NUM_PERM)
-    backend = IndexedSqliteDedupState if index else SqliteDedupState
-    state = backend(folder / f"dedup-{index}.sqlite3", banding)
+    backend = ArticleIdBandsState if previous else SqliteDedupState
+    state = backend(folder / f"dedup-{previous}.sqlite3", banding)
     rng = np.random.default_rng(0)
     picker = random.Random(0)
     stored: list[int] = []
@@ -108,10 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--step", type=int, default=2000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="profile-dedup-") as tmp:
-        for index in (False, True):
-            label = "with bands(article_id) index" if index else "as shipped"
+        for previous in (False, True):
+            label = "bands by article id (before)" if previous else "as shipped"
             for what, timings in zip(("add", "replace", "remove"),
-                                     run(args.records, args.step, index, Path(tmp)),
+                                     run(args.records, args.step, previous, Path(tmp)),
                                      strict=True):
                 print(f"{label:30} ms per {what:7}, every {args.step} records: "
                       + " ".join(f"{ms:.2f}" for ms in timings), flush=True)

@@ -372,8 +372,9 @@ def _signature(seed: int) -> np.ndarray:
 def _bands(state: SqliteDedupState, article_id: str | None = None) -> set[int]:
     if article_id is None:
         return {key for (key,) in state.db.execute("SELECT key FROM bands")}
-    return {key for (key,) in state.db.execute("SELECT key FROM bands WHERE article_id = ?",
-                                               (article_id,))}
+    return {key for (key,) in state.db.execute(
+        "SELECT key FROM bands WHERE seq = (SELECT seq FROM articles WHERE article_id = ?)",
+        (article_id,))}
 
 
 def test_exact_is_by_url_then_by_text_hash_in_one_lookup(tmp_path: Path) -> None:
@@ -458,7 +459,8 @@ OLD_SCHEMA = """
 
 
 def test_a_state_written_with_the_bands_article_index_still_works(tmp_path: Path) -> None:
-    """A database from before the index was dropped (its schema and writes as they were)."""
+    """A database from before the index was dropped and before bands were keyed by seq (its
+    schema and writes as they were): migrated on open, then read and written as any other."""
     path = tmp_path / "dedup.sqlite3"
     banding = Banding.for_threshold(0.5, 128)
     old = sqlite3.connect(path)
@@ -478,6 +480,7 @@ def test_a_state_written_with_the_bands_article_index_still_works(tmp_path: Path
     state = SqliteDedupState(path, banding)
     assert state.db.execute("SELECT name FROM sqlite_master WHERE name = 'bands_article'"
                             ).fetchall() == []
+    assert [row[1] for row in state.db.execute("PRAGMA table_info(bands)")] == ["key", "seq"]
     dedup = Deduplicator(state)
     near = assign(dedup, item(9, body=("ترويسة موقع شقيق", *BODY)))
     assert (near.match, near.duplicate_of) == ("near", "a")
@@ -528,3 +531,46 @@ def test_sqlite_earliest_similar_is_the_candidates_scan(tmp_path: Path) -> None:
                 assert np.array_equal(fast[0].signature, scan[0].signature)
     assert found > 100
     assert state.earliest_similar([], bases[0], 0.5) is None
+
+
+def test_migrating_bands_to_seqs_keeps_every_band_and_every_lookup(tmp_path: Path) -> None:
+    """The layout just before bands were keyed by seq (no index), with a replaced article (a
+    new seq) and clustered signatures: after the migration every article has its bands, under
+    its own seq, and every lookup finds what it found before."""
+    path = tmp_path / "dedup.sqlite3"
+    banding = Banding.for_threshold(0.5, 128)
+    old = sqlite3.connect(path)
+    old.executescript(OLD_SCHEMA.replace("CREATE INDEX bands_article ON bands (article_id);", ""))
+    generator = np.random.default_rng(5)
+    base = generator.integers(0, 2**32, 128, dtype=np.uint32)
+    signatures = {}
+    for number in range(60):
+        signature = base.copy()
+        signature[generator.choice(128, int(generator.integers(0, 100)), replace=False)] = 7
+        signatures[f"a{number % 50}"] = signature  # a40..a49 are written twice: replaced
+        article_id = f"a{number % 50}"
+        old.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
+        old.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+        old.execute("INSERT INTO articles (article_id, canonical_url, text_hash, cluster_id, "
+                    "duplicate_of, signature) VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, f"https://x/{article_id}", f"h{number}", article_id, None,
+                     signature.tobytes()))
+        old.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                        [(key, article_id) for key in banding.keys(signature)])
+    old.commit()
+    before = {article_id: sorted(key for (key,) in old.execute(
+        "SELECT key FROM bands WHERE article_id = ?", (article_id,))) for article_id in signatures}
+    old.close()
+
+    state = SqliteDedupState(path, banding)
+    assert len(state) == 50
+    for article_id, signature in signatures.items():
+        assert sorted(_bands(state, article_id)) == before[article_id] \
+            == sorted(set(banding.keys(signature)))
+        found = [record.article_id for record in state.candidates(banding.keys(signature))]
+        assert article_id in found and found == sorted(found, key=lambda a: state.by_url(
+            f"https://x/{a}").seq)  # type: ignore[union-attr]
+    state.close()
+    reopened = SqliteDedupState(path, banding)  # already migrated: opened as it is
+    assert sorted(_bands(reopened, "a3")) == before["a3"]
+    reopened.close()
