@@ -164,8 +164,10 @@ cdef inline bint _nfc_inert(Py_UCS4 ch) noexcept:
                 or 0x6EA <= ch <= 0x6ED)
 
 
-def nfc_inert(str text not None):
+cpdef bint nfc_inert(str text):
     """True when every character of the text is ``_nfc_inert``: the text is NFC already."""
+    if text is None:  # a cpdef argument cannot be declared ``not None``
+        raise TypeError("nfc_inert() takes a str, not None")
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), index
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
@@ -223,15 +225,11 @@ def normalise_space(str text not None):
         index += 1
     if index == length and (length == 0 or not after_space):
         return text  # single spaces between words only: already its own result
-    if check_nfc:
-        for size in range(index, length):
-            if not _nfc_inert(PyUnicode_READ(kind, data, size)):
-                text = _normalize("NFC", text)
-                length = PyUnicode_GET_LENGTH(text)
-                kind = PyUnicode_KIND(text)
-                data = PyUnicode_DATA(text)
-                break
-        size = 0
+    if check_nfc and not nfc_inert(text):  # the part after index was not looked at yet
+        text = _normalize("NFC", text)
+        length = PyUnicode_GET_LENGTH(text)
+        kind = PyUnicode_KIND(text)
+        data = PyUnicode_DATA(text)
     cdef Py_UCS4* buffer = <Py_UCS4*> PyMem_Malloc(length * sizeof(Py_UCS4))
     if buffer is NULL:
         raise MemoryError()
