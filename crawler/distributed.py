@@ -179,8 +179,6 @@ class Coordinator:
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
-            crawler.signals.connect(self.item_done, signal=signal)
 
     def key(self, *parts: str) -> str:
         return ":".join((self.prefix, *parts))
@@ -219,6 +217,11 @@ class Coordinator:
                 logger.exception("heartbeat failed")
 
     def spider_opened(self) -> None:
+        # Connected now, after every extension: handlers run in the order they were connected,
+        # so a lease is released only after the feed exporter has written its article (the
+        # coordinator is made with the spider, before the extensions).
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            self.crawler.signals.connect(self.item_done, signal=signal)
         self.register()
         self._beat = threading.Thread(target=self._beat_forever, daemon=True,
                                       name=f"heartbeat-{self.worker}")
@@ -515,8 +518,9 @@ class RunDedupPipeline:
     """In distributed mode, an article is exported once per run, by whichever worker is first.
 
     A worker claims an article id before export (``claims``: id -> worker) and records it as
-    exported once written (``exported``); a copy of an article that another worker exported or
-    is exporting is dropped. A dead worker's claims are released with its leases, so the
+    exported once written (``exported``: its handler, connected when the pipeline is made, runs
+    after the feed exporter's); a copy of an article that another worker exported or is
+    exporting is dropped. A dead worker's claims are released with its leases, so the
     requeued request can export the article.
     """
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from crawler import settings as project_settings
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from crawler.state import SeenRecord, open_seen_store
@@ -262,3 +263,23 @@ def test_a_lone_worker_killed_and_restarted_finishes_the_crawl(tmp_path: Path,
     assert {item["canonical_url"] for item in before + after} == set(network.manifest())
     [report] = reports(tmp_path / "second").values()
     assert report["stats"]["distributed/requeued_from_previous_run_of_this_worker"] > 0
+
+
+def test_a_worker_killed_as_it_writes_an_article_loses_it_not(tmp_path: Path,
+                                                              prefix: str) -> None:
+    """Killed after the 5th article passed the pipelines, before its line is written: the
+    lease of its request must still be held, so the restarted worker fetches it again."""
+    extensions = {**project_settings.EXTENSIONS, "tests.killswitch.KillOnItem": -1}
+    network = RecordingNetwork(PAGES)
+    with running_simulator(network) as base_url:
+        first = start_worker(tmp_path / "first", base_url, network, prefix, "w0",
+                             "-s", "KILL_ON_ITEM=5", "-s", f"EXTENSIONS={json.dumps(extensions)}")
+        first.communicate(timeout=120)
+        assert first.returncode == -signal.SIGKILL
+        finish([start_worker(tmp_path / "second", base_url, network, prefix, "w0")])
+    before = read_shard(tmp_path / "first" / "shard-w0.jsonl")
+    after = read_shard(tmp_path / "second" / "shard-w0.jsonl")
+    assert len(before) == 4
+    ids = Counter(item["id"] for item in before + after)
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert {item["canonical_url"] for item in before + after} == set(network.manifest())
