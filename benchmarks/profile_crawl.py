@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     workdir = args.out or Path(tempfile.mkdtemp(prefix="profile-crawl-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    for earlier in ("state", "reports"):  # a reused --out: a crawl over old state re-exports
+        shutil.rmtree(workdir / earlier, ignore_errors=True)
     simulator, url, manifest = start_simulator(args.pages, workdir)
     try:
         raw = workdir / "profile.txt"
