@@ -105,6 +105,7 @@ _REFRESH_TAG = '<meta http-equiv="Refresh" content="0; url=/moved">'
 @pytest.mark.parametrize(("body", "headers", "meta"), [
     (f"<html><head>{_REFRESH_TAG}</head><body>ص</body></html>".encode(), {}, {}),
     ("<html><head></head><body>صفحة</body></html>".encode(), {}, {}),
+    (f"<html><head>{_REFRESH_TAG.replace('Refresh', 'rEfReSh')}</head></html>".encode(), {}, {}),
     (f"<html><head>{_REFRESH_TAG.upper()}</head></html>".encode("cp1256"),
      {"Content-Type": "text/html; charset=windows-1256"}, {}),
     (f"<html><head>{_REFRESH_TAG}</head></html>".encode("utf-16"),
