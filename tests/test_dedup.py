@@ -370,10 +370,12 @@ def _signature(seed: int) -> np.ndarray:
 
 
 def _bands(state: SqliteDedupState, article_id: str | None = None) -> set[int]:
+    """Band keys in either band table (of one article)."""
+    both = "SELECT key, seq FROM bands UNION ALL SELECT key, seq FROM bands_recent"
     if article_id is None:
-        return {key for (key,) in state.db.execute("SELECT key FROM bands")}
+        return {key for (key,) in state.db.execute(f"SELECT key FROM ({both})")}
     return {key for (key,) in state.db.execute(
-        "SELECT key FROM bands WHERE seq = (SELECT seq FROM articles WHERE article_id = ?)",
+        f"SELECT key FROM ({both}) WHERE seq = (SELECT seq FROM articles WHERE article_id = ?)",
         (article_id,))}
 
 
@@ -403,12 +405,18 @@ def test_exact_is_by_url_then_by_text_hash_in_one_lookup(tmp_path: Path) -> None
     state.close()
 
 
-def test_re_adding_an_article_replaces_its_row_and_bands(tmp_path: Path) -> None:
+@pytest.mark.parametrize("merged", [False, True], ids=["recent", "merged"])
+def test_re_adding_an_article_replaces_its_row_and_bands(tmp_path: Path, merged: bool) -> None:
+    """``merged``: the first rows' bands were moved to the main band table before the
+    replacement (whose bands go to the recent one)."""
     banding = Banding.for_threshold(0.5, 128)
     state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
     old, new, other = _signature(1), _signature(2), _signature(3)
     state.add(DedupRecord("a", "https://x/a", "h1", "a", None, old), banding.keys(old))
     state.add(DedupRecord("b", "https://x/b", "h3", "b", None, other), banding.keys(other))
+    if merged:
+        state.merge_recent()
+        assert state.db.execute("SELECT COUNT(*) FROM bands_recent").fetchone()[0] == 0
     state.add(DedupRecord("a", "https://x/a2", "h2", "b", "b", new), banding.keys(new))
     assert len(state) == 2
     assert state.candidates(banding.keys(old)) == []
@@ -429,11 +437,14 @@ def test_re_adding_an_article_replaces_its_row_and_bands(tmp_path: Path) -> None
     state.close()
 
 
-def test_remove_removes_the_bands(tmp_path: Path) -> None:
+@pytest.mark.parametrize("merged", [False, True], ids=["recent", "merged"])
+def test_remove_removes_the_bands(tmp_path: Path, merged: bool) -> None:
     banding = Banding.for_threshold(0.5, 128)
     state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
     first, second = _signature(1), _signature(2)
     state.add(DedupRecord("a", "https://x/a", "h1", "a", None, first), banding.keys(first))
+    if merged:
+        state.merge_recent()
     state.add(DedupRecord("b", "https://x/b", "h2", "b", None, second), banding.keys(second))
     state.remove("a")
     state.remove("missing")
@@ -498,11 +509,14 @@ def test_a_state_written_with_the_bands_article_index_still_works(tmp_path: Path
     state.close()
 
 
-def test_sqlite_earliest_similar_is_the_candidates_scan(tmp_path: Path) -> None:
+@pytest.mark.parametrize("merge_rows", [10**9, 500], ids=["recent", "merging"])
+def test_sqlite_earliest_similar_is_the_candidates_scan(tmp_path: Path, merge_rows: int) -> None:
     """The SQLite state scores its candidates together; it must pick what the generic scan of
-    ``candidates`` picks (the earliest above the threshold, and its similarity)."""
+    ``candidates`` picks (the earliest above the threshold, and its similarity). ``merging``:
+    band rows are moved to the main table every 20 articles, so candidates are in both."""
     banding = Banding.for_threshold(0.5, 128)
-    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)
+    state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding, flush_every=7,
+                             merge_rows=merge_rows)
     generator = np.random.default_rng(3)
     bases = [generator.integers(0, 2**32, 128, dtype=np.uint32) for _ in range(4)]
 
@@ -531,6 +545,41 @@ def test_sqlite_earliest_similar_is_the_candidates_scan(tmp_path: Path) -> None:
                 assert np.array_equal(fast[0].signature, scan[0].signature)
     assert found > 100
     assert state.earliest_similar([], bases[0], 0.5) is None
+    recent = state.db.execute("SELECT COUNT(*) FROM bands_recent").fetchone()[0]
+    main = state.db.execute("SELECT COUNT(*) FROM bands").fetchone()[0]
+    assert (main > 0 and 0 < recent < merge_rows) if merge_rows == 500 else main == 0
+
+
+def test_recent_bands_are_merged_in_a_commit_and_counted_on_open(tmp_path: Path) -> None:
+    """Band rows wait in ``bands_recent`` until a commit point finds ``merge_rows`` of them;
+    then they all move to ``bands`` (none lost, none left), and a reopened state counts the
+    rows still waiting."""
+    banding = Banding.for_threshold(0.5, 128)
+    path = tmp_path / "dedup.sqlite3"
+    state = SqliteDedupState(path, banding, flush_every=2, merge_rows=100)
+    signatures = [_signature(number) for number in range(9)]
+    for number, signed in enumerate(signatures[:5]):  # 125 band rows; commits after 2 and 4
+        state.add(DedupRecord(f"a{number}", f"u{number}", f"h{number}", f"a{number}", None,
+                              signed), banding.keys(signed))
+
+    def counts(db: sqlite3.Connection) -> tuple[int, int]:
+        return (db.execute("SELECT COUNT(*) FROM bands").fetchone()[0],
+                db.execute("SELECT COUNT(*) FROM bands_recent").fetchone()[0])
+
+    assert counts(state.db) == (100, 25)  # merged at the second commit, 4 articles' rows
+    assert state.recent_rows == 25
+    state.close()
+    reopened = SqliteDedupState(path, banding, flush_every=2, merge_rows=100)
+    assert reopened.recent_rows == 25
+    for number, signed in enumerate(signatures[5:], start=5):
+        reopened.add(DedupRecord(f"a{number}", f"u{number}", f"h{number}", f"a{number}", None,
+                                 signed), banding.keys(signed))
+    assert counts(reopened.db) == (225, 0)
+    for number, signed in enumerate(signatures):
+        (found,) = reopened.candidates(banding.keys(signed))
+        assert found.article_id == f"a{number}" and _bands(reopened, f"a{number}") == set(
+            banding.keys(signed))
+    reopened.close()
 
 
 def test_migrating_bands_to_seqs_keeps_every_band_and_every_lookup(tmp_path: Path) -> None:
