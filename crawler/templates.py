@@ -88,6 +88,9 @@ class SiteTemplate:
     (a site's counts are mostly one-page blocks: article paragraphs)."""
     _cached: tuple[tuple[Any, ...], int, set[str]] | None = field(
         default=None, repr=False, compare=False)
+    _touched: set[str] = field(default_factory=set, repr=False, compare=False)
+    """Fingerprints counted since the cached answer: with the answer itself, the only ones
+    that can be in the next (an untouched one kept its count, and the floor only rises)."""
 
     def __post_init__(self) -> None:
         self.repeated = {fp for fp, count in self.counts.items() if count >= 2}
@@ -95,10 +98,13 @@ class SiteTemplate:
     def observe(self, fingerprints: Iterable[str]) -> None:
         self.pages += 1
         counts = self.counts
-        for fp in set(fingerprints):
+        unique = set(fingerprints)
+        for fp in unique:
             counts[fp] += 1
             if counts[fp] == 2:
                 self.repeated.add(fp)
+        if self._cached is not None:
+            self._touched |= unique
         if self.max_fingerprints and len(counts) > 2 * self.max_fingerprints:
             self.prune(self.max_fingerprints)
 
@@ -106,20 +112,26 @@ class SiteTemplate:
         """Fingerprints seen on at least ``min_share`` of the pages (and ``min_repeats`` pages).
 
         Recomputed when the page count grew by 1% since the last answer (every page below 100
-        pages): the set changes slowly, and a full pass per item would make a crawl quadratic."""
+        pages): the set changes slowly, and a full pass per item would make a crawl quadratic.
+        A recomputation with the same parameters looks only at the last answer and the
+        fingerprints counted since: the floor never falls, and a count never does (pruning
+        drops a fingerprint, whose count then reads 0)."""
         if self.pages < min_pages:
             return set()
         params = (min_pages, min_share, min_repeats)
+        floor = max(min_repeats, min_share * self.pages)
+        pool: Iterable[str] = self.repeated if floor > 1 else self.counts.keys()
         if self._cached is not None:
             cached_params, cached_pages, cached = self._cached
             grown = self.pages - cached_pages
-            if cached_params == params and (
-                    grown == 0 or (cached_pages >= 100 and grown <= cached_pages // 100)):
-                return cached
-        floor = max(min_repeats, min_share * self.pages)
-        pool = self.repeated if floor > 1 else self.counts.keys()
-        result = {fp for fp in pool if self.counts[fp] >= floor}
+            if cached_params == params:
+                if grown == 0 or (cached_pages >= 100 and grown <= cached_pages // 100):
+                    return cached
+                pool = cached | self._touched
+        counts = self.counts
+        result = {fp for fp in pool if counts[fp] >= floor}
         self._cached = (params, self.pages, result)
+        self._touched = set()
         return result
 
     def prune(self, keep: int) -> None:

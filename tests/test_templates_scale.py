@@ -38,6 +38,29 @@ def test_boilerplate_on_large_sites_lags_at_most_one_percent_of_pages() -> None:
     assert template.boilerplate(5, 0.3, 3) == brute_force(template, 5, 0.3, 3)
 
 
+def test_every_recomputed_boilerplate_set_is_the_full_passs() -> None:
+    """A recomputation looks only at the last answer and the fingerprints counted since; each
+    must equal the full pass over the counts: blocks that rise above the floor, fall below it
+    as the pages grow, appear late, under two parameter sets, across prunings."""
+    rng = random.Random(11)
+    template = SiteTemplate(max_fingerprints=400)
+    recomputed = 0
+    for page in range(3000):
+        shares = (0.9, 0.45, 0.31, 0.29, 0.2 if page < 1500 else 0.6, 0.05)
+        shared = {f"shared-{k}" for k, share in enumerate(shares) if rng.random() < share}
+        late = {"late"} if page > 2000 else set()
+        template.observe({f"own-{page}-{n}" for n in range(3)} | shared | late)
+        params = (5, 0.3, 3) if page % 500 < 400 else (5, 0.4, 3)
+        before = template._cached
+        answer = template.boilerplate(*params)
+        if template._cached is not before:  # recomputed now
+            recomputed += 1
+            assert answer == brute_force(template, *params), page
+    assert recomputed > 300
+    assert {"shared-0", "shared-1", "shared-4"} <= template.boilerplate(5, 0.3, 3)
+    assert "shared-3" not in template.boilerplate(5, 0.3, 3)
+
+
 def test_counts_stay_bounded_while_crawling_and_keep_the_boilerplate() -> None:
     template = SiteTemplate(max_fingerprints=100)
     for page in range(2000):
