@@ -12,8 +12,8 @@ article_id = ?`` once did, before the bands table had a way to find an article's
 Runs twice: the state as shipped (bands keyed by the article's integer seq, no index on the
 article: a record's bands are deleted by primary key, their keys computed from its stored
 signature; new band rows wait in a small table and are merged into the main one in key order
-every 100,000 rows), and ``ArticleIdBandsState``, the layout before it (bands keyed by the text article
-id: rows ~2.5 times as wide, and a candidate found through the article id's index).
+every 100,000 rows), and ``ArticleIdBandsState``, the layout before it (bands keyed by the text
+article id: rows ~2.5 times as wide, and a candidate found through the article id's index).
 
 ``ArticleIdBandsState`` is also a backend, for measuring a whole crawl with it:
 ``python -m benchmarks.crawl_scale --set

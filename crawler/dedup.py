@@ -471,9 +471,10 @@ class SqliteDedupState(DedupState):
             return False
         seq, signature = rows[0]
         keys = self.banding.keys(np.frombuffer(signature, dtype=SIGNATURE_DTYPE))
+        marks = ",".join("?" * len(keys))
         for table in ("bands", "bands_recent"):
-            self.db.execute(f"DELETE FROM {table} WHERE seq = ? AND key IN "
-                            f"({','.join('?' * len(keys))})", (seq, *keys))
+            self.db.execute(f"DELETE FROM {table} WHERE seq = ? AND key IN ({marks})",
+                            (seq, *keys))
         return True
 
     def remove(self, article_id: str) -> None:

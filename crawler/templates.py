@@ -120,7 +120,7 @@ class SiteTemplate:
             return set()
         params = (min_pages, min_share, min_repeats)
         floor = max(min_repeats, min_share * self.pages)
-        pool: Iterable[str] = self.repeated if floor > 1 else self.counts.keys()
+        pool: Iterable[str] | None = None
         if self._cached is not None:
             cached_params, cached_pages, cached = self._cached
             grown = self.pages - cached_pages
@@ -128,6 +128,8 @@ class SiteTemplate:
                 if grown == 0 or (cached_pages >= 100 and grown <= cached_pages // 100):
                     return cached
                 pool = cached | self._touched
+        if pool is None:
+            pool = self.repeated if floor > 1 else self.counts.keys()
         counts = self.counts
         result = {fp for fp in pool if counts[fp] >= floor}
         self._cached = (params, self.pages, result)
