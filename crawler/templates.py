@@ -119,7 +119,6 @@ class SiteTemplate:
         if self.pages < min_pages:
             return set()
         params = (min_pages, min_share, min_repeats)
-        floor = max(min_repeats, min_share * self.pages)
         pool: Iterable[str] | None = None
         if self._cached is not None:
             cached_params, cached_pages, cached = self._cached
@@ -128,6 +127,7 @@ class SiteTemplate:
                 if grown == 0 or (cached_pages >= 100 and grown <= cached_pages // 100):
                     return cached
                 pool = cached | self._touched
+        floor = max(min_repeats, min_share * self.pages)
         if pool is None:
             pool = self.repeated if floor > 1 else self.counts.keys()
         counts = self.counts
