@@ -27,8 +27,8 @@ BARE_SETTINGS: dict[str, Any] = {
     "DUPEFILTER_CLASS": "scrapy.dupefilters.RFPDupeFilter",
     "SCHEDULER": "scrapy.core.scheduler.Scheduler",
     "DOWNLOAD_HANDLERS": {
-        "http": "crawler.handlers.NetworkDownloadHandler",
-        "https": "crawler.handlers.NetworkDownloadHandler",
+        "http": "crawler.crawl.download.NetworkDownloadHandler",
+        "https": "crawler.crawl.download.NetworkDownloadHandler",
     },
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,

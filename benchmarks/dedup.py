@@ -23,16 +23,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from crawler.dedup import (
-    DEFAULT_NUM_PERM,
-    Banding,
-    Deduplicator,
-    SqliteDedupState,
-    normalise,
-    shingles,
-)
+from crawler.analyse.duplicates import Deduplicator
+from crawler.analyse.minhash import DEFAULT_NUM_PERM, normalise, shingles
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.text import CITIES
+from crawler.store.duplicates import Banding, SqliteDedupState
 
 LABELS = ("المغرب اليوم", "الدار البيضاء اليوم", "العرب اليوم", "صوت الإمارات", "تونس اليوم")
 SWAPS = ("الحكومة", "الوزارة", "المجلس", "اللجنة", "المسؤولين", "الخبراء", "الشركات", "المواطنين")

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from crawler.exporters import dumps_line
+from crawler.export.jsonl import dumps_line
 from crawler.items import empty_article
 from crawler.simulator.network import SimulatedNetwork
 

@@ -72,7 +72,7 @@ def norm_ws(text: str | None) -> str:
 
 
 def ours(html: str, url: str | None) -> Extracted:
-    from crawler.extraction.generic import extract_generic
+    from crawler.extract.generic import extract_generic
 
     result = extract_generic(html, url)
     return Extracted(
@@ -144,7 +144,7 @@ TITLE_OF: dict[str, Callable[[str, str | None], str | None]] = {
 def project_article_extractor() -> Extractor | None:
     """crawler.extract_article (the network extractor) when the other engineer's code exists."""
     try:
-        package = importlib.import_module("crawler.extraction")
+        package = importlib.import_module("crawler.extract")
     except ImportError:
         return None
     extract_article = getattr(package, "extract_article", None)
@@ -353,7 +353,7 @@ def rtl_dates(folder: Path) -> dict[str, Any]:
     """Publication dates found by generic_date and by htmldate, day granularity."""
     from htmldate import find_date
 
-    from crawler.extraction.generic import generic_date
+    from crawler.extract.generic import generic_date
 
     gold = json.loads((folder / "eval_mediacloud_2020.rtl-subset.json").read_text("utf-8"))
     errata = json.loads((Path(__file__).parent / "errata.json").read_text("utf-8"))["htmldate-rtl"]

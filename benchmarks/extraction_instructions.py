@@ -28,7 +28,7 @@ _COLLECTED = re.compile(r"Collected : (\d+)")
 _CHILD = """
 import sys
 from benchmarks.extraction_speed import network_pages
-from crawler.extraction import NotAnArticle, extract_article
+from crawler.extract.article import NotAnArticle, extract_article
 
 pages = network_pages({pages}, seed={seed})
 for page in network_pages(30, seed=999):

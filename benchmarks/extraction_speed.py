@@ -7,11 +7,11 @@ Corpora:
 
 - ``network``: article pages of ``SimulatedNetwork(pages=N, seed=...)`` (every manifest URL,
   rendered by ``respond()``) plus the saved fixtures under ``tests/fixtures``; ours is
-  ``crawler.extraction.extract_article``.
+  ``crawler.extract.article.extract_article``.
 - ``zyte`` and ``fundus`` (``../shared/benchmarks``): the generic path,
-  ``crawler.extraction.generic.extract_generic``.
+  ``crawler.extract.generic.extract_generic``.
 
-Each page is decoded once, as the crawl does (``crawler.extraction.blocks.decode_html``),
+Each page is decoded once, as the crawl does (``crawler.extract.page.decode_html``),
 outside the timed region. Every system then extracts **every page exactly once** (first
 sight, as in a crawl: a repeated pass is served partly from the extractors' memos), in chunks
 of pages with the systems' order rotated per chunk: ``blocked`` (100 pages per system in turn:
@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.extraction.blocks import decode_html
+from crawler.extract.page import decode_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -108,7 +108,7 @@ def generic_pages(corpus: str, root: Path = SHARED_BENCHMARKS) -> list[Page]:
 
 
 def ours_article(page: Page) -> object:
-    from crawler.extraction import NotAnArticle, extract_article
+    from crawler.extract.article import NotAnArticle, extract_article
 
     try:
         return extract_article(page.html, page.url, feed=page.feed)
@@ -117,7 +117,7 @@ def ours_article(page: Page) -> object:
 
 
 def ours_generic(page: Page) -> object:
-    from crawler.extraction.generic import extract_generic
+    from crawler.extract.generic import extract_generic
 
     return extract_generic(page.html, page.url or None)
 
@@ -157,7 +157,7 @@ def _warm(pages: list[Page], systems: dict[str, Runner]) -> None:
     for page in pages:
         for fn in systems.values():
             fn(page)
-    from crawler.extraction.blocks import _parsed
+    from crawler.extract.page import _parsed
 
     _parsed.cache_clear()
 
@@ -278,9 +278,9 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    from crawler.extraction.blocks import NATIVE_FLATTEN
-    from crawler.extraction.kernels import NATIVE_TEXT
-    from crawler.urls import NATIVE_PERCENT
+    from crawler.extract.page import NATIVE_FLATTEN
+    from crawler.network.urls import NATIVE_PERCENT
+    from crawler.text import NATIVE_TEXT
 
     return {"cpus": os.cpu_count(), "cpu_model": model or platform.processor(),
             "python": platform.python_version(), "native_flatten": NATIVE_FLATTEN,
@@ -349,8 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.CRITICAL)
-    import crawler.extraction
-    import crawler.extraction.generic
+    import crawler.extract
+    import crawler.extract.generic
 
     figures: dict[str, Any] = {"machine": machine()}
     orders = ["blocked", "interleaved"] if args.order == "both" else [args.order]
@@ -375,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures[f"{key}/rounds"] = rounds
                 figures[f"{key}/median"] = print_median(rounds, 5)
         figures["network/stages_ms"] = stage_profile(
-            network_pages(args.pages, seed=len(orders)), ours_article, crawler.extraction,
+            network_pages(args.pages, seed=len(orders)), ours_article, crawler.extract,
             NETWORK_STAGES)
         print_stages("extract_article", figures["network/stages_ms"])
     if args.corpus in ("generic", "all"):
@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
                                               "ours extract_generic", ours_generic, order)
                 print_corpus(corpus, figures[key], 1)
             figures[f"{corpus}/stages_ms"] = stage_profile(
-                pages, ours_generic, crawler.extraction.generic, GENERIC_STAGES)
+                pages, ours_generic, crawler.extract.generic, GENERIC_STAGES)
             print_stages("extract_generic", figures[f"{corpus}/stages_ms"])
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2), "utf-8")

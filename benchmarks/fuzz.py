@@ -31,7 +31,8 @@ def pipelines() -> Any:
     if _pipeline is None:
         from scrapy.utils.test import get_crawler
 
-        from crawler.pipelines import ExtractionPipeline, RequiredFieldsPipeline
+        from crawler.pipelines.checks import RequiredFieldsPipeline
+        from crawler.pipelines.extraction import ExtractionPipeline
 
         crawler = get_crawler()
         _pipeline = (ExtractionPipeline(crawler), RequiredFieldsPipeline(crawler))
@@ -46,9 +47,8 @@ def through_pipeline(body: bytes, content_type: str | None, url: str = URLS[0]) 
 
     from scrapy.exceptions import DropItem
 
-    from crawler.extraction.blocks import decode_html
+    from crawler.extract.page import decode_html, is_binary
     from crawler.items import ARTICLE_FIELDS, FetchedPage
-    from crawler.safety import is_binary
 
     if is_binary(body):
         return  # the spider skips it (binary_body)
@@ -106,9 +106,9 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.disable(logging.CRITICAL)  # extraction logs its own failures; keep the run quiet
     with atheris.instrument_imports(include=["crawler"]):  # before anything imports crawler
-        import crawler.extraction
-        import crawler.pipelines
-        import crawler.safety  # noqa: F401
+        import crawler.pipelines.checks  # noqa: F401
+        import crawler.pipelines.extraction  # noqa: F401
+
     corpus = Path(args.corpus or tempfile.mkdtemp(prefix="fuzz-corpus-"))
     corpus.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(seed_corpus()):

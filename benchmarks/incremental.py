@@ -21,7 +21,7 @@ from pathlib import Path
 
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.state import SeenRecord, SqliteSeenStore, text_hash
+from crawler.store.seen import SeenRecord, SqliteSeenStore, text_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 

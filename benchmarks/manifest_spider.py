@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Request
 
-from crawler.sites import site_for_host
-from crawler.spiders.arabstoday import ArabsTodaySpider
+from crawler.crawl.spider import ArabsTodaySpider
+from crawler.network.sites import site_for_host
 
 
 class ManifestSpider(ArabsTodaySpider):

@@ -1,4 +1,4 @@
-"""Cost of one dedup state update as the state grows (crawler.dedup.SqliteDedupState).
+"""Cost of one dedup state update as the state grows (crawler.store.duplicates.SqliteDedupState).
 
 Usage: ``python -m benchmarks.profile_dedup [--records 20000] [--step 2000]``
 
@@ -30,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
-from crawler.dedup import (
-    DEFAULT_NUM_PERM,
-    DEFAULT_THRESHOLD,
+from crawler.analyse.duplicates import DEFAULT_THRESHOLD
+from crawler.analyse.minhash import DEFAULT_NUM_PERM
+from crawler.store.duplicates import (
     SIGNATURE_DTYPE,
     Banding,
     DedupRecord,

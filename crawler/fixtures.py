@@ -20,11 +20,15 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from crawler.safety import safe_filename
-from crawler.sites import Site
+from crawler.files import safe_filename
+from crawler.network.sites import Site
 
 VOLATILE_FIELDS: tuple[str, ...] = ("fetched_at", "version", "cluster_id", "duplicate_of")
+
+
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+
+
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -69,11 +73,11 @@ def iter_fixtures(root: Path = DEFAULT_ROOT) -> Iterator[tuple[Path, Path]]:
             yield html_path, json_path
 
 
-# --------------------------------------------------------------------------- synthetic pages
-
 COMMENT_FORM = ("الإسم *", "البريد الألكتروني *", "عنوان التعليق *", "تعليق *",
                 ": Characters Left", "إلزامي *", "شروط الاستخدام", "اُوافق على شروط الأستخدام",
                 "Security Code*")
+
+
 FOOTER = ("Maintained and developed by Arabs Today Group SAL",
           "جميع الحقوق محفوظة لمجموعة العرب اليوم الاعلامية 2023 ©")
 

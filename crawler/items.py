@@ -7,14 +7,18 @@ exported line holds exactly these keys.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from crawler.text import normalise_space
+
 if TYPE_CHECKING:
-    from crawler.analysis import PageAnalysis
+    from crawler.analyse.page import PageAnalysis
 
 SCHEMA_VERSION = "1.1"
 """Version of the item contract; crawler/schema/item-<version>.schema.json describes it."""
+
 
 ARTICLE_FIELDS: tuple[str, ...] = (
     "id",
@@ -70,3 +74,18 @@ def empty_article() -> dict[str, Any]:
     item.update(authors=[], paragraphs=[], tags=[], images=[], feed={}, extraction={},
                 schema_version=SCHEMA_VERSION, label_mismatch=False, version=1)
     return item
+
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[dict[str, int]]]:
+    """``text`` and its paragraph offsets (code points; text[start:end] is the paragraph)."""
+    cleaned = [p for p in (normalise_space(p) for p in paragraphs) if p]
+    spans: list[dict[str, int]] = []
+    position = 0
+    for paragraph in cleaned:
+        spans.append({"start": position, "end": position + len(paragraph)})
+        position += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    text = PARAGRAPH_SEPARATOR.join(cleaned)
+    return unicodedata.normalize("NFC", text), spans

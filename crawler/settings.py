@@ -20,11 +20,11 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 """
 
 BOT_NAME = "arabstoday"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["crawler.crawl.spider"]
+NEWSPIDER_MODULE = "crawler.crawl.spider"
 
 CONTACT = "https://github.com/arabstoday-crawler (set CONTACT to your e-mail or URL)"
-# Built from CONTACT at start-up (crawler.spiders.arabstoday.honest_user_agent) unless USER_AGENT
+# Built from CONTACT at start-up (crawler.crawl.spider.honest_user_agent) unless USER_AGENT
 # is given on the command line.
 USER_AGENT = f"arabstoday-crawler/0.1 (+{CONTACT})"
 
@@ -54,21 +54,21 @@ REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 DOWNLOAD_HANDLERS = {
-    "http": "crawler.handlers.NetworkDownloadHandler",
-    "https": "crawler.handlers.NetworkDownloadHandler",
+    "http": "crawler.crawl.download.NetworkDownloadHandler",
+    "https": "crawler.crawl.download.NetworkDownloadHandler",
 }
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.crawl.middlewares.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "crawler.middlewares.MetaRefreshMiddleware": 580,
-    "crawler.middlewares.OffsiteRedirectMiddleware": 610,
-    "crawler.warc.WarcRecorderMiddleware": 950,
+    "crawler.crawl.middlewares.MetaRefreshMiddleware": 580,
+    "crawler.crawl.middlewares.OffsiteRedirectMiddleware": 610,
+    "crawler.crawl.recorder.WarcRecorderMiddleware": 950,
 }
 
 SPIDER_MIDDLEWARES = {
-    "crawler.templates.TemplateWarmupMiddleware": 950,
+    "crawler.crawl.warmup.TemplateWarmupMiddleware": 950,
 }
 
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for every response's output (default 100); an
@@ -80,32 +80,32 @@ CONCURRENT_ITEMS = 8
 ANALYSIS_PROCESSES = 0
 
 ITEM_PIPELINES = {
-    "crawler.pipelines.ExtractionPipeline": 100,
-    "crawler.incremental.IncrementalPipeline": 700,
-    "crawler.templates.TemplatePipeline": 150,
-    "crawler.dedup.DedupPipeline": 720,
-    "crawler.pipelines.RequiredFieldsPipeline": 800,
-    "crawler.validate.ValidationPipeline": 850,
-    "crawler.pipelines.MaxItemsPipeline": 900,
+    "crawler.pipelines.extraction.ExtractionPipeline": 100,
+    "crawler.pipelines.incremental.IncrementalPipeline": 700,
+    "crawler.pipelines.templates.TemplatePipeline": 150,
+    "crawler.pipelines.duplicates.DedupPipeline": 720,
+    "crawler.pipelines.checks.RequiredFieldsPipeline": 800,
+    "crawler.pipelines.validation.ValidationPipeline": 850,
+    "crawler.pipelines.checks.MaxItemsPipeline": 900,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {
-    "jsonl": "crawler.exporters.JsonLinesExporter",
-    "jsonlines": "crawler.exporters.JsonLinesExporter",
+    "jsonl": "crawler.export.jsonl.JsonLinesExporter",
+    "jsonlines": "crawler.export.jsonl.JsonLinesExporter",
 }
 FEED_EXPORT_FIELDS = None
 # Local feed files hold whole lines only; a failed write (disk full) stops the crawl at once
-# (crawler.safety.SafeFileFeedStorage). Appending (-o) repairs a crash's leftovers first
-# (crawler.safety.OutputRecovery).
+# (crawler.export.storage.SafeFileFeedStorage). Appending (-o) repairs a crash's leftovers first
+# (crawler.ops.recovery.OutputRecovery).
 FEED_STORAGES = {
-    "": "crawler.safety.SafeFileFeedStorage",
-    "file": "crawler.safety.SafeFileFeedStorage",
+    "": "crawler.export.storage.SafeFileFeedStorage",
+    "file": "crawler.export.storage.SafeFileFeedStorage",
 }
 
-# Feed layout for scheduled runs (crawler.feedlayout): -s FEED_LAYOUT=site-day writes
+# Feed layout for scheduled runs (crawler.export.layout): -s FEED_LAYOUT=site-day writes
 # FEED_LAYOUT_ROOT/{site}/{YYYY-MM-DD}.jsonl, site-batch writes batches of FEED_LAYOUT_BATCH_ITEMS.
-ADDONS = {"crawler.feedlayout.FeedLayout": 0}
+ADDONS = {"crawler.export.layout.FeedLayout": 0}
 FEED_LAYOUT = None
 FEED_LAYOUT_ROOT = "output"
 FEED_LAYOUT_BATCH_ITEMS = 1000
@@ -127,10 +127,10 @@ WARC_OUTPUT = None
 VIA_URL = None
 REPLAY_PATH = None
 
-# Incremental crawls (crawler.incremental, crawler.state); JOBDIR-safe scheduling.
+# Incremental crawls (crawler.incremental, crawler.store.seen); JOBDIR-safe scheduling.
 INCREMENTAL = False
-DUPEFILTER_CLASS = "crawler.incremental.RunDupeFilter"
-SCHEDULER = "crawler.incremental.ResumableScheduler"
+DUPEFILTER_CLASS = "crawler.crawl.incremental.RunDupeFilter"
+SCHEDULER = "crawler.crawl.incremental.ResumableScheduler"
 RECHECK_DAYS = 2.0
 INCREMENTAL_NOW = None
 
@@ -140,25 +140,25 @@ DEDUP_MODE = "mark"
 DEDUP_THRESHOLD = 0.5
 DEDUP_NUM_PERM = 128
 DEDUP_SHINGLE_WORDS = 3
-DEDUP_STATE_CLASS = "crawler.dedup.SqliteDedupState"
+DEDUP_STATE_CLASS = "crawler.store.duplicates.SqliteDedupState"
 
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"
+LOG_FORMATTER = "crawler.ops.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
-    "crawler.extensions.RunReport": 900,
-    "crawler.safety.SecretMasking": 50,
-    "crawler.safety.OutputRecovery": 100,
-    "crawler.safety.FailureLedger": 800,
-    "crawler.extensions.Progress": 910,
-    "crawler.gctuning.GcTuning": 0,
+    "crawler.ops.report.RunReport": 900,
+    "crawler.ops.secrets.SecretMasking": 50,
+    "crawler.ops.recovery.OutputRecovery": 100,
+    "crawler.ops.ledger.FailureLedger": 800,
+    "crawler.ops.progress.Progress": 910,
+    "crawler.ops.gctuning.GcTuning": 0,
 }
 REPORT_DIR = "output/reports"
-# Run checks (crawler.extensions.RunReport): a failed one makes `scrapy crawl` exit 1.
+# Run checks (crawler.ops.report.RunReport): a failed one makes `scrapy crawl` exit 1.
 REPORT_MIN_COVERAGE = {"title": 0.95, "text": 0.95, "published_at": 0.8}
 REPORT_MIN_ARTICLE_PAGES = 10  # coverage is judged from this many article pages on
 REPORT_FAIL_EXIT = True
-# Garbage collector for a long crawl (crawler.gctuning.GcTuning): freeze the start-up heap,
+# Garbage collector for a long crawl (crawler.ops.gctuning.GcTuning): freeze the start-up heap,
 # a young collection every 10,000 allocations instead of 700.
 GC_FREEZE = True
 GC_THRESHOLDS = [10000, 10, 10]

@@ -26,22 +26,19 @@ NETGUARD = Path(__file__).resolve().parent / "netguard"
 
 
 @pytest.fixture
-def counted_parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The texts ``blocks.parse_document`` is given from here on (the parse memo emptied first
-    and after), to count the parses behind ``parse_blocks``."""
-    from crawler.extraction import blocks
+def counted_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``parse_document`` is given from here on, to count the parses of a page."""
+    from crawler.extract import page
 
     parses: list[str] = []
-    real = blocks.parse_document
+    real = page.parse_document
 
     def counting(text: str) -> Any:
         parses.append(text)
         return real(text)
 
-    monkeypatch.setattr(blocks, "parse_document", counting)
-    blocks._parsed.cache_clear()
-    yield parses
-    blocks._parsed.cache_clear()
+    monkeypatch.setattr(page, "parse_document", counting)
+    return parses
 
 
 @contextmanager

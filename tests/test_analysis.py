@@ -13,14 +13,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.analysis import PageAnalyser, PageAnalysis, analyse_page
-from crawler.dedup import text_fingerprint
-from crawler.extraction import extract_article
-from crawler.extraction.blocks import decode_html
+from crawler.analyse.minhash import text_fingerprint
+from crawler.analyse.page import PageAnalysis, analyse_page
+from crawler.analyse.templates import page_fingerprints
+from crawler.analyse.workers import PageAnalyser
+from crawler.extract.article import extract_article
+from crawler.extract.page import decode_html, parse_page
 from crawler.items import FetchedPage
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.templates import page_fingerprints
 from tests.conftest import run_crawl
 
 PAGES = 24
@@ -63,7 +64,7 @@ def test_analysis_is_fingerprints_plus_article(network: SimulatedNetwork) -> Non
     url = network.manifest()[0]
     page = fetched(network, url)
     analysis = analyse_page(page.html, url, {}, page.fetched_at)
-    assert analysis.fingerprints == frozenset(page_fingerprints(page.html, url))
+    assert analysis.fingerprints == frozenset(page_fingerprints(parse_page(page.html, url)))
     assert analysis.article == extract_article(page.html, url, feed={},
                                                fetched_at=page.fetched_at)
     assert analysis.reason is None
@@ -93,7 +94,7 @@ def test_workers_compute_the_dedup_fingerprint_for_the_pipeline(
 
 def test_workers_compute_the_paragraph_fingerprints_for_the_template_pipeline(
         network: SimulatedNetwork) -> None:
-    from crawler.templates import fingerprint
+    from crawler.analyse.templates import fingerprint
 
     pages = [fetched(network, url) for url in network.manifest()[:3]]
     analyser = PageAnalyser(1, dedup=(64, 3))

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from crawler.safety import EXIT_OUTPUT_ERROR, cut_torn_tail
+from crawler.export.storage import EXIT_OUTPUT_ERROR, cut_torn_tail
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.state import SEEN_DB_NAME
+from crawler.store.seen import SEEN_DB_NAME
 from tests.conftest import NETGUARD, PROJECT_ROOT, SlowNetwork
 
 PAGES = 60
@@ -208,7 +208,7 @@ def test_output_files_work_for_text_exporters_too(tmp_path: Path, overwrite: boo
     """CSV and XML exporters wrap the feed file in a TextIOWrapper."""
     import io
 
-    from crawler.safety import SafeFileFeedStorage
+    from crawler.export.storage import SafeFileFeedStorage
 
     path = tmp_path / "out.csv"
     path.write_bytes(b"old\n")

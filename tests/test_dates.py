@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.extraction.dates import (
+from crawler.extract.dates import (
     is_header_clock,
     parse_arabic_date,
     parse_machine_date,

@@ -16,21 +16,14 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from benchmarks.dedup import evaluate, labelled_pairs, syndicated_copy
-from crawler.dedup import (
-    Banding,
-    Deduplicator,
-    DedupPipeline,
-    DedupRecord,
-    DedupState,
-    SqliteDedupState,
-    cluster_items,
-    dedup_mode,
-    normalise,
-    text_fingerprint,
-)
+from crawler.analyse.duplicates import Deduplicator, cluster_items
+from crawler.analyse.minhash import normalise, text_fingerprint
+from crawler.crawl.arguments import dedup_mode
+from crawler.crawl.spider import ArabsTodaySpider
+from crawler.pipelines.duplicates import DedupPipeline
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.spiders.arabstoday import ArabsTodaySpider
+from crawler.store.duplicates import Banding, DedupRecord, DedupState, SqliteDedupState
 from tests.conftest import run_crawl
 from tests.test_schema import make_item
 
@@ -293,7 +286,7 @@ def test_normalise_is_the_first_normalisation() -> None:
 def test_signatures_are_datasketchs_minhash(num_perm: int, size: int) -> None:
     from datasketch import MinHash
 
-    from crawler.dedup import shingles, signature, text_fingerprint
+    from crawler.analyse.minhash import shingles, signature, text_fingerprint
 
     for text in fingerprint_texts():
         folded = normalise(text)
@@ -305,7 +298,7 @@ def test_signatures_are_datasketchs_minhash(num_perm: int, size: int) -> None:
 
 
 def test_shingles_are_the_word_ngrams() -> None:
-    from crawler.dedup import shingles
+    from crawler.analyse.minhash import shingles
 
     for text in fingerprint_texts():
         folded = normalise(text)
@@ -318,7 +311,7 @@ def test_shingles_are_the_word_ngrams() -> None:
 def test_band_keys_are_unchanged() -> None:
     import hashlib
 
-    from crawler.dedup import text_fingerprint
+    from crawler.analyse.minhash import text_fingerprint
 
     banding = Banding.for_threshold(0.5, 128)
     signed = text_fingerprint(" ".join(BODY)).signature
@@ -331,7 +324,7 @@ def test_band_keys_are_unchanged() -> None:
 def test_known_bandings_are_datasketchs() -> None:
     from datasketch.lsh import _optimal_param
 
-    from crawler.dedup import KNOWN_BANDINGS
+    from crawler.store.duplicates import KNOWN_BANDINGS
 
     for (threshold, num_perm), banding in KNOWN_BANDINGS.items():
         assert _optimal_param(threshold, num_perm, 0.5, 0.5) == banding
@@ -341,7 +334,7 @@ def test_the_crawl_imports_neither_datasketch_nor_scipy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, crawler.dedup as d; d.Banding.for_threshold(0.5, 128); "
+    code = ("import sys, crawler.store.duplicates as s, crawler.analyse.minhash as d; s.Banding.for_threshold(0.5, 128); "
             "d.text_fingerprint('نص قصير للتجربة هنا'); "
             "print(sorted(m for m in ('scipy', 'datasketch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -350,7 +343,8 @@ def test_the_crawl_imports_neither_datasketch_nor_scipy() -> None:
 
 
 def test_replacing_a_record_replaces_its_bands(tmp_path: Path) -> None:
-    from crawler.dedup import DedupRecord, text_fingerprint
+    from crawler.analyse.minhash import text_fingerprint
+    from crawler.store.duplicates import DedupRecord
 
     banding = Banding.for_threshold(0.5, 128)
     state = SqliteDedupState(tmp_path / "dedup.sqlite3", banding)

@@ -23,7 +23,7 @@ import pytest
 from crawler import settings as project_settings
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.state import SeenRecord, open_seen_store
+from crawler.store.seen import SeenRecord, open_seen_store
 from tests.conftest import NETGUARD, PROJECT_ROOT, run_crawl
 
 redis = pytest.importorskip("redis")

@@ -16,10 +16,10 @@ import pytest
 from label_studio_sdk.label_interface import LabelInterface
 
 from crawler.cli import main
-from crawler.export import LABEL_CONFIG, LABELS
-from crawler.export.formats import tokens, utf16_offsets
-from crawler.export.units import iter_units
-from crawler.exporters import dumps_line
+from crawler.export.annotation import LABEL_CONFIG, LABELS
+from crawler.export.annotation.formats import tokens, utf16_offsets
+from crawler.export.annotation.units import iter_units
+from crawler.export.jsonl import dumps_line
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from tests.conftest import CrawlRun, run_crawl

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from crawler.export.formats import CONVERTERS
-from crawler.export.preannotate import Span, find_spans, without_overlaps
-from crawler.export.units import iter_units
+from crawler.export.annotation.formats import CONVERTERS
+from crawler.export.annotation.preannotate import Span, find_spans, without_overlaps
+from crawler.export.annotation.units import iter_units
 from tests.test_schema import make_item
 
 BODY = (

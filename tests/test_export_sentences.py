@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.export.sentences import protected_ranges, split_sentences
+from crawler.export.annotation.sentences import protected_ranges, split_sentences
 
 
 def sentences(text: str) -> list[str]:

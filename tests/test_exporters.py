@@ -7,7 +7,7 @@ import json
 
 import jsonlines
 
-from crawler.exporters import JsonLinesExporter, dumps_line
+from crawler.export.jsonl import JsonLinesExporter, dumps_line
 from crawler.items import ARTICLE_FIELDS, empty_article
 
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from crawler.cli import main
-from crawler.extraction import NotAnArticle, extract_article
-from crawler.extraction.blocks import decode_html
+from crawler.extract.article import NotAnArticle, extract_article
+from crawler.extract.page import decode_html
 from crawler.fixtures import PageSpec, expected_item, synthetic_page
-from crawler.sites import get_site
+from crawler.network.sites import get_site
 
 ARABS = get_site("arabstoday")
 NEWS_URL = "https://www.arabstoday.net/485/101500-افتتاح-حديقة-عامة"

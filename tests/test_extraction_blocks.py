@@ -1,6 +1,4 @@
-"""flatten: the block context (tag, caption, heading, figure, times) of the single-pass walk,
-for both the Python reference and the native version (tests/test_native_flatten.py checks that
-the two agree on whole pages)."""
+"""flatten: the block context (tag, caption, heading, figure, times) of the single-pass walk."""
 
 from __future__ import annotations
 
@@ -10,27 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.extraction import blocks as blocks_module
-from crawler.extraction.blocks import Block, flatten_python, normalise_space, parse_document
-
-Flatten = Callable[..., list[Block]]
-
-
-@pytest.fixture(autouse=True, params=["python", "native"])
-def flatten(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Flatten:
-    """Each test runs with blocks.flatten set to each implementation."""
-    if request.param == "native":
-        if not blocks_module.NATIVE_FLATTEN:
-            pytest.skip("the native flatten is not built (pip install -e . builds it)")
-        chosen = blocks_module.flatten
-    else:
-        chosen = flatten_python
-    monkeypatch.setattr(blocks_module, "flatten", chosen)
-    return chosen
+from crawler.extract.page import Block, absolute_url, flatten, parse_document
+from crawler.text import normalise_space
 
 
 def blocks_of(body: str) -> list[Block]:
-    return blocks_module.flatten(parse_document(f"<html><body>{body}</body></html>"),
+    return flatten(parse_document(f"<html><body>{body}</body></html>"),
                                  "https://example.com/a/")
 
 
@@ -112,8 +95,8 @@ def test_parse_document_is_the_regex_definition(text: str) -> None:
 
     from lxml import etree
 
-    from crawler.extraction.blocks import UnparseablePage
-    from crawler.extraction.kernels import CONTROL
+    from crawler.extract.page import UnparseablePage
+    from crawler.text import CONTROL
 
     def reference(text: str) -> bytes | str:
         cleaned = re.sub(r"^<\?xml[^>]*>", "", CONTROL.sub("", text).strip())
@@ -132,17 +115,14 @@ def test_parse_document_is_the_regex_definition(text: str) -> None:
 
 
 def test_fold_is_its_three_step_definition() -> None:
-    import re
-
-    from crawler.extraction.dates import fold
-    from crawler.extraction.kernels import DIGITS, LETTERS
+    from crawler.text import DIACRITICS, DIGITS, LETTERS, fold
 
     def reference(text: str) -> str:
-        return re.sub("[\u064b-\u065f\u0670\u0640]", "", text.translate(DIGITS)).translate(LETTERS)
+        return DIACRITICS.sub("", text.translate(DIGITS)).translate(LETTERS)
 
     every = "".join(map(chr, range(0x800))) + "\u200f\u2013\ufb50\U0001f600 \u00a0"
     for text in (every, every[::-1], "أَحمد ٢٠٢٤ إلى مدرسةٍ ی ک ٱ ۱۲", "", "abc"):
-        assert fold.__wrapped__(text) == reference(text)
+        assert fold(text) == reference(text)
 
 
 def test_nothing_inside_skipped_subtrees_and_their_tails_kept() -> None:
@@ -159,36 +139,15 @@ def test_comments_and_processing_instructions_show_nothing() -> None:
 
     root = etree.fromstring("<html><body><div>a<!-- hidden -->b<?pi hidden?>c</div></body></html>",
                             etree.HTMLParser())  # comments kept, unlike parse_document
-    assert [b.text for b in blocks_module.flatten(root)] == ["abc"]
+    assert [b.text for b in flatten(root)] == ["abc"]
 
 
 def test_no_body_walks_the_root_and_a_namespaced_tag_is_entered() -> None:
     from lxml import etree
 
     root = etree.fromstring("<root><x:p xmlns:x='urn:x'>in ns</x:p><p>plain</p>tail</root>")
-    assert [(b.text, b.tag) for b in blocks_module.flatten(root)] == [
+    assert [(b.text, b.tag) for b in flatten(root)] == [
         ("in ns", "div"), ("plain", "p"), ("tail", "div")]
-
-
-def test_the_parse_memo_finds_an_equal_text_and_keeps_two_pages(
-        counted_parses: list[str]) -> None:
-    parses = counted_parses
-    page_a = "<html><body><p>الفقرة الأولى من الصفحة</p></body></html>"
-    page_b = page_a.replace("الأولى", "الثانية")
-    root, first = blocks_module.parse_blocks(page_a, "https://example.com/a")
-    copy = "".join(list(page_a))  # equal, not the same object
-    assert copy is not page_a
-    assert blocks_module.parse_blocks(copy, "https://example.com/a")[0] is root
-    assert len(parses) == 1
-    blocks_module.parse_blocks(page_a, "https://example.com/other")  # another base: new parse
-    blocks_module.parse_blocks(page_b, "https://example.com/a")
-    assert len(parses) == 3
-    assert [b.text for b in blocks_module.parse_blocks(page_b, "https://example.com/a")[1]] \
-        == ["الفقرة الثانية من الصفحة"]
-    assert len(parses) == 3
-    blocks_module.parse_blocks(page_a, "https://example.com/a")  # two pages since: parsed again
-    assert len(parses) == 4
-    assert blocks_module.parse_blocks(page_a, "https://example.com/a")[1] == first
 
 
 BASES = ["https://www.arabstoday.net/118/%D8%A7%D9%84", "http://www.arabstoday.net/w-5/x",
@@ -209,4 +168,4 @@ def test_absolute_url_is_urljoin(base: str, scheme: str, rest: str) -> None:
         except ValueError as exc:
             return str(exc)
 
-    assert outcome(blocks_module.absolute_url) == outcome(urljoin)
+    assert outcome(absolute_url) == outcome(urljoin)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extraction import extract_article
+from crawler.extract.article import extract_article
 from crawler.fixtures import expected_item, iter_fixtures, page_type
 from crawler.items import ARTICLE_FIELDS
 

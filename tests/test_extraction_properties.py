@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.extraction import NotAnArticle, extract_article
+from crawler.extract.article import NotAnArticle, extract_article
 from crawler.fixtures import PageSpec, synthetic_page
 from crawler.items import ARTICLE_FIELDS
-from crawler.sites import get_site
+from crawler.network.sites import get_site
 
 URL = "https://www.arabstoday.net/485/094600-خطة-الحافلات"
 PARAGRAPHS = [

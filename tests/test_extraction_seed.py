@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extraction import extract_article
+from crawler.extract.article import extract_article
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
 SEED_URL = "https://www.arabstoday.net/485/095935-مشاورات-أميركية-روسية-في-جنيف"

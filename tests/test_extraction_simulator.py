@@ -12,9 +12,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from crawler.extraction import NotAnArticle, extract_article
+from crawler.extract.article import NotAnArticle, extract_article
+from crawler.network.sites import get_site
 from crawler.simulator import SimArticle, SimulatedNetwork
-from crawler.sites import get_site
 
 PAGES = 60
 

@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 import jsonlines
 import pytest
 
-from crawler.extraction import extract_article
+from crawler.extract.article import extract_article
+from crawler.network.urls import parse_article_url
 from crawler.simulator.faults import BENIGN, EXPECTED_REASON, KINDS, TRANSIENT, FaultPlan
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.urls import parse_article_url
 from tests.conftest import NETGUARD, PROJECT_ROOT, CrawlRun
 
 PAGES = 30

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from scrapy.settings import Settings
 
-from crawler.feedlayout import FeedLayout, SiteFilter, layout_feeds
+from crawler.export.layout import FeedLayout, SiteFilter, layout_feeds
+from crawler.network.sites import SITES as ALL_SITES
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.sites import SITES as ALL_SITES
 from tests.conftest import CrawlRun, run_crawl
 
 SITES = "arabstoday,almaghribtoday,casablancatoday"

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.discovery.feeds import FeedEntry, parse_feed, parse_xml_text
-from crawler.extraction.dates import parse_machine_date_utc
+from crawler.crawl.discovery.feeds import FeedEntry, parse_feed, parse_xml_text
+from crawler.extract.dates import parse_machine_date_utc
 
 BASE = "https://www.arabstoday.net/rss"
 

@@ -10,7 +10,7 @@ import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
-from crawler.gctuning import GcTuning
+from crawler.ops.gctuning import GcTuning
 
 
 @pytest.fixture(autouse=True)

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.extraction.generic import GenericResult, extract_generic, generic_date
-from crawler.extraction.generic_body import choose, overlap
-from crawler.extraction.generic_jalali import parse_persian_date
-from crawler.extraction.generic_meta import choose_title
+from crawler.extract.generic import GenericResult, extract_generic, generic_date
+from crawler.extract.generic.body import choose, overlap
+from crawler.extract.generic.jalali import parse_persian_date
+from crawler.extract.generic.meta import choose_title
 
 ARABIC_PARAGRAPHS = [
     "أعلنت وزارة الزراعة صباح اليوم عن خطة جديدة لدعم صغار المزارعين في القرى الجبلية، "

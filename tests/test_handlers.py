@@ -25,8 +25,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.handlers import NetworkDownloadHandler, via_request
-from crawler.warc import REPLAY_HIT_FLAG, REPLAY_MISS_FLAG
+from crawler.crawl.archive import REPLAY_HIT_FLAG, REPLAY_MISS_FLAG
+from crawler.crawl.download import NetworkDownloadHandler, via_request
 from tests.conftest import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +111,7 @@ def test_replay_misses_are_flagged_404s_counted_and_logged_up_to_a_limit(
     archive_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     handler = replay_handler(archive_path, REPLAY_MISS_LOG_LIMIT=2)
-    caplog.set_level(logging.WARNING, logger="crawler.handlers")
+    caplog.set_level(logging.WARNING, logger="crawler.crawl.download")
     urls = [f"{ORIGIN}/ar/absent-{n}.html" for n in range(5)]
     answers = [fetch(handler, url) for url in urls]
     assert [(r.status, r.url, r.body) for r in answers] == [(404, url, b"") for url in urls]
@@ -131,7 +131,7 @@ def test_http_and_https_handlers_share_one_archive_and_miss_count(
 ) -> None:
     crawler = get_crawler(settings_dict={"REPLAY_PATH": str(archive_path),
                                          "REPLAY_MISS_LOG_LIMIT": 1})
-    caplog.set_level(logging.INFO, logger="crawler.handlers")
+    caplog.set_level(logging.INFO, logger="crawler.crawl.download")
     http, https = (NetworkDownloadHandler.from_crawler(crawler) for _ in range(2))
     assert http.archive is https.archive
     assert sum("Replay from" in rec.getMessage() for rec in caplog.records) == 1
@@ -294,10 +294,10 @@ VIA_SPIDER = textwrap.dedent(
 
     process = CrawlerProcess({
         "DOWNLOAD_HANDLERS": {
-            "http": "crawler.handlers.NetworkDownloadHandler",
-            "https": "crawler.handlers.NetworkDownloadHandler",
+            "http": "crawler.crawl.download.NetworkDownloadHandler",
+            "https": "crawler.crawl.download.NetworkDownloadHandler",
         },
-        "DOWNLOADER_MIDDLEWARES": {"crawler.warc.WarcRecorderMiddleware": 950},
+        "DOWNLOADER_MIDDLEWARES": {"crawler.crawl.recorder.WarcRecorderMiddleware": 950},
         "ROBOTSTXT_OBEY": True,
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False,

@@ -20,14 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.fuzz import through_pipeline
-from crawler.discovery.feeds import parse_feed
-from crawler.discovery.sitemaps import parse_sitemap
+from crawler.crawl.discovery.feeds import parse_feed
+from crawler.crawl.discovery.sitemaps import parse_sitemap
+from crawler.files import inside, safe_filename, url_filename
 from crawler.fixtures import fixture_paths
-from crawler.safety import inside, safe_filename, url_filename
+from crawler.network.sites import SITES
+from crawler.network.urls import encode_path
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.sites import SITES
-from crawler.urls import encode_path
 from tests.conftest import CrawlRun, run_crawl
 
 PAGES = 40

@@ -14,12 +14,13 @@ from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
-from crawler.incremental import Incremental, IncrementalPipeline
+from crawler.crawl.incremental import Incremental
+from crawler.crawl.spider import ArabsTodaySpider
+from crawler.pipelines.incremental import IncrementalPipeline
 from crawler.simulator.model import SimArticle
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.spiders.arabstoday import ArabsTodaySpider
-from crawler.state import SeenRecord, SqliteSeenStore, text_hash
+from crawler.store.seen import SeenRecord, SqliteSeenStore, text_hash
 from tests.conftest import CrawlRun, run_crawl
 
 # ---------------------------------------------------------------------------- unit level

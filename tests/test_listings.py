@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.discovery.listings import (
+from crawler.crawl.discovery.listings import (
     ListingKey,
     canonical_listing_url,
     is_listing_url,
     listing_key,
     parse_listing,
 )
-from crawler.urls import parse_article_url
+from crawler.network.urls import parse_article_url
 
 BASE = "https://www.arabstoday.net/485"
 SLUG = "095935-وزير-يفتتح-معرض-الكتاب"

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import pytest
 
-from crawler.middlewares import retry_after_seconds
+from crawler.crawl.middlewares import retry_after_seconds
 from tests.conftest import NETGUARD, PROJECT_ROOT, serving
 
 NOW = datetime(2024, 11, 22, 12, 0, tzinfo=UTC)
@@ -125,7 +125,7 @@ def test_meta_refresh_decides_as_scrapys(body: bytes, headers: dict[str, str],
     from scrapy.http import HtmlResponse, Request
     from scrapy.utils.test import get_crawler
 
-    from crawler.middlewares import MetaRefreshMiddleware
+    from crawler.crawl.middlewares import MetaRefreshMiddleware
 
     crawler = get_crawler()
     request = Request("https://www.arabstoday.net/1/094512-x", meta=meta)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from crawler.cli import main as crawler_main
-from crawler.extensions import FieldCoverage, check_report, format_summary
+from crawler.ops.report import FieldCoverage, check_report, format_summary
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from tests.conftest import NETGUARD, PROJECT_ROOT

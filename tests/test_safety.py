@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.safety import mask_secrets
+from crawler.ops.secrets import mask_secrets
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from tests.conftest import NETGUARD, PROJECT_ROOT
@@ -122,7 +122,7 @@ def test_mask_secrets(text: str, masked: str) -> None:
 
 def _mask_every_time(text: str) -> str:
     """mask_secrets without its substring shortcuts: both patterns on every text."""
-    from crawler.safety import _SECRET_SETTING, _URL_USERINFO, MASK
+    from crawler.ops.secrets import _SECRET_SETTING, _URL_USERINFO, MASK
 
     text = _URL_USERINFO.sub(lambda m: f"{m[1]}{m[2]}:{MASK}@", text)
     return _SECRET_SETTING.sub(lambda m: f"{m[1]}{m[2]}{MASK}{m[2]}", text)
@@ -144,7 +144,7 @@ def test_the_shortcuts_of_mask_secrets_change_nothing() -> None:
 def test_may_be_emitted_follows_the_handler_levels() -> None:
     import logging
 
-    from crawler.safety import may_be_emitted
+    from crawler.ops.secrets import may_be_emitted
 
     parent = logging.getLogger("test_safety_levels")
     child = logging.getLogger("test_safety_levels.child")
@@ -173,7 +173,7 @@ def test_every_record_a_handler_emits_is_masked(monkeypatch: pytest.MonkeyPatch)
     import io
     import logging
 
-    from crawler.safety import SecretMasking
+    from crawler.ops.secrets import SecretMasking
 
     factory = logging.getLogRecordFactory()
     monkeypatch.setattr(SecretMasking, "installed", False)
@@ -209,7 +209,7 @@ def test_per_page_debug_lines_are_built_only_for_a_handler_that_shows_them() -> 
 
     from scrapy.http import HtmlResponse, Request
 
-    from crawler.logformatter import ArticleLogFormatter
+    from crawler.ops.logformatter import ArticleLogFormatter
 
     formatter = ArticleLogFormatter()
     request = Request("https://www.arabstoday.net/1/094512-x")

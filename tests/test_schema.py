@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crawler.extraction import extract_article
+from crawler.extract.article import extract_article
 from crawler.items import ARTICLE_FIELDS, SCHEMA_VERSION, empty_article
 from crawler.schema import item_errors, load_schema, schema_versions
 

@@ -20,7 +20,7 @@ from typing import Any
 import jsonlines
 import pytest
 
-from crawler.schedule import _Stop, loop, parse_duration
+from crawler.commands.schedule import _Stop, loop, parse_duration
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from tests.conftest import NETGUARD, PROJECT_ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.crawler import Crawler
 from scrapy.utils.project import get_project_settings
 
-from crawler.spiders.arabstoday import ArabsTodaySpider
+from crawler.crawl.spider import ArabsTodaySpider
 
 
 def resolved_settings(**overrides: object) -> Crawler:

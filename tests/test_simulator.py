@@ -22,6 +22,8 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from lxml import etree, html
 
+from crawler.network.sites import get_site
+from crawler.network.urls import NotAnArticleURL, parse_article_url
 from crawler.simulator import SimulatedNetwork, running_simulator, text
 from crawler.simulator.model import (
     AUTHOR_LINE_FORMS,
@@ -31,8 +33,6 @@ from crawler.simulator.model import (
     WINDOW,
 )
 from crawler.simulator.pages import COMMENT_FORM_LABELS, FOOTER_LINES
-from crawler.sites import get_site
-from crawler.urls import NotAnArticleURL, parse_article_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

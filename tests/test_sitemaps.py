@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.discovery import feeds
-from crawler.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
+from crawler.crawl.discovery import feeds
+from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
 
 BASE = "https://www.arabstoday.net/sitemap.xml"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from scrapy.settings import Settings
 
-from crawler.state import (
+from crawler.store.seen import (
     SEEN_DB_NAME,
     SeenRecord,
     SeenStore,
@@ -64,7 +64,7 @@ def test_put_is_durable_across_kill(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     code = (
         "import os, signal\n"
-        "from crawler.state import SqliteSeenStore\n"
+        "from crawler.store.seen import SqliteSeenStore\n"
         "from tests.test_state import record\n"
         f"s = SqliteSeenStore({str(path)!r})\n"
         "for n in range(50): s.put(record(n))\n"

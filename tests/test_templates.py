@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from crawler.analyse.templates import SiteTemplate, fingerprint, page_fingerprints
+from crawler.extract.page import parse_page
 from crawler.simulator import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.templates import SiteTemplate, TemplateStore, fingerprint, page_fingerprints
+from crawler.store.templates import TemplateStore
 from tests.conftest import run_crawl
 
 PROMO = "اشترك الآن في نشرتنا البريدية اليومية لتصلك أهم الأخبار والتحليلات كل صباح مجانا"
@@ -99,8 +101,7 @@ def test_fingerprints_fold_digits_and_spaces_only() -> None:
     assert fingerprint("آخر تحديث  GMT 09:46") == fingerprint("آخر تحديث GMT 11:02")
     assert fingerprint("تعليق *") != fingerprint("تعليق")
     html = f"<html><body><p>{PROMO}</p><p>قصير</p></body></html>"
-    assert page_fingerprints(html) == {fingerprint(PROMO)}
-    assert page_fingerprints(b"\x00\x01") == set()
+    assert page_fingerprints(parse_page(html, "https://example.com/a")) == {fingerprint(PROMO)}
 
 
 def test_worker_processes_remove_it_with_the_fingerprints_they_computed(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from urllib.parse import urlsplit
 
-from crawler.templates import SiteTemplate
+from crawler.analyse.templates import SiteTemplate, page_fingerprints
 
 
 def brute_force(template: SiteTemplate, min_pages: int, min_share: float,
@@ -70,22 +70,19 @@ def test_counts_stay_bounded_while_crawling_and_keep_the_boilerplate() -> None:
     assert template.repeated <= set(template.counts)
 
 
-def test_template_observation_and_extraction_share_one_parse(counted_parses: list[str]
-                                                              ) -> None:
-    from crawler.extraction import blocks, extract_article
+def test_page_analysis_parses_a_page_once(counted_parses: list[str]) -> None:
+    """analyse_page reads the fingerprints and the article from one parse of the page."""
+    from crawler.analyse.page import analyse_page
+    from crawler.extract.article import extract_article
+    from crawler.extract.page import parse_page
     from crawler.simulator import SimulatedNetwork
-    from crawler.templates import page_fingerprints
 
     network = SimulatedNetwork(pages=12)
     url = network.manifest()[0]
     parts = urlsplit(url)
     html = network.respond(parts.netloc, parts.path, {}).body.decode("utf-8")
-    fingerprints = page_fingerprints(html, url)
-    item = extract_article(html, url)
+    analysis = analyse_page(html, url, {}, None)
     assert len(counted_parses) == 1
-    assert item["text"] and len(fingerprints) > 5
-    # the shared blocks are the page's own: a fresh parse gives the same fingerprints and item
-    blocks._parsed.cache_clear()
-    assert page_fingerprints(html, url) == fingerprints
-    blocks._parsed.cache_clear()
-    assert extract_article(html, url) == item
+    assert analysis.article is not None and len(analysis.fingerprints) > 5
+    assert analysis.fingerprints == frozenset(page_fingerprints(parse_page(html, url)))
+    assert analysis.article == extract_article(html, url, feed={}, fetched_at=None)

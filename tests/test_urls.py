@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 import pytest
 
-from crawler.sites import SITES, confirmed_sites, get_site, parse_site_list, site_for_host
-from crawler.urls import (
+from crawler.network.sites import SITES, confirmed_sites, get_site, parse_site_list, site_for_host
+from crawler.network.urls import (
     NotAnArticleURL,
     canonical_article_url,
     on_canonical_host,

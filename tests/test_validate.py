@@ -16,8 +16,8 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from crawler.cli import main
-from crawler.exporters import dumps_line
-from crawler.validate import ValidationPipeline
+from crawler.export.jsonl import dumps_line
+from crawler.pipelines.validation import ValidationPipeline
 from tests.test_schema import make_item
 
 

@@ -26,15 +26,15 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.warc import (
+from crawler.crawl.archive import (
     REPLAY_MISS_FLAG,
     ReplayArchive,
     ReplayArchiveError,
-    WarcRecorderMiddleware,
     replay_key,
     save_html,
     saved_page_url,
 )
+from crawler.crawl.recorder import WarcRecorderMiddleware
 from tests.conftest import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -168,10 +168,10 @@ SPIDER = textwrap.dedent(
 
     settings = {
         "DOWNLOAD_HANDLERS": {
-            "http": "crawler.handlers.NetworkDownloadHandler",
-            "https": "crawler.handlers.NetworkDownloadHandler",
+            "http": "crawler.crawl.download.NetworkDownloadHandler",
+            "https": "crawler.crawl.download.NetworkDownloadHandler",
         },
-        "DOWNLOADER_MIDDLEWARES": {"crawler.warc.WarcRecorderMiddleware": 950},
+        "DOWNLOADER_MIDDLEWARES": {"crawler.crawl.recorder.WarcRecorderMiddleware": 950},
         "ROBOTSTXT_OBEY": True,
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False,

@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import cached_property
 from typing import Literal
 
+from crawler.network.urls import parse_article_url
 from crawler.simulator import text
 from crawler.simulator.profiles import PROFILE_BY_KEY, SITE_KEYS, SiteProfile
-from crawler.urls import parse_article_url
 
 REFERENCE = datetime(2024, 11, 22, 12, 0, tzinfo=UTC)
 """The simulated "now": every date lies before it (the window reaches back WINDOW)."""

@@ -21,6 +21,8 @@ from datetime import timedelta
 from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from crawler.network.sites import ALIAS_SUBDOMAINS, Site, site_for_host
+from crawler.network.urls import encode_path
 from crawler.simulator import pages
 from crawler.simulator.faults import EXPECTED_REASON, OFFSITE_TARGET, Delivery, FaultPlan
 from crawler.simulator.model import (
@@ -46,8 +48,6 @@ from crawler.simulator.profiles import (
     SiteProfile,
 )
 from crawler.simulator.text import CITIES
-from crawler.sites import ALIAS_SUBDOMAINS, Site, site_for_host
-from crawler.urls import encode_path
 
 HOME_SIZE = 4
 

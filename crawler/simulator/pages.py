@@ -15,10 +15,10 @@ from email.utils import format_datetime
 from html import escape
 from urllib.parse import quote
 
+from crawler.network.urls import encode_path
 from crawler.simulator import text
 from crawler.simulator.model import REFERENCE, SimArticle, local_offset
 from crawler.simulator.profiles import FeedSpec, SiteProfile
-from crawler.urls import encode_path
 
 COMMENT_FORM_LABELS: tuple[str, ...] = (
     "الإسم *", "البريد الألكتروني *", "عنوان التعليق *", "تعليق *", ": Characters Left",

@@ -1,7 +1,7 @@
 """The simulated sites: sections, writers, feeds and the fixed bad-input URLs.
 
 Everything here is invented for the simulator; only domains, labels, logo alt text and feed paths
-come from the site registry (crawler.sites).
+come from the site registry (crawler.network.sites).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from crawler.sites import Site, get_site
+from crawler.network.sites import Site, get_site
 
 FeedFormat = Literal["rss", "atom", "truncated", "html"]
 

@@ -1,0 +1,16 @@
+"""Signals of this crawler, beside Scrapy's."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+logger = logging.getLogger(__name__)
+
+
+
+page_failed = object()
+"""Signal sent by the spider for a page it could not use: ``url``, and either ``reason`` or
+the ``failure`` (with its ``request``)."""

@@ -1,0 +1,483 @@
+"""The ``arabstoday`` spider: every site of the network, discovered through robots.txt sitemaps,
+feeds and listing pages, fetched once per canonical article URL.
+
+Arguments (``-a name=value``):
+  sites      comma-separated site keys (default: every confirmed site)
+  since      YYYY-MM-DD: skip articles discovered with, or extracted with, an earlier date
+  max_items  stop after N exported articles
+  via        URL of a local simulator; every request goes there, items keep the real URLs
+  replay     WARC file(s) or folder to answer every request from, with no network
+  channels   comma-separated subset of robots,feeds,listings (default: all)
+  dedup      mark (default: set cluster_id / duplicate_of), drop (drop copies) or off
+  refresh    1: with INCREMENTAL, fetch exported articles again (changed ones get a new version)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.python.failure import Failure
+from w3lib.encoding import http_content_type_encoding
+
+from crawler import __version__
+from crawler.crawl.archive import ReplayArchive
+from crawler.crawl.arguments import dedup_mode
+from crawler.crawl.discovery.feeds import FeedEntry, parse_feed
+from crawler.crawl.discovery.listings import parse_listing
+from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
+from crawler.crawl.download import replay_archive, utc_now_iso
+from crawler.crawl.incremental import Incremental
+from crawler.crawl.signals import page_failed
+from crawler.extract.page import decode_html, is_binary
+from crawler.items import FetchedPage
+from crawler.network.sites import SITES, Site, parse_site_list, site_for_host
+from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
+
+logger = logging.getLogger(__name__)
+
+
+
+CHANNELS = ("robots", "feeds", "listings")
+
+
+# Request priorities (higher first): finish what is known before discovering more, so the
+# queue stays short and items flow early; robots.txt first because it names the sitemaps.
+PRIORITY_ROBOTS = 100
+
+
+PRIORITY_ARTICLE = 50
+
+
+PRIORITY_FEED = 40
+
+
+PRIORITY_SITEMAP = 30
+
+
+PRIORITY_LISTING = 10
+
+
+def honest_user_agent(contact: str | None) -> str:
+    """The User-Agent: this crawler's name and version, and how to reach whoever runs it."""
+    return f"arabstoday-crawler/{__version__} (+{contact or 'no contact given'})"
+
+
+def _positive_int(name: str, value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+    if number <= 0:
+        raise ValueError(f"{name} must be positive, got {number}")
+    return number
+
+
+def _since_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"since must be YYYY-MM-DD, got {value!r}") from None
+
+
+class ArabsTodaySpider(scrapy.Spider):
+    name = "arabstoday"
+
+    def __init__(
+        self,
+        sites: str | None = None,
+        since: str | None = None,
+        max_items: str | int | None = None,
+        via: str | None = None,
+        replay: str | None = None,
+        channels: str | None = None,
+        dedup: str | None = None,
+        refresh: str | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.sites_given = bool(sites)
+        self.sites: tuple[Site, ...] = parse_site_list(sites)
+        self.since: date | None = _since_date(since)
+        self.max_items: int | None = _positive_int("max_items", max_items)
+        self.via = via or None
+        self.replay = replay or None
+        wanted = tuple(c.strip() for c in (channels or ",".join(CHANNELS)).split(",") if c.strip())
+        unknown = set(wanted) - set(CHANNELS)
+        if unknown:
+            raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
+        self.channels = wanted
+        self.dedup = dedup_mode(dedup) if dedup else None  # read by crawler.pipelines.duplicates.DedupPipeline
+        self.refresh = str(refresh or "").strip().lower() in {"1", "true", "yes"}
+        self.allowed_domains = [site.domain for site in self.sites]
+        self.pending_discovery: dict[str, int] = {}
+        self.seen_discovery: set[str] = set()
+        self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.distributed: Any = None  # crawler.crawl.distributed.Coordinator when REDIS_URL is set
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        if spider.replay:
+            settings.set("REPLAY_PATH", spider.replay, priority="spider")
+        if spider.via:
+            settings.set("VIA_URL", spider.via, priority="spider")
+        if (settings.getpriority("USER_AGENT") or 0) < SETTINGS_PRIORITIES["cmdline"]:
+            settings.set("USER_AGENT", honest_user_agent(settings.get("CONTACT")),
+                         priority="spider")
+        if settings.get("REPLAY_PATH") and not spider.sites_given:
+            spider.use_archived_sites(replay_archive(crawler))
+        if settings.get("REPLAY_PATH") or settings.get("VIA_URL"):
+            # No live site is touched: politeness delays only slow the run down.
+            for name, value in (("DOWNLOAD_DELAY", 0), ("AUTOTHROTTLE_ENABLED", False),
+                                ("CONCURRENT_REQUESTS_PER_DOMAIN", 8)):
+                settings.set(name, value, priority="spider")
+        if spider.max_items:
+            settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
+        if settings.get("REDIS_URL"):
+            from crawler.crawl import distributed
+
+            spider.distributed = distributed.enable(crawler, spider)
+        return spider
+
+    def use_archived_sites(self, archive: ReplayArchive | None) -> None:
+        """On replay without ``-a sites``, crawl the sites the archive holds, not all twelve."""
+        if archive is None:
+            return
+        keys = {site.key for url in archive.urls()
+                if (site := site_for_host(urlsplit(url).hostname or ""))}
+        archived = tuple(site for site in SITES if site.key in keys)
+        if archived:
+            self.sites = archived
+            self.allowed_domains = [site.domain for site in archived]
+            logger.info("replaying the archived sites: %s", ", ".join(s.key for s in archived))
+
+    # -- seeds -----------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Request]:
+        for site in self.sites:
+            seeds: list[Request] = []
+            if "robots" in self.channels:
+                seeds.append(self.discovery_request(site.url("/robots.txt"), site,
+                                                    self.parse_robots, PRIORITY_ROBOTS))
+            if "feeds" in self.channels:
+                seeds.extend(self.discovery_request(site.url(path), site, self.parse_feed,
+                                                    PRIORITY_FEED) for path in site.feeds)
+            if seeds:
+                for request in seeds:
+                    yield request
+            else:
+                for request in self.finish_discovery(site):
+                    yield request
+
+    # -- discovery -------------------------------------------------------------------------
+    #
+    # Per site, robots.txt, sitemaps and feeds are read first (the discovery phase) and the
+    # articles they list are held back with their metadata until the phase ends; then those
+    # articles and the listing pages are requested. An article listed by a feed therefore always
+    # carries the feed's metadata, whatever order responses arrive in, so a replay gives the
+    # same items as the crawl it replays. Discovery requests bypass the dupefilter (this spider
+    # dedupes them itself) so that every one of them reliably ends the phase's count. With
+    # REDIS_URL (crawler.distributed) the count and the held articles live in Redis and discovery
+    # requests go through the shared dupefilter, so that each is fetched by one worker.
+
+    def discovery_request(self, url: str, site: Site, callback: Any, priority: int,
+                          optional: bool = False) -> Request:
+        self.pending_discovery[site.key] = self.pending_discovery.get(site.key, 0) + 1
+        self.seen_discovery.add(url)
+        if self.distributed is not None:  # shared queue: the Redis dupefilter dedupes pages
+            self.distributed.add_discovery(site.key, url)
+        return Request(url, callback, priority=priority, dont_filter=self.distributed is None,
+                       errback=self.on_discovery_error,
+                       meta={"site": site.key, "optional": optional, "discovery_page": True,
+                             "discovery_url": url})
+
+    def follow_discovery(self, url: str, site: Site, callback: Any, priority: int,
+                         optional: bool = False) -> list[Request]:
+        if url in self.seen_discovery:
+            self.count("discovery/duplicate_discovery_page")
+            return []
+        return [self.discovery_request(url, site, callback, priority, optional)]
+
+    def discovery_done(self, site: Site, new: list[Request]) -> list[Request]:
+        """Account for one finished discovery page; release the site when it was the last."""
+        if self.distributed is not None:  # the count and the held articles live in Redis
+            if not self.distributed.discovery_done(site.key, self.held_articles.pop(site.key, {})):
+                return new
+            self.held_articles[site.key] = self.distributed.held(site.key)
+            return [*new, *self.finish_discovery(site)]
+        self.pending_discovery[site.key] -= 1
+        if self.pending_discovery[site.key] == 0:
+            return [*new, *self.finish_discovery(site)]
+        return new
+
+    def finish_discovery(self, site: Site) -> Iterator[Request]:
+        self.count("discovery/phase_complete")
+        held = self.held_articles.pop(site.key, {})
+        logger.info("%s: discovery done, %d articles from sitemaps and feeds", site.key, len(held))
+        for url, hints in held.items():
+            if request := self.article_request(url, site, merge_hints(hints)):
+                yield request
+        if "listings" in self.channels:
+            for path in site.sections:
+                yield self.listing_request(site.url(path), site, depth=0)
+
+    def hold_article(self, url: str, site: Site, hints: dict[str, Any]) -> None:
+        """Keep an article found during discovery, with the hints of every page that listed it."""
+        try:
+            article = parse_article_url(url)
+        except NotAnArticleURL as exc:
+            self.count(f"discovery/not_article/{exc.reason}")
+            return
+        if article.site.key != site.key:
+            self.count("discovery/other_site_link")
+            return
+        self.held_articles.setdefault(site.key, {}).setdefault(article.url, []).append(hints)
+
+    def parse_robots(self, response: Response) -> list[Request]:
+        site = self.site_of(response)
+        text = response.text if isinstance(response, TextResponse) else ""
+        new: list[Request] = []
+        sitemaps = sitemap_urls_from_robots(text, response.url)
+        if not sitemaps:
+            self.count("discovery/robots/no_sitemap_line")
+            new += self.follow_discovery(site.url("/sitemap.xml"), site, self.parse_sitemap,
+                                         PRIORITY_SITEMAP, optional=True)
+        for url in sitemaps:
+            if target := on_canonical_host(url):
+                new += self.follow_discovery(target, site, self.parse_sitemap, PRIORITY_SITEMAP)
+            else:
+                self.skip("offsite_sitemap", url)
+        return self.discovery_done(site, new)
+
+    def parse_sitemap(self, response: Response) -> list[Request]:
+        site = self.site_of(response)
+        new: list[Request] = []
+        result = parse_sitemap(response.body, response.url, encoding=header_charset(response))
+        for reason, count in result.rejected.items():
+            self.count(f"discovery/sitemap/rejected/{reason}", count)
+        if result.error == "empty":
+            self.count("discovery/sitemap/empty")
+            logger.info("sitemap %s lists nothing", response.url)
+            return self.discovery_done(site, new)
+        if result.error:
+            self.skip(f"sitemap_{result.error}", response.url)
+            return self.discovery_done(site, new)
+        self.count(f"discovery/sitemap/{result.kind}")
+        for entry in result.entries:
+            if result.kind == "sitemapindex":
+                if target := on_canonical_host(entry.loc):
+                    new += self.follow_discovery(target, site, self.parse_sitemap,
+                                                 PRIORITY_SITEMAP)
+                else:
+                    self.skip("offsite_sitemap", entry.loc)
+            else:
+                self.hold_article(entry.loc, site,
+                                  {**self.sitemap_hints(entry), "found_on": response.url})
+        return self.discovery_done(site, new)
+
+    def parse_feed(self, response: Response) -> list[Request]:
+        site = self.site_of(response)
+        result = parse_feed(response.body, response.url, encoding=header_charset(response))
+        for reason, count in result.rejected.items():
+            self.count(f"discovery/feed/rejected/{reason}", count)
+        if result.error:
+            self.skip(f"feed_{result.error}", response.url)
+            return self.discovery_done(site, [])
+        if result.truncated:
+            self.count("discovery/feed/truncated")
+            logger.info("feed %s is truncated; kept %d entries", response.url, len(result.entries))
+        for entry in result.entries:
+            self.hold_article(entry.url, site, {**self.feed_hints(entry), "found_on": response.url})
+        return self.discovery_done(site, [])
+
+    def on_discovery_error(self, failure: Failure) -> list[Request]:
+        self.on_error(failure)
+        request = failure.request  # type: ignore[attr-defined]
+        return self.discovery_done(self.site_of_request(request), [])
+
+    def listing_request(self, url: str, site: Site, depth: int) -> Request:
+        return Request(url, self.parse_listing, meta={"site": site.key, "listing_depth": depth},
+                       priority=PRIORITY_LISTING - depth, errback=self.on_error)
+
+    def parse_listing(self, response: Response) -> list[Request]:
+        site = self.site_of(response)
+        if not isinstance(response, HtmlResponse):
+            self.skip("listing_not_html", response.url)
+            return []
+        links = parse_listing(response.text, response.url)
+        for reason, count in links.rejected.items():
+            if reason not in _ROUTINE_LISTING_REJECTIONS:
+                self.count(f"discovery/listing/rejected/{reason}", count)
+        requests = [request for url in links.article_urls
+                    if (request := self.article_request(url, site, {"source": "listing",
+                                                                    "found_on": response.url}))]
+        depth = response.meta.get("listing_depth", 0)
+        limit = self.settings.getint("MAX_LISTING_PAGES")
+        if depth + 1 >= limit:
+            if links.next_pages:
+                self.count("discovery/listing/pagination_limit")
+            return requests
+        requests += [self.listing_request(target, site, depth + 1)
+                     for url in [*links.next_pages, *links.listing_urls]
+                     if (target := on_canonical_host(url))]
+        return requests
+
+    # -- articles --------------------------------------------------------------------------
+
+    def article_request(self, url: str, site: Site, hints: dict[str, Any]) -> Request | None:
+        try:
+            article = parse_article_url(url)
+        except NotAnArticleURL as exc:
+            self.count(f"discovery/not_article/{exc.reason}")
+            return None
+        if article.site.key != site.key:
+            self.count("discovery/other_site_link")
+            return None
+        published = hints.get("published") or hints.get("lastmod")
+        if self.since and published and published[:10] < self.since.isoformat():
+            self.count("discovery/skipped_before_since")
+            return None
+        incremental = Incremental.for_crawler(self.crawler)
+        if incremental and not incremental.wants(article.article_id, self.refresh):
+            return None
+        return Request(article.url, self.parse_article, priority=PRIORITY_ARTICLE,
+                       meta={"site": article.site.key, "discovery": hints},
+                       errback=self.on_error)
+
+    def parse_article(self, response: Response) -> list[FetchedPage]:
+        # Callbacks return lists, not generators: for a generator callback Scrapy re-reads its
+        # source with ``ast`` on every response (its cache is keyed by the bound method, a new
+        # object each time), ~3% of a crawl's CPU.
+        if not isinstance(response, HtmlResponse):
+            content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+            self.skip("non_html_content_type", response.url, content_type or "none")
+            return []
+        try:
+            article = parse_article_url(response.url)
+        except NotAnArticleURL as exc:
+            self.skip(f"redirected_to_{exc.reason}", response.url)
+            return []
+        if is_binary(response.body):  # a binary file served as text/html
+            self.skip("binary_body", response.url)
+            return []
+        declared = response.headers.get(b"Content-Type")
+        html = decode_html(response.body, declared.decode("latin-1") if declared else None)
+        return [FetchedPage(
+            url=response.url,
+            canonical_url=article.url,
+            site=article.site.key,
+            html=html,
+            status=response.status,
+            fetched_at=response.meta.get("fetched_at") or utc_now_iso(),
+            feed=response.meta.get("discovery", {}),
+        )]
+
+    # -- hints, stats, errors --------------------------------------------------------------
+
+    @staticmethod
+    def feed_hints(entry: FeedEntry) -> dict[str, Any]:
+        return {
+            "source": "feed",
+            "title": entry.title,
+            "published": _iso(entry.published),
+            "published_raw": entry.published_raw,
+            "categories": list(entry.categories),
+        }
+
+    @staticmethod
+    def sitemap_hints(entry: SitemapEntry) -> dict[str, Any]:
+        return {
+            "source": "sitemap",
+            "title": entry.news_title,
+            "published": _iso(entry.news_published),
+            "lastmod": _iso(entry.lastmod),
+        }
+
+    def site_of(self, response: Response) -> Site:
+        return self.site_of_request(response.request) if response.request else self.sites[0]
+
+    def site_of_request(self, request: Request) -> Site:
+        key = request.meta.get("site")
+        site = next((s for s in self.sites if s.key == key), None)
+        return site or site_for_host(urlparse_cached(request).hostname or "") or self.sites[0]
+
+    def count(self, key: str, value: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key, value)
+
+    def skip(self, reason: str, url: str, detail: str = "") -> None:
+        """A page that is not used: logged with its reason and counted under skipped/."""
+        self.count(f"skipped/{reason}")
+        logger.warning("Skipped %s (%s%s)", url, reason, f": {detail}" if detail else "")
+        self.crawler.signals.send_catch_log(page_failed, url=url, reason=reason)
+
+    def on_error(self, failure: Failure) -> None:
+        """Count and log a failed request; the crawl goes on."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        self.crawler.signals.send_catch_log(page_failed, url=url, failure=failure)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # refused by a middleware, which logged and counted its reason
+        if failure.check(HttpError):
+            status = failure.value.response.status  # type: ignore[union-attr]
+            if status == 404 and request is not None and request.meta.get("optional"):
+                self.count("discovery/optional_absent")
+                return
+            key = f"errors/http_{status}"
+        else:
+            key = f"errors/{failure.type.__name__ if failure.type else 'unknown'}"
+        self.count(key)
+        logger.warning("Failed %s: %s", url, failure.getErrorMessage())
+
+
+_ROUTINE_LISTING_REJECTIONS = frozenset({"duplicate", "self_link"})
+
+
+def header_charset(response: Response) -> str | None:
+    """The charset named by the Content-Type header, if any."""
+    content_type = response.headers.get(b"Content-Type")
+    return http_content_type_encoding(content_type.decode("latin-1")) if content_type else None
+
+
+_SOURCE_RANK = {"feed": 0, "sitemap": 1, "listing": 2}
+
+
+def merge_hints(hints: list[dict[str, Any]]) -> dict[str, Any]:
+    """One hint dict from several discovery pages, independent of the order they arrived in.
+
+    Feeds outrank sitemaps, then pages sort by URL; a later page only fills fields left empty.
+    """
+    ordered = sorted(hints, key=lambda h: (_SOURCE_RANK.get(h.get("source", ""), 9),
+                                           h.get("found_on") or ""))
+    merged: dict[str, Any] = {}
+    for hint in ordered:
+        for key, value in hint.items():
+            if value not in (None, "", [], {}) and merged.get(key) in (None, "", [], {}):
+                merged[key] = value
+    return merged
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,235 @@
+"""Dates as the network prints them, and machine-readable dates, to aware datetimes.
+
+A hand-written, table-driven parser for Arabic dates: Levantine month names
+(كانون الثاني … كانون الأول), Gregorian ones (يناير … ديسمبر), Maghrebi and Algerian/Tunisian
+forms (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر، جانفي، جوان …), hamza-less spellings, the paired
+form "تشرين الثاني / نوفمبر", weekday prefixes, Eastern Arabic digits, any order of the parts
+("GMT 09:46 2024 الخميس ,21 تشرين الثاني / نوفمبر") and the zones the sites name (GMT,
+Abu Dhabi UTC+4, Cairo local time). Matching folds hamza and diacritics internally; the text
+itself is never changed. Header clocks ("آخر تحديث …") are recognised so that callers can
+refuse them as publication dates.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from crawler import text as kernels
+from crawler.text import DIGITS
+
+# Month names as published; folded (hamza-less, ة→ه, ى→ي) before matching.
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("كانون الثاني", "يناير", "جانفي", "جانفييه"),
+    2: ("شباط", "فبراير", "فيفري", "فبرایر"),
+    3: ("آذار", "مارس"),
+    4: ("نيسان", "أبريل", "إبريل", "أفريل", "ابريل"),
+    5: ("أيار", "مايو", "ماي"),
+    6: ("حزيران", "يونيو", "يونيه", "جوان"),
+    7: ("تموز", "يوليو", "يوليه", "يوليوز", "جويلية", "جويليه"),
+    8: ("آب", "أغسطس", "غشت", "أوت"),
+    9: ("أيلول", "سبتمبر", "شتنبر"),
+    10: ("تشرين الأول", "أكتوبر", "اكتوبر"),
+    11: ("تشرين الثاني", "نوفمبر", "نونبر"),
+    12: ("كانون الأول", "ديسمبر", "دجنبر"),
+}
+
+
+_WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+
+
+CAIRO = ZoneInfo("Africa/Cairo")
+
+
+ABU_DHABI = timezone(timedelta(hours=4), "Abu Dhabi")
+
+
+# Zone phrases, folded; the first match wins (longest phrases first).
+_ZONES: tuple[tuple[str, tzinfo], ...] = (
+    ("توقيت ابوظبي", ABU_DHABI),
+    ("توقيت ابو ظبي", ABU_DHABI),
+    ("توقيت الامارات", ABU_DHABI),
+    ("توقيت القاهره", CAIRO),
+    ("توقيت مصر", CAIRO),
+    ("توقيت مكه", timezone(timedelta(hours=3), "Mecca")),
+    ("توقيت السعوديه", timezone(timedelta(hours=3), "Mecca")),
+    ("توقيت بيروت", ZoneInfo("Asia/Beirut")),
+    ("توقيت غرينتش", UTC),
+    ("توقيت جرينتش", UTC),
+    ("GMT", UTC),
+    ("UTC", UTC),
+)
+
+
+_CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
+
+
+fold = lru_cache(maxsize=8192)(kernels.fold)  # ~25 calls per block text, by many predicates
+"""Text folded for matching only: digits to ASCII, no diacritics or tatweel, bare alef
+(``kernels.fold``, remembered for the last 8,192 texts)."""
+
+
+def _month_pattern() -> re.Pattern[str]:
+    names = sorted({fold(n) for names in _MONTH_NAMES.values() for n in names}, key=len,
+                   reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w])(?:ال)?({alternatives})(?![\w])")
+
+
+_MONTH_BY_NAME = {fold(n): month for month, names in _MONTH_NAMES.items() for n in names}
+
+
+_MONTH_RE = _month_pattern()
+
+
+_TIME_RE = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)(?:\s*(ص|م|صباحا|مساء|مساءا|"
+                      r"am|pm|AM|PM)(?![\w]))?")
+
+
+_NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+
+
+_NUMBER = re.compile(r"(?<!\d)\d+(?!\d)")
+
+
+_ISO_START = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d|$)")
+
+
+_PM = {"م", "مساء", "مساءا", "pm", "PM"}
+
+
+def zone_in(text: str) -> tzinfo | None:
+    """The time zone a date text names, if any (GMT, Abu Dhabi, Cairo …)."""
+    folded = fold(text)
+    for phrase, zone in _ZONES:
+        if phrase in folded:
+            return zone
+    return None
+
+
+@lru_cache(maxsize=4096)  # tested on most blocks of every page
+def is_header_clock(text: str) -> bool:
+    """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23")."""
+    folded = fold(text)
+    return any(phrase in folded for phrase in _CLOCK_PHRASES) and bool(_TIME_RE.search(folded))
+
+
+def _months_in(folded: str) -> list[tuple[int, int]]:
+    """(month, position) for each month name in folded text."""
+    return [(_MONTH_BY_NAME[re.sub(r"\s+", " ", m.group(1))], m.start())
+            for m in _MONTH_RE.finditer(folded)]
+
+
+def _clock(folded: str) -> tuple[int, int, int, str] | None:
+    """(hour, minute, second, remaining text) of the first time of day, or None."""
+    m = _TIME_RE.search(folded)
+    if not m:
+        return None
+    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+    if m[4] in _PM and hour < 12:
+        hour += 12
+    elif m[4] and m[4] not in _PM and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second, folded[:m.start()] + " " + folded[m.end():]
+
+
+def _calendar_date(rest: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from text with the time of day removed, or None."""
+    if m := _NUMERIC_YMD.search(rest):
+        return int(m[1]), int(m[2]), int(m[3])
+    if m := _NUMERIC_DMY.search(rest):
+        return int(m[3]), int(m[2]), int(m[1])
+    months = _months_in(rest)
+    if not months or len({month for month, _ in months}) != 1:
+        return None  # no month, or a pair that disagrees
+    month, month_at = months[0]
+    numbers = [(int(m.group()), m.start(), len(m.group())) for m in _NUMBER.finditer(rest)]
+    years = [value for value, _, width in numbers if width == 4 and 1900 <= value <= 2100]
+    days = [(abs(at - month_at), value) for value, at, width in numbers
+            if width <= 2 and 1 <= value <= 31]
+    if len(years) != 1 or not days:
+        return None
+    return years[0], month, min(days)[1]
+
+
+def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:
+    """Parse a date as the network prints it; None when no full calendar date is found.
+
+    The result is aware when the text names a zone or ``default_tz`` is given, naive
+    otherwise. A date without a time of day gets midnight. Weekday names are ignored.
+    """
+    if not text or len(text) > 200:
+        return None
+    if _ISO_START.match(text.strip()) and (machine := parse_machine_date(text)):
+        return machine
+    folded = fold(text)
+    clock = _clock(folded)
+    if clock is None and _TIME_RE.search(folded):
+        return None  # an impossible time of day: the whole date is suspect
+    hour, minute, second, rest = clock or (0, 0, 0, folded)
+    ymd = _calendar_date(rest)
+    if ymd is None:
+        return None
+    try:
+        naive = datetime(ymd[0], ymd[1], ymd[2], hour, minute, second)
+    except ValueError:
+        return None
+    zone = zone_in(text) or default_tz
+    return naive.replace(tzinfo=zone) if zone else naive
+
+
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def parse_machine_date(value: str | None) -> datetime | None:
+    """An ISO 8601 / W3C (also "YYYY" and "YYYY-MM") or RFC 2822 date, as in metadata, time
+    elements, feeds and sitemaps; Eastern Arabic digits allowed; None when invalid.
+
+    Naive results stay naive: the caller decides which zone to assume.
+    """
+    value = " ".join((value or "").translate(DIGITS).split())
+    if not value or len(value) > 64:
+        return None
+    if m := _YEAR_MONTH.match(value):
+        return datetime(int(m[1]), int(m[2] or 1), 1) if 1 <= int(m[2] or 1) <= 12 else None
+    iso = value.replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value) else value
+    try:
+        return datetime.fromisoformat(iso.replace("z", "Z"))
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def parse_machine_date_utc(value: str | None) -> datetime | None:
+    """parse_machine_date as an aware UTC datetime, a zone-less date taken as UTC (feeds and
+    sitemaps: their dates are machine stamps, not local clocks)."""
+    moment = parse_machine_date(value)
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def to_utc_iso(moment: datetime, assume: tzinfo = UTC) -> str:
+    """ISO 8601 in UTC with a Z suffix; a naive ``moment`` is taken to be in ``assume``."""
+    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
+        moment = moment.replace(tzinfo=assume)
+    moment = moment.astimezone(UTC)
+    if moment.year < 1000:  # strftime's %Y does not pad; isoformat's year has four digits
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"  # = strftime, faster
+
+
+def looks_like_weekday(word: str) -> bool:
+    """True when ``word`` is an Arabic weekday name (with or without hamza)."""
+    return fold(word.strip()) in {fold(day) for day in _WEEKDAYS}

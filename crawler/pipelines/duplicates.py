@@ -1,0 +1,100 @@
+"""Sets ``cluster_id`` and ``duplicate_of`` (``-a dedup=mark``), or drops copies of another
+article (``-a dedup=drop``: ``dropped/duplicate_text``, ``dropped/near_duplicate``,
+``dropped/duplicate_url``); ``-a dedup=off`` leaves both null.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from crawler.analyse.duplicates import DEFAULT_THRESHOLD, Deduplicator
+from crawler.analyse.minhash import DEFAULT_NUM_PERM, DEFAULT_SHINGLE_WORDS
+from crawler.analyse.workers import page_analyser
+from crawler.crawl.arguments import dedup_mode
+from crawler.pipelines import StatsPipeline
+from crawler.store.duplicates import Banding, open_dedup_state
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+logger = logging.getLogger(__name__)
+
+
+
+class DedupPipeline(StatsPipeline):
+    """Sets cluster_id and duplicate_of, or drops copies under ``-a dedup=drop``."""
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.dedup: Deduplicator | None = None
+        self.settings = settings
+        self.added: set[str] = set()
+        self.analyser = page_analyser(crawler)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.mode = dedup_mode(getattr(spider, "dedup", None) or self.settings.get("DEDUP_MODE"))
+        if self.mode == "off":
+            return
+        threshold = self.settings.getfloat("DEDUP_THRESHOLD", DEFAULT_THRESHOLD)
+        num_perm = self.settings.getint("DEDUP_NUM_PERM", DEFAULT_NUM_PERM)
+        banding = Banding.for_threshold(threshold, num_perm)
+        self.dedup = Deduplicator(open_dedup_state(self.settings, banding), threshold, num_perm,
+                                  self.settings.getint("DEDUP_SHINGLE_WORDS",
+                                                       DEFAULT_SHINGLE_WORDS))
+        logger.info("dedup=%s, %d articles remembered", self.mode, len(self.dedup.state))
+
+    def close_spider(self) -> None:
+        if self.dedup is not None:
+            self.dedup.state.close()
+
+    def process_item(self, item: Any) -> Any:
+        if self.dedup is None:
+            return item
+        try:
+            return self._mark(item)
+        except DropItem:
+            raise
+        except Exception as exc:  # a state store failure must not lose the article
+            self.stats.inc_value("dedup/state_error")
+            logger.error("duplicate state failed on %s (%r); exported unclustered",
+                         item.get("url"), exc)
+            item["cluster_id"] = item["duplicate_of"] = None
+            return item
+
+    def _mark(self, item: dict[str, Any]) -> dict[str, Any]:
+        assert self.dedup is not None
+        known = self.analyser.text_fingerprint(item.get("text"), self.dedup.num_perm,
+                                               self.dedup.shingle_words)
+        assignment, record, keys = self.dedup.assign(item, known)
+        self.stats.inc_value(f"dedup/{assignment.match}")
+        if assignment.is_copy and self.mode == "drop":
+            reason = "near_duplicate" if assignment.match == "near" else "duplicate_text"
+            if assignment.match == "same_url":
+                reason = "duplicate_url"
+            raise self.drop(reason, item.get("url") or "?",
+                            f"copy of {assignment.duplicate_of} ({assignment.similarity:.2f})")
+        item["cluster_id"] = assignment.cluster_id
+        item["duplicate_of"] = assignment.duplicate_of
+        if assignment.is_copy:
+            logger.info("%s is a copy of %s (%s, %.2f)", item.get("url"),
+                        assignment.duplicate_of, assignment.match, assignment.similarity)
+        self.dedup.add(record, keys)
+        if assignment.match != "same_url":
+            self.added.add(record.article_id)
+        return item
+
+    def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
+                     spider: Any = None) -> None:
+        """A later pipeline dropped an item this one recorded: forget it again."""
+        if self.dedup is None or not isinstance(item, dict):
+            return
+        article_id = item.get("id")
+        if article_id in self.added and item.get("cluster_id") is not None:
+            self.added.discard(article_id)
+            self.dedup.state.remove(article_id)

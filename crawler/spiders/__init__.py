@@ -1,1 +1,0 @@
-"""Spiders of the project: ``arabstoday`` crawls the whole network."""
