@@ -47,8 +47,9 @@ def through_pipeline(body: bytes, content_type: str | None, url: str = URLS[0]) 
 
     from scrapy.exceptions import DropItem
 
+    from crawler.analyse.page import FetchedPage
     from crawler.extract.page import decode_html, is_binary
-    from crawler.items import ARTICLE_FIELDS, FetchedPage
+    from crawler.items import ARTICLE_FIELDS
 
     if is_binary(body):
         return  # the spider skips it (binary_body)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.store.seen import SeenRecord, SqliteSeenStore, text_hash
+from crawler.store.seen import SeenRecord, SqliteSeenStore
+from crawler.text import text_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _record(n: int) -> SeenRecord:
     return SeenRecord(f"arabstoday-{n:016x}", f"https://www.arabstoday.net/485/{n}-x",
                       "arabstoday", "2026-01-01T00:00:00Z", "2024-11-01T00:00:00Z", None,
-                      text_hash(f"text {n}"), 1)
+                      text_digest(f"text {n}"), 1)
 
 
 def bench_store(records: int) -> None:

@@ -14,11 +14,14 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("crawler.simulator.cli", "serve a synthetic copy of the network on loopback"),
     "extract": ("crawler.commands.extract", "extract one saved page and print the item as JSON"),
-    "record-sample": ("crawler.commands.record_sample", "record the bundled offline snapshot from the simulator"),
+    "record-sample": ("crawler.commands.record_sample",
+                      "record the bundled offline snapshot from the simulator"),
     "validate": ("crawler.commands.validate", "check JSON Lines exports against the item schema"),
-    "export": ("crawler.commands.export", "convert crawl output for Label Studio, Prodigy or doccano"),
+    "export": ("crawler.commands.export",
+               "convert crawl output for Label Studio, Prodigy or doccano"),
     "report": ("crawler.commands.report", "show the last run reports as a table and a PNG plot"),
-    "schedule": ("crawler.commands.schedule", "run the incremental crawl every N hours, here or on scrapyd"),
+    "schedule": ("crawler.commands.schedule",
+                 "run the incremental crawl every N hours, here or on scrapyd"),
 }
 
 

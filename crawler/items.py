@@ -8,17 +8,12 @@ exported line holds exactly these keys.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crawler.text import normalise_space
 
-if TYPE_CHECKING:
-    from crawler.analyse.page import PageAnalysis
-
 SCHEMA_VERSION = "1.1"
 """Version of the item contract; crawler/schema/item-<version>.schema.json describes it."""
-
 
 ARTICLE_FIELDS: tuple[str, ...] = (
     "id",
@@ -49,23 +44,6 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "duplicate_of",
     "schema_version",
 )
-
-
-@dataclass
-class FetchedPage:
-    """What the spider hands to the pipelines: one fetched article page, not yet extracted."""
-
-    url: str
-    """The URL as fetched (after redirects), the real network URL even in via/replay mode."""
-    canonical_url: str
-    site: str
-    html: str
-    status: int
-    fetched_at: str
-    feed: dict[str, Any] = field(default_factory=dict)
-    """Discovery metadata: source (feed, sitemap, listing), title, pubDate, category."""
-    analysis: PageAnalysis | None = None
-    """Set by the template middleware (crawler.analysis), so the page is analysed once."""
 
 
 def empty_article() -> dict[str, Any]:

@@ -129,6 +129,7 @@ REPLAY_PATH = None
 
 # Incremental crawls (crawler.incremental, crawler.store.seen); JOBDIR-safe scheduling.
 INCREMENTAL = False
+SEEN_STORE_CLASS = "crawler.store.seen.SqliteSeenStore"
 DUPEFILTER_CLASS = "crawler.crawl.incremental.RunDupeFilter"
 SCHEDULER = "crawler.crawl.incremental.ResumableScheduler"
 RECHECK_DAYS = 2.0

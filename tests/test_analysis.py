@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.analyse.minhash import text_fingerprint
-from crawler.analyse.page import PageAnalysis, analyse_page
+from crawler.analyse.page import FetchedPage, PageAnalysis, analyse_page
 from crawler.analyse.templates import page_fingerprints
 from crawler.analyse.workers import PageAnalyser
 from crawler.extract.article import extract_article
 from crawler.extract.page import decode_html, parse_page
-from crawler.items import FetchedPage
 from crawler.simulator.network import SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from tests.conftest import run_crawl

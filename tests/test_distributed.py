@@ -219,7 +219,8 @@ def test_incremental_distributed_crawl_keeps_its_seen_store_in_redis(tmp_path: P
     assert {item["canonical_url"] for item in exported} == set(network.manifest())
     assert [item for path in second.glob("shard-*.jsonl") for item in read_shard(path)] == []
     assert not list(state_dir.glob("*.sqlite3")), "SQLite was used instead of Redis"
-    store = open_seen_store({"REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": prefix})
+    store = open_seen_store({"REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": prefix,
+                             "SEEN_STORE_CLASS": "crawler.store.redis.RedisSeenStore"})
     try:
         assert len(store) == len(exported)
         assert {record.article_id for record in store} == {item["id"] for item in exported}
@@ -228,7 +229,8 @@ def test_incremental_distributed_crawl_keeps_its_seen_store_in_redis(tmp_path: P
 
 
 def test_redis_seen_store_roundtrip(prefix: str) -> None:
-    store = open_seen_store({"REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": prefix})
+    store = open_seen_store({"REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": prefix,
+                             "SEEN_STORE_CLASS": "crawler.store.redis.RedisSeenStore"})
     record = SeenRecord("arabstoday-1", "https://www.arabstoday.net/1/1-خبر", "arabstoday",
                         "2026-01-01T00:00:00Z", None, None, "abc", 1)
     try:

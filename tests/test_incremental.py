@@ -20,7 +20,8 @@ from crawler.pipelines.incremental import IncrementalPipeline
 from crawler.simulator.model import SimArticle
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.store.seen import SeenRecord, SqliteSeenStore, text_hash
+from crawler.store.seen import SeenRecord, SqliteSeenStore
+from crawler.text import text_digest
 from tests.conftest import CrawlRun, run_crawl
 
 # ---------------------------------------------------------------------------- unit level
@@ -100,7 +101,7 @@ def test_record_is_written_only_on_export(incremental: Incremental) -> None:
     _export(incremental, _item(1))
     record = incremental.store.get("arabstoday-1")
     assert isinstance(record, SeenRecord)
-    assert record.text_hash == text_hash("نص أول") and record.version == 1
+    assert record.text_hash == text_digest("نص أول") and record.version == 1
 
 
 def test_pipeline_without_incremental_sets_version_1() -> None:

@@ -17,8 +17,8 @@ from crawler.store.seen import (
     SeenStore,
     SqliteSeenStore,
     open_seen_store,
-    text_hash,
 )
+from crawler.text import text_digest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def record(n: int, version: int = 1, text: str = "نص تجريبي") -> SeenRec
     return SeenRecord(
         article_id=f"arabstoday-{n:016x}", canonical_url=f"https://www.arabstoday.net/{n}/x",
         site="arabstoday", exported_at="2026-01-01T00:00:00Z",
-        published_at="2024-03-01T10:00:00Z", modified_at=None, text_hash=text_hash(text),
+        published_at="2024-03-01T10:00:00Z", modified_at=None, text_hash=text_digest(text),
         version=version,
     )
 
@@ -77,9 +77,14 @@ def test_put_is_durable_across_kill(tmp_path: Path) -> None:
         assert len(store) == 50
 
 
-def test_text_hash_ignores_whitespace_only() -> None:
-    assert text_hash("كلمة  أولى\nثانية") == text_hash(" كلمة أولى ثانية ")
-    assert text_hash("كلمة أولى") != text_hash("كلمة ثانية")
+def test_the_recorded_text_hash_ignores_whitespace_only() -> None:
+    def recorded(text: str) -> str:
+        item = {"id": "a", "canonical_url": "https://www.arabstoday.net/1/x", "site": "arabstoday",
+                "text": text}
+        return SeenRecord.from_item(item, "2026-01-01T00:00:00Z").text_hash
+
+    assert recorded("كلمة  أولى\nثانية") == recorded(" كلمة أولى ثانية ")
+    assert recorded("كلمة أولى") != recorded("كلمة ثانية")
 
 
 def test_record_from_item() -> None:
@@ -87,7 +92,7 @@ def test_record_from_item() -> None:
             "site": "arabstoday", "published_at": "2024-01-02T00:00:00Z", "modified_at": None,
             "text": "نص", "version": 3}
     rec = SeenRecord.from_item(item, exported_at="2026-01-01T00:00:00Z")
-    assert rec.version == 3 and rec.text_hash == text_hash("نص")
+    assert rec.version == 3 and rec.text_hash == text_digest("نص")
     assert rec.as_dict()["article_id"] == "arabstoday-1"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -23,10 +23,7 @@ from crawler.analyse.minhash import (
 )
 from crawler.store.duplicates import Banding, DedupRecord, DedupState, SqliteDedupState
 
-if TYPE_CHECKING:
-    pass
 logger = logging.getLogger(__name__)
-
 
 
 DEFAULT_THRESHOLD = 0.5

@@ -13,51 +13,30 @@ import logging
 import re
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
-if TYPE_CHECKING:
-    pass
-logger = logging.getLogger(__name__)
+from crawler.text import fold, text_digest
 
+logger = logging.getLogger(__name__)
 
 
 DEFAULT_NUM_PERM = 128
 
-
 DEFAULT_SHINGLE_WORDS = 3
-
-
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-
-
-_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك",
-         "ی": "ي"}
-
-
-assert not set(_FOLD) & set(_FOLD.values())  # so one str.replace per letter is a translate
-
 
 _WORD = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
-    """Text folded for comparison only (never exported): NFKC, no diacritics or tatweel, alef,
-    ya, ta marbuta and hamza seats unified, digits to ASCII, punctuation dropped, lower case.
-    The words (runs of ``\\w``) are joined by single spaces."""
-    folded = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
-    for letter, into in _FOLD.items():
-        if letter in folded:
-            folded = folded.replace(letter, into)
-    words = _WORD.findall(folded.lower())
+    """Text folded for comparison only (never exported): NFKC, the matching fold
+    (crawler.text.fold), punctuation dropped, lower case, numbers without leading zeros; the words
+    (runs of ``\\w``) joined by single spaces."""
+    words = _WORD.findall(fold(unicodedata.normalize("NFKC", text)).lower())
     if any(map(str.isdecimal, words)):
         words = [str(int(w)) if w.isdecimal() and len(w) < 19 else w for w in words]
     return " ".join(words)
-
-
-def text_hash(normalised: str) -> str:
-    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
 
 
 def _shingle_bytes(normalised: str, size: int) -> list[bytes]:
@@ -79,13 +58,10 @@ def shingles(normalised: str, size: int = DEFAULT_SHINGLE_WORDS) -> set[bytes]:
 
 SEED = 1
 
-
 _U32 = np.uint32
-
 
 _FMIX = (_U32(16), _U32(0x85EBCA6B), _U32(13), _U32(0xC2B2AE35), _U32(16))
 """The MurmurHash3 32-bit finalizer datasketch's affine32 scheme mixes every hash with."""
-
 
 _MAX_HASH = _U32(0xFFFFFFFF)
 
@@ -128,7 +104,7 @@ class TextFingerprint(NamedTuple):
     """What assigning a cluster needs from an article's text: the pure, CPU-heavy part."""
 
     digest: str
-    """``text_hash`` of the normalised text (exact copies)."""
+    """``text_digest`` of the normalised text (exact copies)."""
     signature: np.ndarray
     """MinHash signature of its shingles (near copies)."""
 
@@ -138,7 +114,7 @@ def text_fingerprint(text: str, num_perm: int = DEFAULT_NUM_PERM,
     """Digest and signature of an article's text: a pure function, so page analysis can compute
     it in a worker process (crawler.analysis) and the pipeline only look it up."""
     folded = normalise(text)
-    return TextFingerprint(text_hash(folded), signature(folded, num_perm, shingle_words))
+    return TextFingerprint(text_digest(folded), signature(folded, num_perm, shingle_words))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -9,7 +9,7 @@ in a worker (crawler.analyse.workers).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.analyse.minhash import text_fingerprint
@@ -18,10 +18,26 @@ from crawler.extract.article import NotAnArticle, extract_page
 from crawler.extract.page import UnparseablePage, parse_page
 
 if TYPE_CHECKING:
-
     from crawler.analyse.minhash import TextFingerprint
+
 logger = logging.getLogger(__name__)
 
+
+@dataclass
+class FetchedPage:
+    """What the spider hands to the pipelines: one fetched article page, not yet extracted."""
+
+    url: str
+    """The URL as fetched (after redirects), the real network URL even in via/replay mode."""
+    canonical_url: str
+    site: str
+    html: str
+    status: int
+    fetched_at: str
+    feed: dict[str, Any] = field(default_factory=dict)
+    """Discovery metadata: source (feed, sitemap, listing), title, pubDate, category."""
+    analysis: PageAnalysis | None = None
+    """Set by the template middleware (crawler.analysis), so the page is analysed once."""
 
 
 @dataclass(frozen=True)

@@ -13,19 +13,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crawler.extract.page import Page
 from crawler.text import normalise_space
 
-if TYPE_CHECKING:
-    pass
 logger = logging.getLogger(__name__)
 
 
-
 _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
-
 
 MIN_BLOCK_CHARS = 12
 """Shorter blocks (single words, numbers) are not learnt: they recur by chance."""

@@ -45,19 +45,17 @@ from weakref import WeakKeyDictionary
 from scrapy import signals
 from scrapy.utils.reactor import is_asyncio_reactor_installed
 
-from crawler.analyse.page import DedupParams, PageAnalysis, analyse_page
-from crawler.items import FetchedPage
+from crawler.analyse.page import DedupParams, FetchedPage, PageAnalysis, analyse_page
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
     from crawler.analyse.minhash import TextFingerprint
+
 logger = logging.getLogger(__name__)
 
 
-
 Analyse = Callable[..., PageAnalysis]
-
 
 KNOWN_TEXTS = 1024
 """Analyses kept by article text for the pipelines after extraction (the template and dedup

@@ -14,7 +14,6 @@ from typing import Any
 
 PLOTTED_FIELDS = ("title", "text", "published_at", "modified_at", "authors")
 
-
 TABLE_FIELDS = ("title", "text", "published_at")
 
 

@@ -29,9 +29,7 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 
-
 SPIDER = "arabstoday"
-
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-
 #: Response flag set by the replay handler on URLs missing from the archive.
 REPLAY_MISS_FLAG = "replay-miss"
 
@@ -35,18 +34,15 @@ REPLAY_MISS_FLAG = "replay-miss"
 #: Response flag set by the replay handler on URLs answered from the archive.
 REPLAY_HIT_FLAG = "replayed"
 
-
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 HTML_SUFFIXES = (".html", ".htm")
 
-
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 _SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
-
 
 _SAVED_FROM_SCAN_BYTES = 4096
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
 logger = logging.getLogger(__name__)
-
 
 
 MODES = ("mark", "drop", "off")

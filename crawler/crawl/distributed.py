@@ -53,12 +53,11 @@ if TYPE_CHECKING:
     from redis import Redis
     from scrapy import Spider
     from scrapy.crawler import Crawler
+
 logger = logging.getLogger(__name__)
 
 
-
 DEFAULT_PREFIX = "arabstoday"
-
 
 _ENQUEUE = """
 if ARGV[4] == '1' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
@@ -75,7 +74,6 @@ local id = redis.sha1hex(top[1])
 redis.call('HSET', KEYS[2], id, top[1], 's:' .. id, top[2])
 return {id, top[1]}
 """
-
 
 _REQUEUE = """
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[4])) do
@@ -106,7 +104,6 @@ redis.call('SADD', KEYS[3], ARGV[1])
 return 1
 """
 
-
 _EXPORTED = """
 redis.call('SADD', KEYS[1], ARGV[1])
 if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[2], ARGV[1]) end
@@ -118,7 +115,6 @@ _UNCLAIM = """
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
 redis.call('SREM', KEYS[2], ARGV[1])
 """
-
 
 _DISCOVERY_DONE = """
 redis.call('SADD', KEYS[2], ARGV[1])
@@ -144,6 +140,7 @@ def enable(crawler: Crawler, spider: Spider) -> Coordinator:
         ("SCHEDULER_DUPEFILTER_KEY", f"{prefix}:dupefilter"),
         ("WORKER_ID", worker),
         ("DEDUP_STATE_CLASS", "crawler.store.redis.RedisDedupState"),
+        ("SEEN_STORE_CLASS", "crawler.store.redis.RedisSeenStore"),
     ):
         settings.set(name, value, priority="spider")
     pipelines = settings.getdict("ITEM_PIPELINES")

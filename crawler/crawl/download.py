@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 #: How many replay misses are logged one by one before only the total is reported.

@@ -29,7 +29,7 @@ from scrapy import signals
 from scrapy.core.scheduler import Scheduler
 from scrapy.dupefilters import RFPDupeFilter
 
-from crawler.store.seen import SeenRecord, SeenStore, open_seen_store, text_hash
+from crawler.store.seen import SeenRecord, SeenStore, open_seen_store
 
 if TYPE_CHECKING:
     from typing import Self
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
     from scrapy.statscollectors import StatsCollector
     from twisted.internet.defer import Deferred
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 _ATTRIBUTE = "_arabstoday_incremental"
@@ -136,7 +136,7 @@ class Incremental:
             version = 1
             self.stats.inc_value("incremental/new")
         elif (record.modified_at == item.get("modified_at")
-              and record.text_hash == text_hash(item.get("text") or "")):
+              and record.text_hash == SeenRecord.from_item(item, "").text_hash):
             self.stats.inc_value("incremental/unchanged")
             return None
         else:

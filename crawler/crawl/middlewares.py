@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.settings import BaseSettings
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 # Settings copied into the warcinfo record: the ones that change what a crawl fetches.

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    pass
 logger = logging.getLogger(__name__)
-
 
 
 page_failed = object()

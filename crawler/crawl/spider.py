@@ -31,6 +31,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import __version__
+from crawler.analyse.page import FetchedPage
 from crawler.crawl.archive import ReplayArchive
 from crawler.crawl.arguments import dedup_mode
 from crawler.crawl.discovery.feeds import FeedEntry, parse_feed
@@ -40,12 +41,10 @@ from crawler.crawl.download import replay_archive, utc_now_iso
 from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
 from crawler.extract.page import decode_html, is_binary
-from crawler.items import FetchedPage
 from crawler.network.sites import SITES, Site, parse_site_list, site_for_host
 from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 
 logger = logging.getLogger(__name__)
-
 
 
 CHANNELS = ("robots", "feeds", "listings")
@@ -55,15 +54,11 @@ CHANNELS = ("robots", "feeds", "listings")
 # queue stays short and items flow early; robots.txt first because it names the sitemaps.
 PRIORITY_ROBOTS = 100
 
-
 PRIORITY_ARTICLE = 50
-
 
 PRIORITY_FEED = 40
 
-
 PRIORITY_SITEMAP = 30
-
 
 PRIORITY_LISTING = 10
 

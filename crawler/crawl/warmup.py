@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
+from crawler.analyse.page import FetchedPage
 from crawler.analyse.workers import page_analyser
-from crawler.items import FetchedPage
 from crawler.store.templates import template_store
 
 if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 FLUSH_URL = "data:text/plain,template-warmup-flush"

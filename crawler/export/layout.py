@@ -25,9 +25,7 @@ if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
 
 
-
 LAYOUTS = ("site-day", "site-batch")
-
 
 DEFAULT_BATCH_ITEMS = 1000
 

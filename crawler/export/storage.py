@@ -17,8 +17,8 @@ from scrapy.extensions.feedexport import FileFeedStorage
 
 if TYPE_CHECKING:
     from scrapy import Spider
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 EXIT_OUTPUT_ERROR = 74

@@ -33,9 +33,7 @@ from crawler.network.urls import ArticleURL, NotAnArticleURL, parse_article_url
 logger = logging.getLogger(__name__)
 
 
-
 MIN_PARAGRAPH_WORDS = 8
-
 
 MIN_PARAGRAPH_CHARS = 60
 """An article has at least one paragraph this long (words, or characters for scripts

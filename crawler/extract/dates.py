@@ -37,12 +37,10 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("كانون الأول", "ديسمبر", "دجنبر"),
 }
 
-
 _WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
 
 
 CAIRO = ZoneInfo("Africa/Cairo")
-
 
 ABU_DHABI = timezone(timedelta(hours=4), "Abu Dhabi")
 
@@ -63,7 +61,6 @@ _ZONES: tuple[tuple[str, tzinfo], ...] = (
     ("UTC", UTC),
 )
 
-
 _CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
 
 
@@ -81,25 +78,21 @@ def _month_pattern() -> re.Pattern[str]:
 
 _MONTH_BY_NAME = {fold(n): month for month, names in _MONTH_NAMES.items() for n in names}
 
-
 _MONTH_RE = _month_pattern()
 
 
 _TIME_RE = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)(?:\s*(ص|م|صباحا|مساء|مساءا|"
                       r"am|pm|AM|PM)(?![\w]))?")
 
-
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 
-
 _NUMBER = re.compile(r"(?<!\d)\d+(?!\d)")
 
 
 _ISO_START = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d|$)")
-
 
 _PM = {"م", "مساء", "مساءا", "pm", "PM"}
 

@@ -11,7 +11,6 @@ _FRENCH_WORDS = frozenset({
     "sur", "au", "aux", "et"
 })
 
-
 _ENGLISH_WORDS = frozenset({
     "the", "of", "and", "to", "in", "is", "for", "that", "on", "with", "was", "as", "by",
     "at", "from"

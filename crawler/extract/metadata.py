@@ -20,10 +20,8 @@ from crawler.extract.page import normalise_space
 logger = logging.getLogger(__name__)
 
 
-
 _string_content = etree.XPath("string()", smart_strings=False)
 """An element's text with its descendants' (``text_content()`` for plain etree trees too)."""
-
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "OpinionNewsArticle",
                            "AnalysisNewsArticle", "BlogPosting", "BackgroundNewsArticle",
@@ -33,7 +31,6 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Op
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
                    "dcterms.created", "dc.date", "date", "sailthru.date")
-
 
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                   "last-modified")

@@ -23,7 +23,6 @@ from crawler.text import CONTROL, has_control, normalise_space
 logger = logging.getLogger(__name__)
 
 
-
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
@@ -31,7 +30,6 @@ BLOCK_TAGS = frozenset({
     "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul"
 })
-
 
 SKIPPED_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option",
@@ -41,12 +39,10 @@ SKIPPED_TAGS = frozenset({
 
 IMAGE_TAGS = frozenset({"img", "amp-img"})
 
-
 _XML_DECLARATION = re.compile(r"^<\?xml[^>]*>")
 
 
 _LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
-
 
 _HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|article|section|"
                        r"main|h[1-6]|table|ul|li|a|img|br|figure)(?=[\s>/])", re.IGNORECASE)
@@ -172,14 +168,12 @@ def _join_absolute(value: str, base_scheme: str) -> str | None:
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-
 _new_object = object.__new__
 
 
 _State = tuple[str, bool, bool, int | None]
 """An element's context: nearest block tag, inside a caption (a figcaption or an element whose
 class names a caption), inside a heading, number of the enclosing <figure>."""
-
 
 _TOP: _State = ("div", False, False, None)
 
@@ -190,7 +184,6 @@ _ENTER, _SKIP, _IMAGE, _BREAK = 0, 1, 2, 3
 _TagInfo = tuple[int, bool, bool, str | None, bool, bool, bool]
 """What flatten does with a tag: action, is <time>, starts a block (lower-cased tag), and
 from the tag as parsed: block tag for the context (or None), heading, figure, figcaption."""
-
 
 _TAG_INFO: dict[object, _TagInfo] = {}
 

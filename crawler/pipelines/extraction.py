@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from crawler.analyse.page import FetchedPage
 from crawler.analyse.workers import page_analyser
-from crawler.items import FetchedPage
 from crawler.pipelines import StatsPipeline
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-logger = logging.getLogger(__name__)
 
+logger = logging.getLogger(__name__)
 
 
 class ExtractionPipeline(StatsPipeline):

@@ -7,13 +7,16 @@ backend from the settings: SQLite in ``STATE_DIR`` by default.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
+
+from scrapy.utils.misc import load_object
+
+from crawler.text import normalise_space, text_digest
 
 SEEN_DB_NAME = "seen.sqlite3"
 
@@ -41,7 +44,7 @@ class SeenRecord:
             exported_at=exported_at,
             published_at=item.get("published_at"),
             modified_at=item.get("modified_at"),
-            text_hash=text_hash(item.get("text") or ""),
+            text_hash=text_digest(normalise_space(item.get("text") or "")),
             version=int(item.get("version") or 1),
         )
 
@@ -52,13 +55,14 @@ class SeenRecord:
 RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SeenRecord))
 
 
-def text_hash(text: str) -> str:
-    """A digest of an article's text, insensitive to whitespace differences."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:32]
-
-
 class SeenStore(ABC):
-    """Exported articles by article id. Implementations: SqliteSeenStore (one process)."""
+    """Exported articles by article id: SqliteSeenStore (one process) or
+    crawler.store.redis.RedisSeenStore (shared by the workers of a distributed crawl)."""
+
+    @classmethod
+    @abstractmethod
+    def from_settings(cls, settings: Any) -> SeenStore:
+        """The store the settings describe (``settings``: Scrapy Settings or a mapping)."""
 
     @abstractmethod
     def get(self, article_id: str) -> SeenRecord | None:
@@ -109,6 +113,10 @@ class SqliteSeenStore(SeenStore):
         )
         self._columns = ", ".join(RECORD_FIELDS)
 
+    @classmethod
+    def from_settings(cls, settings: Any) -> SqliteSeenStore:
+        return cls(Path(settings.get("STATE_DIR") or ".state") / SEEN_DB_NAME)
+
     def get(self, article_id: str) -> SeenRecord | None:
         row = self.db.execute(f"SELECT {self._columns} FROM seen WHERE article_id = ?",
                               (article_id,)).fetchone()
@@ -131,14 +139,8 @@ class SqliteSeenStore(SeenStore):
 
 
 def open_seen_store(settings: Any) -> SeenStore:
-    """The seen-store the settings name: ``STATE_DIR``/seen.sqlite3 (default ``.state``).
-
-    ``settings`` is Scrapy Settings or any mapping with ``get``. With ``REDIS_URL`` (distributed
-    mode) the store is the Redis hash of crawler.store.redis, shared by every worker.
-    """
-    if settings.get("REDIS_URL"):
-        from crawler.store.redis import RedisSeenStore
-
-        return RedisSeenStore.from_settings(settings)
-    state_dir = settings.get("STATE_DIR") or ".state"
-    return SqliteSeenStore(Path(state_dir) / SEEN_DB_NAME)
+    """The seen-store ``SEEN_STORE_CLASS`` names (SQLite in ``STATE_DIR`` by default; distributed
+    mode names crawler.store.redis.RedisSeenStore), built with its ``from_settings``."""
+    cls = load_object(settings.get("SEEN_STORE_CLASS") or SqliteSeenStore)
+    store: SeenStore = cls.from_settings(settings)
+    return store

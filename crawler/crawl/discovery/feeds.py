@@ -29,7 +29,6 @@ from crawler.extract.dates import parse_machine_date_utc
 MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024
 """Cap on the decompressed size of a gzip body (a gzip bomb stops here with an error)."""
 
-
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -78,7 +77,6 @@ def gunzip_capped(body: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> bytes:
 
 _DECLARED_ENCODING = re.compile(
     rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
-
 
 _XML_DECLARATION = re.compile(r"<\?xml[^>]*>")
 
@@ -134,19 +132,16 @@ def decode_xml(body: bytes, fallback_encoding: str | None = None) -> str:
 
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
 
-
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
 
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>/])",
                          re.IGNORECASE | re.DOTALL)
 
-
 _PROTECTED = re.compile(r"(<!\[CDATA\[.*?\]\]>|<!--.*?-->)", re.DOTALL)
 
 
 _AMPERSAND = re.compile(r"&(?:(#[0-9]+|#[xX][0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));?")
-
 
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
@@ -353,7 +348,6 @@ def clean_title(raw: str) -> str | None:
 
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
 
-
 _ABSOLUTE_HTTP = re.compile(r"https?://[^/?#]")
 
 
@@ -377,7 +371,6 @@ def absolute_http_url(raw: str, base_url: str) -> str | None:
 
 
 FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
-
 
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 

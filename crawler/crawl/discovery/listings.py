@@ -28,19 +28,16 @@ from crawler.network.urls import NotAnArticleURL, parse_article_url
 
 ListingKind = Literal["home", "section", "writer"]
 
-
 _LISTING_PATH = re.compile(r"^(?P<base>/\d+|/w-\d+)?(?:/page/(?P<page>\d+))?$")
 
 
 _SAFE_PATH_CHARS = "/-._~!$&'()*+,;=:@"
-
 
 _NEXT_WORDS = frozenset({"التالي", "التالى", "الصفحة التالية", "الصفحة التالیة", "next",
                          "next page", "older", "older posts"})
 
 
 _NEXT_ARROWS = frozenset("»›")
-
 
 _DECORATION = re.compile(r"[»›«‹<>\s]+")
 

@@ -28,7 +28,6 @@ from crawler.extract.dates import parse_machine_date_utc
 
 SitemapKind = Literal["urlset", "sitemapindex"]
 
-
 _ENTRY_TAG: dict[str, str] = {"urlset": "url", "sitemapindex": "sitemap"}
 
 

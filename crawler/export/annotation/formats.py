@@ -25,7 +25,6 @@ from crawler.export.annotation.units import Unit
 
 MODEL_VERSION = "arabstoday-rules-1"
 
-
 FORMATS = ("label-studio", "prodigy", "doccano", "jsonl")
 
 

@@ -23,19 +23,16 @@ from crawler.export.annotation.sentences import (
 LABELS = ("QUOTE", "SPEAKER", "AUTHOR", "LOC")
 """In order of precedence when spans would overlap."""
 
-
 MAX_QUOTE_CHARS = 1500
 
 
 MAX_SPEAKER_WORDS = 6
-
 
 SPEAKER_AFTER_QUOTE_CHARS = 12
 
 
 _VERBS = ("قال", "قالت", "أكد", "أكدت", "أشار", "أشارت", "أضاف", "أضافت", "أوضح", "أوضحت",
           "صرح", "صرحت", "ذكر", "ذكرت", "أعلن", "أعلنت", "تابع", "تابعت", "شدد", "شددت")
-
 
 REPORTING_VERB = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(_VERBS) + r")(?!\w)")
 
@@ -47,7 +44,6 @@ _STOP_WORDS = frozenset({
     "الخميس", "الجمعة", "السبت", "صباح", "مساء", "لـ", "له", "لها", "لهم", "ل", "بأن", "بان",
     "ان", "انه", "كما", "حيث", "وإن", "وأن", "الذي", "التي", "ذلك", "هذا", "هذه",
 })
-
 
 _SPEAKER_END = re.compile(r"[:،,.؛;!؟?«»\"“”()\n]")
 

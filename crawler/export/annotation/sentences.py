@@ -18,12 +18,10 @@ from bisect import bisect_right
 
 TERMINATORS = frozenset(".!?؟")
 
-
 CLOSERS = frozenset("»”\")]’'")
 
 
 PAIRS = {"«": "»", "“": "”", "(": ")", "[": "]"}
-
 
 SYMMETRIC = '"'
 
@@ -36,12 +34,10 @@ ABBREVIATIONS = frozenset({
     "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "inc", "ltd", "jr", "sr",
 })
 
-
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 
 
 _LONE_NUMBER = re.compile(r"^[\d٠-٩]{1,3}$")
-
 
 _MARKS = re.compile('[«»“”()\\[\\]"]')
 

@@ -15,7 +15,6 @@ from crawler.export.annotation.sentences import split_sentences
 
 UNITS = ("article", "paragraph", "sentence")
 
-
 META_FIELDS = ("url", "site", "title", "published_at", "kind", "cluster_id", "duplicate_of")
 
 

@@ -33,15 +33,12 @@ from trafilatura.readability_lxml import Document as ReadabilityDocument
 logger = logging.getLogger(__name__)
 
 
-
 _TOKEN = re.compile(r"\w+")
-
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "dd")
-
 
 _SPACE = re.compile(r"\s+")
 
@@ -49,14 +46,12 @@ _SPACE = re.compile(r"\s+")
 DISJOINT = 0.05
 """Overlap below which two candidates are taken to have picked different blocks."""
 
-
 LONGER = 1.5
 """How much longer readability must be to win when the two are disjoint."""
 
 
 SUBSET = 0.95
 """Share of readability's shingles inside the rules text for it to count as a subset."""
-
 
 SURPLUS = (0.85, 0.95)
 """Share of the rules text covered by readability for a small-surplus replacement."""

@@ -13,14 +13,12 @@ from crawler.text import DIGITS
 
 _FOLD = str.maketrans({"ی": "ي", "ک": "ك", "\u200c": " ", "\u00a0": " "})
 
-
 _MONTHS = ("فروردين", "ارديبهشت", "خرداد", "تير", "مرداد", "شهريور", "مهر", "آبان", "آذر",
            "دي", "بهمن", "اسفند")
 
 
 _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS, start=1)}
 _MONTH_NUMBER["امرداد"] = 5
-
 
 _DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))

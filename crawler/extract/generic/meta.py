@@ -24,9 +24,7 @@ from crawler.extract.metadata import read_metadata
 logger = logging.getLogger(__name__)
 
 
-
 _SPACE = re.compile(r"\s+")
-
 
 _SUFFIX = re.compile(r"\s*[|\-\u2013\u2014:\u00b7\u2022\uff5c]\s*\S")
 
@@ -34,7 +32,6 @@ _SUFFIX = re.compile(r"\s*[|\-\u2013\u2014:\u00b7\u2022\uff5c]\s*\S")
 _URL_DATE = re.compile(
     r"(?<!\d)(20\d\d|19\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"
 )
-
 
 _DATE_ATTRS = (
     "//*[@itemprop='datePublished']/@content",
@@ -48,7 +45,6 @@ _SHORT_ELEMENT = (
     "//*[self::time or self::span or self::div or self::p or self::li or self::small"
     " or self::abbr][string-length(normalize-space(.)) < 120]"
 )
-
 
 _LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 

@@ -22,13 +22,11 @@ from crawler.network.sites import Site
 LONG_BLOCK_WORDS = 25
 """A non-anchor block this long ends the search for header anchors."""
 
-
 PRE_BODY_WINDOW = 4
 """How many short blocks after the header may hold captions and the dateline."""
 
 
 CAPTION_MAX_WORDS = 20
-
 
 OPENING_WORDS = 8
 """Without a header, a dateline counts only when a paragraph this long follows it."""
@@ -73,12 +71,10 @@ def _is_anchor(block: Block) -> bool:
 # (the same pure functions): a new text then costs one cache entry here, not one per layer.
 _site_of_label = pat.site_of_label.__wrapped__
 
-
 _is_ticker_end = pat.is_ticker_end.__wrapped__
 
 
 _is_header_clock = is_header_clock.__wrapped__
-
 
 _split_label_prefix = pat.split_label_prefix.__wrapped__
 

@@ -20,19 +20,16 @@ _MEMO = MEMO_SIZE = 4096
 rules each (title, header, footer, repeats), and boilerplate lines recur on every page. Smaller
 than a few pages' worth of distinct paragraphs, so body text is not kept around."""
 
-
 _DASHES = "-ـ–—"
 
 
 _DASH_CLASS = r"\-ـ–—"
-
 
 _LABEL_FRAME = f" {_DASHES}|:"
 """What may surround a label on its line."""
 
 
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
-
 
 COMMENT_FORM = tuple(fold(s) for s in (
     "الإسم", "البريد الألكتروني", "البريد الإلكتروني", "عنوان التعليق", "تعليق",
@@ -45,7 +42,6 @@ FOOTER_PREFIXES = tuple(fold(s) for s in (
     "قد يهمك", "شروط النشر", "Maintained and developed by", "جميع الحقوق محفوظة",
 ))
 
-
 SHARE_WORDS = frozenset(fold(s) for s in (
     "شارك", "شاركها", "مشاركة", "على", "عبر", "facebook", "twitter", "whatsapp", "telegram",
     "linkedin", "email", "print", "share", "x", "طباعة", "اطبع", "تويتر", "فيسبوك", "فيس",
@@ -57,7 +53,6 @@ AGENCIES = frozenset(fold(s) for s in (
     "وكالات", "أ ف ب", "أ.ف.ب", "رويترز", "د ب أ", "وام", "واس", "قنا", "الأناضول",
     "وكالة الأنباء", "سانا", "بترا", "كونا", "ماب", "واج", "وات",
 ))
-
 
 _AUTHOR_LINE = re.compile(rf"^بقلم\s*[:{_DASH_CLASS}]?\s*(?P<name>\S.*)$")
 
