@@ -4,6 +4,10 @@ A family declares its ``Traits`` (which date formats, byline forms and positions
 positions it uses); ``Page`` draws the page's choices from them, hands the family the article's
 parts and furniture text, records every furniture string it hands out, and builds ``expected``
 from exactly what was shown. The family only decides the markup.
+
+A site's chrome (menus, footer, headings, labels, hashed class names) comes from generators
+keyed by family and site, so it is the same on every page of that site, as a template is;
+tickers, lists, tags, comments and the article's own choices change from page to page.
 """
 
 from __future__ import annotations
@@ -164,7 +168,7 @@ class Page:
         self.url = self.url or a.url
         self.site = get_site(a.site)
         self.label = a.site_label
-        self.css = HashedNames(rng)
+        self.css = HashedNames(self.stable("css"))
         self.headline = (a.headline if a.display_title and rng.random() < traits.display_title
                          else a.title)
         self.eastern = rng.random() < traits.eastern_digits
@@ -265,6 +269,11 @@ class Page:
 
     # ------------------------------------------------------------------ furniture
 
+    def stable(self, purpose: str) -> random.Random:
+        """A generator for the site's chrome (menus, footer, headings, labels, class names):
+        the same on every page of one site in one family, as a site template is."""
+        return random.Random(f"markup-site:{self.family}:{self.article.site}:{purpose}")
+
     def record(self, kind: str, strings: list[str] | tuple[str, ...]) -> list[str]:
         """Log one furniture block (strings a correct extractor never puts in the body)."""
         kept = [normalise_space(s) for s in strings if s and normalise_space(s)]
@@ -273,19 +282,20 @@ class Page:
         return list(strings)
 
     def pick(self, kind: str, pool: tuple[str, ...]) -> str:
-        """One string of ``pool`` (a heading, a label), recorded under ``kind``."""
-        choice = self.rng.choice(pool)
+        """The site's string of ``pool`` (a heading, a label), recorded under ``kind``."""
+        choice = self.stable(f"pick:{kind}:{pool[0]}:{len(pool)}").choice(pool)
         self.record(kind, [choice])
         return choice
 
     def menu(self, low: int = 6, high: int = 12) -> list[str]:
-        return self.record("menu", furniture.menu(self.rng, low, high))
+        return self.record("menu", furniture.menu(self.stable("menu"), low, high))
 
     def utility_links(self) -> list[str]:
-        return self.record("footer", furniture.utility_links(self.rng))
+        return self.record("footer", furniture.utility_links(self.stable("utility")))
 
     def breadcrumbs(self, with_title: bool = False) -> list[str]:
-        crumbs = [self.rng.choice(furniture.HOME), self.rng.choice(furniture.MENU_SECTIONS)]
+        crumbs = [self.stable("home").choice(furniture.HOME),
+                  self.rng.choice(furniture.MENU_SECTIONS)]
         if self.article.section and self.rng.random() < 0.5:
             crumbs.append(self.article.section)
         self.record("breadcrumbs", crumbs)
@@ -318,10 +328,10 @@ class Page:
         return self.record("tags", furniture.tags(self.rng, self.article.tags))
 
     def share(self) -> list[str]:
-        return self.record("share", furniture.share_bar(self.rng))
+        return self.record("share", furniture.share_bar(self.stable("share")))
 
     def comment_form(self) -> list[str]:
-        return self.record("comments", furniture.comment_form(self.rng))
+        return self.record("comments", furniture.comment_form(self.stable("comment-form")))
 
     def reader_comments(self, count: int, date_format: str = "numeric_time"
                         ) -> list[tuple[str, str, str]]:
@@ -337,10 +347,10 @@ class Page:
         return out
 
     def newsletter(self) -> list[str]:
-        return self.record("newsletter", furniture.newsletter(self.rng))
+        return self.record("newsletter", furniture.newsletter(self.stable("newsletter")))
 
     def footer(self) -> list[str]:
-        return self.record("footer", furniture.footer_lines(self.rng, self.label,
+        return self.record("footer", furniture.footer_lines(self.stable("footer"), self.label,
                                                             self.today.year))
 
     def author_bio(self, name: str) -> str:

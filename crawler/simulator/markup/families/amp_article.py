@@ -116,7 +116,7 @@ def render(page: Page) -> str:
     most = "".join(f'<li><a href="{attr(link.url)}">{esc(link.title)}</a></li>'
                    for link in page.links("most_read", rng.randint(3, 5)))
     footer = "".join(f"<p>{esc(x)}</p>" for x in page.footer())
-    cookie = page.record("cookie", list(rng.choice(furniture.COOKIE_NOTICES)))
+    cookie = page.record("cookie", list(page.stable("cookie").choice(furniture.COOKIE_NOTICES)))
     analytics = {"vars": {"gtag_id": f"G-{rng.getrandbits(32):08X}",
                           "config": {f"G-{rng.getrandbits(32):08X}": {"groups": "default"}}}}
     return head + "\n".join([

@@ -45,7 +45,7 @@ def _meta_row(page: Page) -> str:
         parts.append(f'<span><i class="bi bi-arrow-repeat me-1"></i>'
                      f"{esc(page.date.modified_visible)}</span>")
     views = page.record("views", [f"{rng.randint(100, 20000)} "
-                                  f"{rng.choice(furniture.VIEWS_LABELS)}"])
+                                  f"{page.stable('views').choice(furniture.VIEWS_LABELS)}"])
     parts.append(f'<span><i class="bi bi-eye me-1"></i>{esc(views[0])}</span>')
     return '<div class="d-flex flex-wrap gap-3 text-muted small mb-3">' + "".join(parts) + "</div>"
 
@@ -151,7 +151,7 @@ def render(page: Page) -> str:
     footer = page.footer()
     links = "".join(f'<li><a class="text-white-50" href="/page/{i}">{esc(x)}</a></li>'
                     for i, x in enumerate(page.utility_links()))
-    cookie = page.record("cookie", list(rng.choice(furniture.COOKIE_NOTICES)))
+    cookie = page.record("cookie", list(page.stable("cookie").choice(furniture.COOKIE_NOTICES)))
     return head + "\n".join([
         '<body class="bg-light">',
         '<nav class="navbar navbar-expand-lg navbar-dark bg-primary"><div class="container">'

@@ -111,7 +111,8 @@ def render(page: Page) -> str:
     today = page.today_line(rng.choice(("paired_day", "weekday_day")))
     rows = _article_rows(page)
     after = []
-    tools = page.record("share", ["طباعة", "أرسل لصديق", rng.choice(furniture.FONT_TOOLS)])
+    font_tool = page.stable("tools").choice(furniture.FONT_TOOLS)
+    tools = page.record("share", ["طباعة", "أرسل لصديق", font_tool])
     after.append('<tr><td><a href="print.php?id=1"><img src="/images/print.gif" border="0"> '
                  f'{esc(tools[0])}</a> | <a href="send.php?id=1">{esc(tools[1])}</a> | '
                  f'<a href="#">{esc(tools[2])}</a></td></tr>')
