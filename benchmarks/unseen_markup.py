@@ -261,6 +261,7 @@ def summarise(results: Sequence[PageResult]) -> dict[str, Any]:
     out["published_precision"] = (sum(r.hits["published_precision"] for r in with_precision)
                                   / len(with_precision) if with_precision else None)
     out["published_at_by_placement"] = _split(results, "date_where", "published_at")
+    out["published_instant_by_placement"] = _split(results, "date_where", "published_instant")
     out["authors_by_byline"] = _split(results, "byline", "authors")
     out["dateline_by_position"] = _split(results, "dateline", "dateline")
     baselines = [r.baseline for r in results if r.baseline is not None]
@@ -409,7 +410,8 @@ def print_report(report: dict[str, Any], title: str) -> None:
     if total.get("pages"):
         print("leaks by furniture kind:", _kinds(total["leaks_by_kind"]))
         print("whole blocks leaked:", _kinds(total["whole_blocks_by_kind"]))
-        print("published_at by placement:", _splits(total["published_at_by_placement"]))
+        print("published_at by placement:", _splits(total["published_at_by_placement"]),
+              "| same instant:", _splits(total["published_instant_by_placement"]))
         print("authors by byline form:", _splits(total["authors_by_byline"]))
         print("dateline by position:", _splits(total["dateline_by_position"]))
     for error in report["errors"][:5]:
