@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from crawler.network.sites import Site, get_site
+from crawler.network.urls import NotAnArticleURL, parse_article_url
 from crawler.simulator.markup import dates, furniture
 from crawler.simulator.markup.kit import HashedNames, article_url, thumb_url
 from crawler.simulator.markup.source import SourceArticle
@@ -140,6 +141,14 @@ class Link:
     moment: datetime | None = None
 
 
+def _url_dated(url: str) -> bool:
+    """Whether the URL carries a full timestamp (legacy /w-505/2013-01-20-05-49-31)."""
+    try:
+        return parse_article_url(url).legacy_datetime is not None
+    except NotAnArticleURL:
+        return False
+
+
 @dataclass
 class Page:
     """The page being rendered; families read the article's parts and ask for furniture."""
@@ -188,6 +197,8 @@ class Page:
         if a.published is None:
             return OwnDate("none", None, None, None, None)
         where: DateWhere = rng.choices(("metadata", "text", "none"), traits.date_where)[0]
+        if _url_dated(a.url):  # the URL itself tells the date: metadata must agree with it
+            where = "metadata"
         if where == "none":
             return OwnDate("none", None, None, None, None)
         fmt = rng.choice(traits.date_formats)

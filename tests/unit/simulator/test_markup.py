@@ -4,8 +4,11 @@ expected fields that hold on the page they describe. Tests the generator, not th
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 from collections import Counter
 from datetime import datetime
 from html.parser import HTMLParser
@@ -27,7 +30,7 @@ from crawler.simulator.markup import (
     render,
 )
 from crawler.text import DIGITS, normalise_space
-from tests.conftest import SHARED
+from tests.conftest import PROJECT_ROOT, SHARED
 
 PAGES = 320
 """20 pages per family: enough for every family to show each date placement and byline."""
@@ -167,6 +170,23 @@ def test_generation_is_deterministic_for_a_seed() -> None:
     other = [(p.family, p.url, p.html, p.expected) for p in generate(40, seed=6)]
     assert first == again
     assert first != other
+
+
+_DIGEST = ("import hashlib, json; from crawler.simulator.markup import generate; "
+           "print(hashlib.sha256(json.dumps([(p.html, p.expected) for p in generate(48, seed=5)],"
+           " ensure_ascii=False).encode()).hexdigest())")
+
+
+@pytest.mark.slow
+def test_generation_does_not_depend_on_the_process() -> None:
+    """Same pages under different string-hash seeds (no set or hash order leaks in)."""
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", _DIGEST], cwd=PROJECT_ROOT, env=env,
+                              capture_output=True, text=True, check=True, timeout=120)
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
 
 
 def test_pages_spread_evenly_over_families(pages: list[GeneratedPage]) -> None:
@@ -353,6 +373,15 @@ def test_simulator_articles_become_source_articles() -> None:
     assert any(a.published is None for a in articles)  # the simulator's undated special
     assert all(a.published is None or a.published.utcoffset() is not None for a in articles)
     assert any(a.dateline_person for a in articles)
+
+
+def test_a_url_that_carries_its_date_always_gets_metadata() -> None:
+    legacy = next(a for a in articles_from_simulator(12, seed=0) if "/2013-01-20-" in a.url)
+    for seed in range(3):
+        for name in FAMILIES:
+            page = render(legacy, name, random.Random(seed))
+            assert page.layout["date_where"] == "metadata", name
+            assert page.expected["published_at"] is not None
 
 
 def test_source_article_rejects_bad_input() -> None:
