@@ -34,7 +34,8 @@ def pipelines() -> Any:
         from crawler.pipelines.checks import RequiredFieldsPipeline
         from crawler.pipelines.extraction import ExtractionPipeline
 
-        crawler = get_crawler()
+        crawler = get_crawler(settings_dict={
+            "EXTENSIONS": {"crawler.analyse.workers.PageAnalyser": 0}})
         _pipeline = (ExtractionPipeline(crawler), RequiredFieldsPipeline(crawler))
     return _pipeline
 
