@@ -72,8 +72,8 @@ def corpora(root: Path) -> Iterator[tuple[str, Page]]:
 
 
 def measure(root: Path) -> list[Candidates]:
-    from crawler.extract.generic.body import overlap, readability_candidate, trafilatura_candidate
     from crawler.extract.generic import parse_html
+    from crawler.extract.generic.body import overlap, readability_candidate, trafilatura_candidate
 
     out = []
     for corpus, page in corpora(root):
