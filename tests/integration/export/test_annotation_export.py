@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from crawler.cli import main
 from crawler.export.annotation import LABEL_CONFIG, LABELS
 from crawler.export.annotation.formats import doccano_label_types
