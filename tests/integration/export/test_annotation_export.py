@@ -80,6 +80,12 @@ def test_label_studio_tasks_and_config(source: Path, tmp_path: Path, unit: str) 
     tasks = export(source, tmp_path / "ls.json", "--format", "label-studio", "--unit", unit,
                    "--label-config", str(config))
     assert config.read_text(encoding="utf-8") == LABEL_CONFIG
+    # title, site and date above the text, right to left; every label with its colour
+    head, text_tag = LABEL_CONFIG.split("<Labels", 1)
+    assert 'direction: rtl' in head
+    assert all(f'value="${name}"' in head for name in ("title", "site_name", "date"))
+    assert '<Text name="text" value="$text"' in text_tag
+    assert all(f'<Label value="{label}" background="#' in text_tag for label in LABELS)
     assert any("predictions" in t for t in tasks)
     for task in tasks:
         check_label_studio(task)
