@@ -82,7 +82,7 @@ def label_studio_task(unit: Unit, item: dict[str, Any]) -> dict[str, Any]:
     published = item.get("published_at")
     data = {"text": unit.text, **unit.meta(item),
             "date": published[:10] if isinstance(published, str) and published else NO_DATE}
-    for name in ("title", "site_name"):
+    for name in ("title", "site_name"):  # the config shows them: a string, never null
         data[name] = data.get(name) or ""
     task: dict[str, Any] = {"data": data}
     if unit.spans:

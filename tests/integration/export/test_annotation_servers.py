@@ -89,7 +89,7 @@ def ls_project(server: servers.Server, name: str, config: str = LABEL_CONFIG) ->
 
 
 def ls_tasks(server: servers.Server, project: int) -> list[dict[str, Any]]:
-    """Every task with its predictions, as the data manager shows them."""
+    """The tasks (up to 1000) with their predictions, as the data manager shows them."""
     return list(server.api.request(
         "GET", f"/api/tasks?project={project}&fields=all&page_size=1000")["tasks"])
 
@@ -209,6 +209,7 @@ def doccano_project(server: servers.Server, name: str, source: Path, tmp_path: P
 
 
 def doccano_examples(server: servers.Server, project: int) -> list[dict[str, Any]]:
+    """The project's examples (up to 1000)."""
     return list(server.api.request(
         "GET", f"/v1/projects/{project}/examples?limit=1000&offset=0")["results"])
 
