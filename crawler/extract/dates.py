@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import email.utils
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from crawler import text as kernels
-from crawler.text import DIGITS
+from crawler.text import DIGITS, fold
 
 # Month names as published; folded (hamza-less, ة→ه, ى→ي) before matching.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -64,9 +64,6 @@ _ZONES: tuple[tuple[str, tzinfo], ...] = (
 _CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
 
 
-fold = lru_cache(maxsize=8192)(kernels.fold)  # ~25 calls per block text, by many predicates
-"""Text folded for matching only: digits to ASCII, no diacritics or tatweel, bare alef
-(``kernels.fold``, remembered for the last 8,192 texts)."""
 
 
 def _month_pattern() -> re.Pattern[str]:
@@ -106,7 +103,6 @@ def zone_in(text: str) -> tzinfo | None:
     return None
 
 
-@lru_cache(maxsize=4096)  # tested on most blocks of every page
 def is_header_clock(text: str) -> bool:
     """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23")."""
     folded = fold(text)
@@ -180,6 +176,7 @@ def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime |
 
 
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_DATE_ONLY = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 
 
 def parse_machine_date(value: str | None) -> datetime | None:
@@ -213,14 +210,47 @@ def parse_machine_date_utc(value: str | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def to_utc_iso(moment: datetime, assume: tzinfo = UTC) -> str:
-    """ISO 8601 in UTC with a Z suffix; a naive ``moment`` is taken to be in ``assume``."""
-    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
-        moment = moment.replace(tzinfo=assume)
-    moment = moment.astimezone(UTC)
-    if moment.year < 1000:  # strftime's %Y does not pad; isoformat's year has four digits
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"  # = strftime, faster
+Precision = Literal["second", "minute", "day"]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date as an item carries it: ISO 8601 keeping the offset the source gave ("+03:00"; a
+    GMT or Z source gives "+00:00"), local date and time without an offset when the source names
+    no zone, a date alone at day precision."""
+
+    iso: str
+    precision: Precision
+
+    @classmethod
+    def of(cls, moment: datetime, precision: Precision) -> Stamp:
+        if precision == "day":
+            return cls(moment.date().isoformat(), precision)
+        return cls(moment.replace(microsecond=0).isoformat(), precision)
+
+
+def printed_stamp(text: str) -> Stamp | None:
+    """A date as printed on a page (parse_arabic_date), at the precision the text gives."""
+    moment = parse_arabic_date(text)
+    if moment is None:
+        return None
+    if _ISO_START.match(text.strip()):
+        return machine_stamp(text)
+    clock = _TIME_RE.search(fold(text))
+    if clock is None:
+        return Stamp.of(moment, "day")
+    return Stamp.of(moment, "second" if clock[3] else "minute")
+
+
+def machine_stamp(value: str | None) -> Stamp | None:
+    """A machine-readable date (parse_machine_date) at the precision it gives."""
+    moment = parse_machine_date(value)
+    if moment is None:
+        return None
+    text = " ".join((value or "").translate(DIGITS).split())
+    if _DATE_ONLY.match(text):
+        return Stamp.of(moment, "day")
+    return Stamp.of(moment, "second")
 
 
 def looks_like_weekday(word: str) -> bool:

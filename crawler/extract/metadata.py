@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 import json
 import logging
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
-from crawler.extract.page import normalise_space
+from crawler.text import normalise_space
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Op
                            "ReviewNewsArticle", "Report"})
 
 
+MAX_JSON_LD_OBJECTS = 1000
+"""JSON-LD objects read per page: an article's own come first; a hostile @graph stops here."""
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
                    "dcterms.created", "dc.date", "date", "sailthru.date")
@@ -90,6 +93,7 @@ def _strings(value: Any, split: bool = False) -> list[str]:
 
 
 def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
+    seen = 0
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -103,12 +107,13 @@ def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
         # without either there is no entity to decode, and no need to walk the whole object.
         if "&" in raw or "\\u0026" in raw.lower():
             data = _unescaped(data)
-        stack = _as_list(data)
-        while stack:
-            obj = stack.pop(0)
+        queue = deque(_as_list(data))
+        while queue and seen < MAX_JSON_LD_OBJECTS:
+            obj = queue.popleft()
             if isinstance(obj, dict):
+                seen += 1
                 yield obj
-                stack.extend(_as_list(obj.get("@graph")))
+                queue.extend(_as_list(obj.get("@graph")))
 
 
 def _unescaped(value: Any, depth: int = 0) -> Any:

@@ -1,0 +1,86 @@
+"""The publication date (``published_at``, ``published_precision``, ``published_raw``,
+``date_source``) and ``modified_at``.
+
+The article's own date is the one its metadata declares (JSON-LD datePublished,
+article:published_time ...), a <time> element or a date line in the article's header (by the
+title or byline, before the body), the feed's pubDate, or the timestamp of a legacy opinion URL.
+Never a date inside a list of links (related, most read, latest, ticker), never the header
+clock, never a date after the body; when the page shows none, null. The value keeps the offset
+the source gives ("2024-11-21T09:46:00+03:00"; GMT gives "+00:00"); a date printed without a
+zone keeps its local date and time without an offset; ``published_precision`` says whether the
+source gave the second, the minute or only the day.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.extract.dates import Stamp, machine_stamp, printed_stamp
+from crawler.extract.generic.jalali import parse_persian_date
+from crawler.extract.layout import BlockView
+from crawler.extract.reading import NOTHING, Found, Reading
+
+
+def _stamp(value: Any) -> Stamp | None:
+    """A machine or printed date, as metadata and feeds give them."""
+    if not isinstance(value, str):
+        return None
+    return machine_stamp(value) or printed_stamp(value)
+
+
+def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
+    """The first date line or <time> element of the article's header that is not in a list of
+    links; Persian (Solar Hijri) dates too."""
+    layout = reading.layout
+    for index in layout.header:
+        view = reading.views[index]
+        if not view.is_text or view.link_text or (view.block.list_item and view.block.links):
+            continue
+        for stamp in view.block.datetimes:
+            if found := machine_stamp(stamp):
+                return view, found
+        if view.date is not None:
+            return view, view.date
+        if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
+            return view, Stamp(persian.isoformat(), "day")
+    return None
+
+
+def find(reading: Reading) -> dict[str, Any]:
+    """``published_at``, ``published_precision``, ``published_raw``, ``date_source`` and
+    ``modified_at``; marks the header date line."""
+    meta, feed = reading.meta, reading.feed
+    fields: dict[str, Any] = dict.fromkeys(
+        ("published_at", "published_precision", "published_raw", "date_source", "modified_at"))
+    found: tuple[Stamp, str, str] | None = None
+    if meta.published and (stamp := _stamp(meta.published.value)):
+        found = (stamp, meta.published.value, meta.published.source)
+    header = _header_date(reading)
+    if found is None and header is not None and header[0].block.datetimes:
+        view, stamp = header
+        raw = next((s for s in view.block.datetimes if machine_stamp(s)), view.text)
+        found = (stamp, raw, "time-element")
+    if found is None:
+        for value in (feed.get("published_raw"), feed.get("published")):
+            if stamp := _stamp(value):
+                found = (stamp, value, "feed")
+                break
+    if found is None and header is not None:
+        found = (header[1], header[0].text, "page-text")
+    if found is None and reading.url is not None and reading.url.legacy_datetime:
+        moment = reading.url.legacy_datetime
+        found = (Stamp.of(moment, "second"), reading.url.path.rsplit("/", 1)[-1], "url")
+    if header is not None:
+        reading.layout.decide(header[0].index, "date", "date:header-line")
+    if found is not None:
+        stamp, raw, source = found
+        fields.update(published_at=stamp.iso, published_precision=stamp.precision,
+                      published_raw=raw, date_source=source)
+    if meta.modified and (modified := _stamp(meta.modified.value)):
+        fields["modified_at"] = modified.iso
+    return fields
+
+
+def source_of(fields: dict[str, Any]) -> Found:
+    return Found(fields["published_at"], fields["date_source"]) if fields["date_source"] \
+        else NOTHING
