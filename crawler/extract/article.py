@@ -131,15 +131,15 @@ def _extract(page: Page, hints: dict[str, Any]) -> tuple[dict[str, Any], dict[in
     item["title"], sources["title"] = found.value, found.source
     found = dateline.find(reading)
     item["dateline"], sources["dateline"] = found.value, found.source
-    found = authors.find(reading)
-    item["authors"], sources["authors"] = found.value or [], found.source
-    found = images.find(reading)
-    item["images"], sources["images"] = found.value or [], found.source
     published = dates.find(reading)
     item.update(published)
     sources["published_at"] = published["date_source"]
     if published["modified_at"] and reading.meta.modified:
         sources["modified_at"] = reading.meta.modified.source
+    found = authors.find(reading)
+    item["authors"], sources["authors"] = found.value or [], found.source
+    found = images.find(reading)
+    item["images"], sources["images"] = found.value or [], found.source
     found = body.find(reading)
     paragraphs, sources["text"] = found.value or [], found.source
     if not any(_is_paragraph(p) for p in paragraphs):

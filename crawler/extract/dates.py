@@ -61,7 +61,9 @@ _ZONES: tuple[tuple[str, tzinfo], ...] = (
     ("UTC", UTC),
 )
 
-_CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
+_CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي", "تاريخ الطباعه", "طبع بتاريخ",
+                  "تاريخ اليوم", "الوقت الان", "طبعت في")
+"""Labels of render-time clocks: the time the page was served or printed, not published."""
 
 
 
@@ -104,9 +106,14 @@ def zone_in(text: str) -> tzinfo | None:
 
 
 def is_header_clock(text: str) -> bool:
-    """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23")."""
+    """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23"): a clock
+    label and a time, with no calendar date before the label (a publication line ending in its
+    last update, "الجمعة، 27 سبتمبر 2024 02:07 م آخر تحديث: ...", is not a clock)."""
     folded = fold(text)
-    return any(phrase in folded for phrase in _CLOCK_PHRASES) and bool(_TIME_RE.search(folded))
+    if not _TIME_RE.search(folded):
+        return False
+    at = min((folded.find(p) for p in _CLOCK_PHRASES if p in folded), default=-1)
+    return at >= 0 and not mentions_date(folded[:at])
 
 
 def _months_in(folded: str) -> list[tuple[int, int]]:
@@ -229,8 +236,30 @@ class Stamp:
         return cls(moment.replace(microsecond=0).isoformat(), precision)
 
 
+_UPDATED = re.compile(r"اخر تحديث|تم التحديث|تحديث|محدث|عدل في|عدلت|updated", re.IGNORECASE)
+"""Where a header line moves on from the publication date to the last update."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def mentions_date(text: str) -> bool:
+    """A calendar date is written in the text (a month name or a numeric date, with a year)."""
+    folded = fold(text)
+    return bool(_YEAR.search(folded)) and (
+        bool(_MONTH_RE.search(folded)) or bool(_NUMERIC_YMD.search(folded))
+        or bool(_NUMERIC_DMY.search(folded)))
+
+
 def printed_stamp(text: str) -> Stamp | None:
-    """A date as printed on a page (parse_arabic_date), at the precision the text gives."""
+    """A date as printed on a page (parse_arabic_date), at the precision the text gives; on a
+    line that also gives the last update ("نشر في 9 أكتوبر 2024 آخر تحديث: 11 أكتوبر 2024"),
+    the date before it."""
+    stamp = _printed_stamp(text)
+    if stamp is None and (match := _UPDATED.search(fold(text))) and match.start() > 0:
+        stamp = _printed_stamp(text[:match.start()])
+    return stamp
+
+
+def _printed_stamp(text: str) -> Stamp | None:
     moment = parse_arabic_date(text)
     if moment is None:
         return None
@@ -251,6 +280,21 @@ def machine_stamp(value: str | None) -> Stamp | None:
     if _DATE_ONLY.match(text):
         return Stamp.of(moment, "day")
     return Stamp.of(moment, "second")
+
+
+def without_date(text: str) -> str:
+    """The text with its date taken out: numbers, month and weekday names, clock and zone words,
+    and the separators around them ("سمير التازي 07/10/2024" -> "سمير التازي")."""
+    folded = fold(text)
+    for pattern in (_MONTH_RE, _TIME_RE, _NUMERIC_YMD, _NUMERIC_DMY, _NUMBER):
+        folded = pattern.sub(" ", folded)
+    words = [w for w in re.split(r"[\s،,|\-–—/:]+", folded)
+             if w and w not in _DATE_WORDS and not looks_like_weekday(w)]
+    return " ".join(words)
+
+
+_DATE_WORDS = frozenset(fold(w) for w in ("GMT", "UTC", "م", "ص", "صباحا", "مساء", "بتوقيت",
+                                          "توقيت", "نشر", "في", "بتاريخ", "تاريخ", "النشر"))
 
 
 def looks_like_weekday(word: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from crawler.extract import furniture, network
-from crawler.extract.dates import Stamp, is_header_clock, printed_stamp
+from crawler.extract.dates import Stamp, is_header_clock, mentions_date, printed_stamp
 from crawler.extract.page import Block
 from crawler.text import fold, word_key
 
@@ -32,6 +32,8 @@ LINK_LIST_DENSITY = 0.5
 """Share of link text from which a short block is a link (menu item, related title)."""
 DATE_LINE_WORDS = 14
 """A block this short that carries a date is a date line (the article's, or a list item's)."""
+META_LINE_WORDS = 24
+"""A line this short that mentions a date and does not end like a sentence is a date line."""
 FURNITURE_WEIGHT = 1.0
 """How much a character of link or furniture text inside a container counts against it,
 against one character of paragraph text for it."""
@@ -164,6 +166,9 @@ class BlockView:
             return False
         if block.list_item and block.links:
             return False
+        if self.words <= META_LINE_WORDS and mentions_date(self.text) \
+                and not _SENTENCE_END.search(self.text):
+            return False  # a date line with more on it ("نُشر في ... 15216 مشاهدة")
         return (self.network_furniture is None and self.generic_furniture is None
                 and self.date is None)
 
@@ -228,10 +233,13 @@ TICKER_ITEMS = 2
 def views_of(blocks: Iterable[Block]) -> list[BlockView]:
     views = [BlockView(index, block) for index, block in enumerate(blocks)]
     for view in views:
-        if view.is_text and view.words <= 4 and network.is_ticker_end(view.text):
+        if view.is_text and view.words <= 4 and not view.block.heading \
+                and network.is_ticker_end(view.text):
+            parent = view.block.path[:-1]
             before = [v for v in views[:view.index] if v.is_text][-TICKER_ITEMS:]
             for item in before:
-                if item.words >= 6 and not item.block.heading:
+                if item.words >= 6 and not item.block.heading \
+                        and item.block.path[:len(parent)] == parent:
                     item.ticker = True
     return views
 
@@ -366,6 +374,9 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
         elif view.is_text:
             break
     layout.start, layout.end, layout.last, layout.stop = start, end, last, stop
+    shown = [i for i in layout.title_blocks if i < start]
+    if shown:  # the header is the title shown nearest the body, not a copy at the page's top
+        layout.title = max(shown)
     _mark_furniture(views, layout, depth)
 
 

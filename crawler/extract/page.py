@@ -51,6 +51,11 @@ FURNITURE_WORDS = frozenset({
     "promo", "outbrain", "taboola", "copyright", "cookie", "modal", "popup", "login", "search",
     "pagination", "pager", "toolbar", "topbar", "masthead", "logo",
 })
+AUTHOR_WORDS = frozenset({
+    "author", "authors", "byline", "writer", "writers", "reporter", "columnist", "kateb", "katib",
+})
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|kotab|kuttab|columnist)s?/|/w-\d+/?$",
+                          re.IGNORECASE)
 CONTENT_WORDS = frozenset({
     "article", "content", "entry", "post", "story", "body", "text", "main", "articlebody",
     "news", "details", "detail",
@@ -63,6 +68,8 @@ _HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|ar
                        r"main|h[1-6]|table|ul|li|a|img|br|figure)(?=[\s>/])", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+_WORD_END = re.compile(r"\w$")
+_WORD_START = re.compile(r"\w")
 _BAD_UTF8_SHARE = 0.01
 """A page whose non-ASCII bytes are UTF-8 but for at most this share (and at least a few
 characters) is UTF-8 with stray bytes, not another charset."""
@@ -126,6 +133,9 @@ class Block:
     """Content words (``CONTENT_WORDS``) of the ancestors' class, id and itemprop."""
     bold: bool = False
     """All of the text is bold (b, strong)."""
+    author: bool = False
+    """Inside an element the markup names as the author's: a class, id, rel or itemprop saying
+    author, byline or writer, or a link to an author's page."""
 
     @property
     def furniture(self) -> frozenset[str]:
@@ -274,6 +284,7 @@ class _Context:
     link: bool = False
     list_item: bool = False
     bold: bool = False
+    author: bool = False
     path: tuple[int, ...] = ()
     levels: tuple[frozenset[str], ...] = ()
     content: frozenset[str] = frozenset()
@@ -290,16 +301,24 @@ class _Flattener:
         self.link_chars = 0
         self.links = 0
         self.bold_chars = 0
+        self.author_text = False
         self.times: list[str] = []
         self.numbers = 0
         self.figures = 0
 
-    def add(self, text: str, context: _Context) -> None:
+    def add(self, text: str, context: _Context, apart: bool = True) -> None:
+        """Text met at an element's start or end. Two words that touch across a visible
+        element's edge ("06:24</span><span>18457", "كتب<a>سعيد") are set ``apart``, as the
+        page's styles show them; across a comment or a script they are not."""
+        if apart and self.parts and _WORD_END.search(self.parts[-1]) and _WORD_START.match(text):
+            self.parts.append(" ")
         self.parts.append(text)
         if context.link:
             self.link_chars += len(text.strip())
         if context.bold:
             self.bold_chars += len(text.strip())
+        if context.author and text.strip():
+            self.author_text = True
 
     def flush(self, context: _Context) -> None:
         if not self.parts and not self.times:
@@ -311,10 +330,12 @@ class _Flattener:
                 text, "text", context.block, context.caption, context.heading, None,
                 context.figure, tuple(self.times), min(self.link_chars, len(text)), self.links,
                 context.list_item, context.path, context.levels, context.content,
-                bold=bool(text) and self.bold_chars >= plain > 0))
+                bold=bool(text) and self.bold_chars >= plain > 0,
+                author=self.author_text or context.author))
         self.parts.clear()
         self.times.clear()
         self.link_chars = self.links = self.bold_chars = 0
+        self.author_text = False
 
     def image(self, element: etree._Element, context: _Context) -> None:
         self.flush(context)
@@ -349,9 +370,12 @@ class _Flattener:
         inner.heading = HEADING_LEVELS.get(tag, outer.heading)
         inner.list_item = outer.list_item or tag in ("li", "dd", "dt")
         inner.bold = outer.bold or tag in ("b", "strong")
-        if tag == "a" and element.get("href") is not None:
+        inner.author = outer.author or bool(words & AUTHOR_WORDS) \
+            or (element.get("rel") or "").lower() == "author"
+        if tag == "a" and (href := element.get("href")) is not None:
             inner.link = True
             self.links += 1
+            inner.author = inner.author or bool(_AUTHOR_HREF.search(href.split("?")[0]))
         return inner
 
 
@@ -370,7 +394,7 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
         tag = raw.lower() if isinstance(raw, str) else ""
         if event in ("comment", "pi"):  # shows nothing, but the text after it does
             if element.tail:
-                walk.add(element.tail, contexts[-1])
+                walk.add(element.tail, contexts[-1], apart=False)
             continue
         if event == "start":
             outer = contexts[-1]
@@ -400,7 +424,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             if tag in BLOCK_TAGS and inner is not contexts[-1]:
                 walk.flush(inner)
             if element is not top and element.tail:
-                walk.add(element.tail, contexts[-1])
+                shown = bool(tag) and tag not in SKIPPED_TAGS and not _hidden(element)
+                walk.add(element.tail, contexts[-1], apart=shown)
     walk.flush(contexts[-1])
     return walk.blocks
 

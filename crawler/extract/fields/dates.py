@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.extract.dates import Stamp, machine_stamp, printed_stamp
+from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
 from crawler.extract.generic.jalali import parse_persian_date
 from crawler.extract.layout import BlockView
 from crawler.extract.reading import NOTHING, Found, Reading
+
+HEADER_LINE_WORDS = 24
+"""A line of the article's header this long may still carry its date ("بقلم : X - نشر بتاريخ
+الأحد 17 تشرين الثاني / نوفمبر 2024")."""
 
 
 def _stamp(value: Any) -> Stamp | None:
@@ -34,13 +38,19 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
     layout = reading.layout
     for index in layout.header:
         view = reading.views[index]
-        if not view.is_text or view.link_text or (view.block.list_item and view.block.links):
+        if not view.is_text or (view.block.list_item and view.block.links):
             continue
+        if view.link_text and (layout.title is None or index < layout.title
+                               or view.block.link_chars >= len(view.text)):
+            continue  # a link, or mostly one, is a date line only beside the title (a byline)
         for stamp in view.block.datetimes:
             if found := machine_stamp(stamp):
                 return view, found
         if view.date is not None:
             return view, view.date
+        if view.words <= HEADER_LINE_WORDS and (stamp := printed_stamp(view.text)) is not None \
+                and not is_header_clock(view.text):
+            return view, stamp
         if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
             return view, Stamp(persian.isoformat(), "day")
     return None

@@ -37,7 +37,7 @@ def test_context_of_nested_blocks() -> None:
         ("inline caption", "text", "p", False, 0),  # context where the line ends
         ("next line", "text", "p", False, 0),
         ("", "image", "img", False, 0),
-        ("x2 Jan yz", "text", "p", False, 0),
+        ("x 2 Jan yz", "text", "p", False, 0),  # words set apart at a visible element's edge
         ("", "text", "section", False, 0),
     ]
     first_figure = {blocks[3].figure, blocks[4].figure}
