@@ -32,7 +32,7 @@ from crawler.simulator.markup import (
 from crawler.text import DIGITS, normalise_space
 from tests.support import PROJECT_ROOT, SHARED
 
-PAGES = 160
+PAGES = 210
 """10 pages per family for the per-page checks; coverage checks generate more."""
 
 
@@ -112,7 +112,7 @@ def markup_errors(html: str) -> list[str]:
 _MONTHS = ("يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"
            "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|ماي|يوليوز|غشت|شتنبر|نونبر|"
            "دجنبر")
-DATE_LIKE = re.compile(rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+DATE_LIKE = re.compile(rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}[/-]\d{{2}}[/-]\d{{2}}|"
                        rf"(?:{_MONTHS})\s*(?:/\s*\S+\s*)?،?\s*\d{{4}}|GMT|غرينتش|\d{{1,2}}:\d{{2}}")
 
 
@@ -127,7 +127,9 @@ def header_region(page: GeneratedPage) -> str:
 
 def machine_dates(html: str) -> list[str]:
     """Publication dates in metadata: JSON-LD datePublished/dateCreated, meta published times,
-    itemprop datePublished, and <time datetime> outside link lists."""
+    itemprop datePublished, and <time datetime> outside link lists or saying it is the
+    publication date (``itemprop="datePublished"``), but not one that says it is the
+    modification date (``itemprop="dateModified"``)."""
     root = lxml.html.document_fromstring(html)
     found: list[str] = []
     for script in root.iter("script"):
@@ -138,7 +140,10 @@ def machine_dates(html: str) -> list[str]:
         if "published" in key.lower() or key in ("datePublished", "pubdate"):
             found.append(element.get("content") or "")
     for time in root.iter("time"):
-        if time.get("datetime") and not _in_link_list(time):
+        if time.get("itemprop") == "dateModified":
+            continue
+        said = time.get("itemprop") == "datePublished"
+        if time.get("datetime") and (said or not _in_link_list(time)):
             found.append(time.get("datetime") or "")
     return found
 
@@ -158,10 +163,11 @@ def _in_link_list(element: lxml.html.HtmlElement) -> bool:
 # --------------------------------------------------------------------------- generation
 
 
-def test_at_least_twelve_families_and_a_third_held_out() -> None:
+def test_at_least_twelve_families_and_five_held_out() -> None:
     assert len(FAMILIES) >= 12
     assert set(FAMILIES) > HELD_OUT
-    assert len(FAMILIES) / 4 < len(HELD_OUT) <= len(FAMILIES) / 2
+    assert len(HELD_OUT) >= 5
+    assert len(FAMILIES) / 5 < len(HELD_OUT) <= len(FAMILIES) / 2
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
@@ -206,7 +212,16 @@ def test_family_choice_changes_structure_not_content() -> None:
     article = articles_from_simulator(1, seed=3)[0]
     pages = [render(article, name, random.Random(1)) for name in FAMILIES]
     assert len({p.html for p in pages}) == len(FAMILIES)
-    assert {tuple(p.expected["paragraphs"]) for p in pages} == {article.paragraphs}
+    for page in pages:  # a reshaped body keeps the article's words, in order
+        assert _in_order(" ".join(article.paragraphs).split(),
+                         " ".join(page.expected["paragraphs"]).split()), page.family
+    assert article.paragraphs in {tuple(p.expected["paragraphs"]) for p in pages}
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    """Whether ``words`` occur in ``within`` in order (other words may come between)."""
+    rest = iter(within)
+    return all(any(word == other for other in rest) for word in words)
 
 
 # --------------------------------------------------------------------------- page invariants
@@ -301,7 +316,7 @@ def test_expected_dates_have_the_documented_forms(pages: list[GeneratedPage]) ->
 
 @pytest.mark.slow
 def test_every_family_shows_every_date_placement() -> None:
-    seen = {(p.family, p.layout["date_where"]) for p in generate(640, seed=11)}
+    seen = {(p.family, p.layout["date_where"]) for p in generate(40 * len(FAMILIES), seed=11)}
     for family in FAMILIES:
         for where in ("metadata", "text", "none"):
             assert (family, where) in seen, (family, where)
@@ -313,11 +328,19 @@ def test_metadata_dates_hold_the_expected_value(pages: list[GeneratedPage]) -> N
             continue
         values = machine_dates(page.html)
         assert values, page.family
-        normal = {_as_expected(v) for v in values}
-        assert normal == {page.expected["published_at"]}, (page.family, values)
+        expected = page.expected["published_at"]
+        # a theme's date-only <time datetime> beside the full instant (ghost_minimal) gives the
+        # local day: within a day of the instant's date in the metadata's offset
+        days = [v for v in values if len(v) == 10 and len(expected) > 10]
+        for day in days:
+            gap = datetime.fromisoformat(day) - datetime.fromisoformat(expected[:10])
+            assert abs(gap.days) <= 1, (page.family, day, expected)
+        normal = {_as_expected(v) for v in values if v not in days}
+        assert normal == {expected}, (page.family, values)
 
 
 def _as_expected(value: str) -> str:
+    value = re.sub(r"(T\d{2}:\d{2}:\d{2})\.\d+", r"\1", value)  # Ghost's .000Z
     value = value.replace("Z", "+00:00")
     if re.search(r"[+-]\d{4}$", value):
         value = value[:-2] + ":" + value[-2:]
@@ -358,10 +381,21 @@ def test_undated_pages_still_show_other_dates(pages: list[GeneratedPage]) -> Non
 
 def test_pages_with_own_dates_show_them_where_the_layout_says(
         pages: list[GeneratedPage]) -> None:
+    above = 0
     for page in pages:
-        if page.layout["date_where"] == "text" and page.layout["byline_position"] == "before":
+        if page.layout["date_where"] != "text":
+            continue
+        if page.layout.get("date_place") == "above_title":
+            # a kicker / issue line above the headline (spa_shell, epaper_archive)
+            text = visible_text(page.html)
+            before = text[:text.rfind(page.expected["title"], 0,
+                                      text.find(page.expected["paragraphs"][0]))]
+            assert DATE_LIKE.search(before.translate(DIGITS)), (page.family, before[-200:])
+            above += 1
+        elif page.layout["byline_position"] == "before":
             region = header_region(page).translate(DIGITS)
             assert DATE_LIKE.search(region), (page.family, region[:200])
+    assert above > 0
 
 
 # --------------------------------------------------------------------------- sources
@@ -418,7 +452,10 @@ def test_seed_page_parses_into_its_parts() -> None:
 def test_seed_article_renders_in_every_family() -> None:
     article = article_from_seed(SEED[0])
     for i, page in enumerate(generate(len(FAMILIES), seed=0, articles=[article])):
-        assert page.expected["paragraphs"] == list(article.paragraphs), page.family
+        if page.layout.get("body_shape", "plain") == "plain":
+            assert page.expected["paragraphs"] == list(article.paragraphs), page.family
+        assert _in_order(" ".join(article.paragraphs).split(),
+                         " ".join(page.expected["paragraphs"]).split()), page.family
         assert page.expected["published_at"] is None
         assert markup_errors(page.html) == [], page.family
         assert i < len(FAMILIES)
