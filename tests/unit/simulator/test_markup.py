@@ -477,3 +477,142 @@ def test_malformed_seed_pages_fail_with_a_clear_error(tmp_path: Path, text: str,
 
 def test_expected_is_json_serialisable(pages: list[GeneratedPage]) -> None:
     json.dumps([p.expected for p in pages[:32]], ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- second held-out set
+
+
+@pytest.fixture(scope="module")
+def new_pages() -> list[GeneratedPage]:
+    """40 pages of each family of the second held-out set."""
+    return list(generate(200, seed=21, families=sorted(HELD_OUT)))
+
+
+def test_the_held_out_set_is_the_five_new_families() -> None:
+    new = {"ghost_minimal", "joomla_microdata", "spa_shell", "epaper_archive", "network_bs3"}
+    assert new == HELD_OUT
+
+
+def test_hijri_dates_follow_the_tabular_calendar() -> None:
+    from datetime import date
+
+    from crawler.simulator.markup.dates import hijri
+
+    assert hijri(date(2024, 11, 14)) == (1446, 5, 12)
+    assert hijri(date(2024, 3, 11)) == (1445, 9, 1)  # 1 Ramadan 1445
+    assert hijri(date(2023, 7, 19)) == (1445, 1, 1)  # 1 Muharram 1445
+
+
+def test_reshaped_bodies_add_only_editor_lines(new_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.body import INTERTITLES, LIST_LEADS
+
+    shapes: Counter[str] = Counter()
+    for page in new_pages:
+        shape = page.layout.get("body_shape", "plain")
+        shapes.update(shape.split("+"))
+        text = " ".join(page.expected["paragraphs"])
+        for line in page.expected["paragraphs"]:
+            if line in INTERTITLES or line in LIST_LEADS:
+                assert shape != "plain", page.family
+        assert "  " not in text
+    for shape in ("lead", "tail", "quote", "subheads", "list"):
+        assert shapes[shape] > 0, shape
+
+
+def test_lists_and_quotes_in_the_body_are_body_paragraphs(new_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in new_pages:
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = set(page.expected["paragraphs"])
+        if "list" in page.layout.get("body_shape", ""):
+            items = [normalise_space(li.text_content()) for li in root.iter("li")]
+            assert sum(item in paragraphs for item in items) >= 3, page.family
+            seen["list"] += 1
+        if "quote" in page.layout.get("body_shape", ""):
+            quotes = [normalise_space(q.text_content()) for q in root.iter("blockquote")]
+            assert any(q in paragraphs for q in quotes), page.family
+            seen["quote"] += 1
+    assert seen["list"] and seen["quote"]
+
+
+def test_relative_ages_are_never_the_date(new_pages: list[GeneratedPage]) -> None:
+    ages = 0
+    for page in new_pages:
+        age_strings = [s for kind, block in page.blocks if kind == "age" for s in block]
+        if not age_strings:
+            continue
+        ages += 1
+        assert all(s.startswith("منذ") for s in age_strings)
+        if page.layout["date_where"] == "none":
+            assert page.expected["published_at"] is None
+    assert ages > 5
+
+
+def test_issue_and_hijri_dates_give_the_gregorian_day(new_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.dates import GREGORIAN
+
+    checked = 0
+    for page in new_pages:
+        if page.family != "epaper_archive" or page.layout["date_where"] != "text":
+            continue
+        assert page.expected["published_precision"] == "day"
+        year, month, day = page.expected["published_at"].split("-")
+        root = lxml.html.document_fromstring(page.html)
+        shown = root.find_class("issue-date")[0].text_content().translate(DIGITS)
+        text = visible_text(page.html).translate(DIGITS)
+        assert 0 <= text.find(shown) < text.find(page.expected["title"])  # above the headline
+        gregorian = re.search(rf"\b{int(day)} (?:[^\d]+ / )?{GREGORIAN[int(month) - 1]} {year}\b",
+                              shown)
+        assert gregorian, (shown, page.expected["published_at"])
+        checked += 1
+    assert checked > 5
+
+
+def test_titles_and_desks_are_not_authors(new_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in new_pages:
+        for name in page.expected["authors"]:
+            assert not name.startswith(("د.", "أ.", "الدكتور")), (page.family, name)
+        if page.layout["byline"] == "titled":
+            text = visible_text(page.html)
+            assert any(f"{t} {page.expected['authors'][0]}" in text
+                       for t in ("د.", "أ.", "الدكتور")), page.family
+            seen["titled"] += 1
+        if page.layout["byline"] == "desk":
+            assert page.expected["authors"] == [] or page.layout["dateline"] != "none"
+            seen["desk"] += 1
+    assert seen["titled"] and seen["desk"]
+
+
+def test_long_comments_embeds_and_teasers_are_furniture(new_pages: list[GeneratedPage]) -> None:
+    kinds: Counter[str] = Counter()
+    for page in new_pages:
+        article = " ".join(page.expected["paragraphs"])
+        for kind, block in page.blocks:
+            if kind == "comments" and any(len(s.split()) >= 40 for s in block):
+                kinds["long comment"] += 1
+            if kind in ("embed", "video", "trending", "issue", "issue_contents", "hits"):
+                kinds[kind] += 1
+            for string in block:
+                assert string not in article
+    for kind in ("long comment", "embed", "video", "trending", "issue", "issue_contents",
+                 "hits"):
+        assert kinds[kind] > 0, kind
+
+
+def test_network_bs3_keeps_the_network_order(new_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup import furniture
+
+    checked = 0
+    for page in new_pages:
+        if page.family != "network_bs3":
+            continue
+        text = visible_text(page.html)
+        first = text.find(page.expected["paragraphs"][0])
+        ticker_end = text.find(furniture.NETWORK_TICKER_END)
+        may = text.find(furniture.NETWORK_MAY_INTEREST, first)
+        last = text.find(page.expected["paragraphs"][-1], first)
+        assert 0 <= ticker_end < text.find(page.expected["title"]) < first, page.url
+        assert last < may, page.url  # "قد يهمك ايضا:" after the body, even inside its <div>
+        checked += 1
+    assert checked > 20
