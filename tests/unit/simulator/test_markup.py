@@ -201,6 +201,15 @@ def test_pages_spread_evenly_over_families(pages: list[GeneratedPage]) -> None:
     assert max(counts.values()) - min(counts.values()) <= 1
 
 
+def test_every_family_gets_news_and_opinion() -> None:
+    """The simulator's articles come in a period-3 pattern: with 21 families (a multiple of 3)
+    page i in family i mod 21 would give each family one kind only; the rounds rotate."""
+    kinds: dict[str, set[str]] = {}
+    for page in generate(6 * len(FAMILIES), seed=0):
+        kinds.setdefault(page.family, set()).add("opinion" if "/w-" in page.url else "news")
+    assert all(k == {"news", "opinion"} for k in kinds.values()), kinds
+
+
 def test_families_restrict_generation() -> None:
     chosen = ["amp_article", "legacy_tables"]
     assert {p.family for p in generate(10, seed=1, families=chosen)} == set(chosen)
