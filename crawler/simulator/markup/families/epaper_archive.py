@@ -6,7 +6,7 @@ Head: the title with the paper's name and the issue number; metadata-dated pages
 ``<meta name="pubdate">`` and ``article:published_time`` (the issue date alone on most of them,
 ``2024-11-14``: precision day; the web edition's full instant on the rest).
 Page: the masthead (logo, the paper's name, today's date: render time), the newspaper's pages
-as the menu (الأولى، محليات، اقتصاد ...), a search box; the issue bar *above* the article:
+as the menu (الصفحة الأولى، محليات، اقتصاد ...), a search box; the issue bar *above* the article:
 "العدد 4521", the issue date ("الخميس 12 جمادى الأولى 1446 هـ الموافق 14 نوفمبر 2024 م",
 "الخميس 14 نوفمبر 2024 م - 12 جمادى الأولى 1446 هـ", or a plain Gregorian / paired-month day;
 Eastern digits on some pages: the expected value is the Gregorian day), the PDF and page-flip
@@ -149,8 +149,9 @@ def render(page: Page) -> str:
     search = page.pick("menu", ("بحث في الأرشيف", "ابحث في الأعداد"))
     links = page.record("issue", list(furniture.ISSUE_LINKS[:2]))
     page_no = rng.randint(2, 24)
+    desks = [x for x in pages_nav if not x.startswith("الصفحة")] or ["محليات"]
     printed = page.record("issue", [_digits(page, f"الصفحة {page_no}") + " - "
-                                    + rng.choice(pages_nav)])[0]
+                                    + rng.choice(desks)])[0]
     date_span = ""
     if dated:
         page.layout["date_place"] = "above_title"
