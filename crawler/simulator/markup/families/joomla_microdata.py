@@ -10,9 +10,9 @@ info block (Joomla's ``c`` format, with the offset), next to "نشر بتاري�
 Text-dated pages print the same block as text ("نشر في: 2024/11/14", Joomla's LC2 format, or
 with the time), sometimes with an "آخر تحديث:" line after it.
 Page: a top bar with today's date, the logo, the menu, a breaking-news module, breadcrumbs ("أنت
-هنا:" ... ending in the plain title as the active crumb), a left sidebar (position-8) before the
-content on some sites; the item page: the menu item's page heading as the ``<h1>`` on some sites
-(the section name), the story title as ``<h2 itemprop="headline">``, the tools dropdown (طباعة،
+هنا:" ... ending in the plain title as the active crumb); the item page: the menu item's page
+heading as the ``<h1>`` on some sites (the section name), the story title as ``<h2
+itemprop="headline">``, the tools dropdown (طباعة،
 البريد الإلكتروني), the info block ``<dl class="article-info">`` ("التفاصيل", the author as
 ``itemprop="author"`` with "كتب بواسطة:" / "حرر بواسطة:" / "المحرر:" / "الكاتب:" or the bare
 name, the category, the dates, "الزيارات: 1234") above the body, or *below* it (Joomla's
@@ -24,8 +24,9 @@ paragraph; a banner module loaded between paragraphs (``{loadposition}``) with i
 dateline as a bold first paragraph or a grey plain first line.
 After the body: the pager (السابق / التالي), JComments: "التعليقات (n)" with *long* reader
 comments (five or six sentences each, as long as a body paragraph) or "no comments yet", and
-the form labels. Right sidebar (position-7): latest news with dates, most read, a poll, "who is
-online". Footer: utility links, copyright, "العودة للأعلى".
+the form labels. Left sidebar (position-8, before or after the content): latest news with
+dates. Right sidebar (position-7): most read, a poll, "who is online" ("لدينا 45 زائر متصلين").
+Footer: utility links, copyright, "العودة للأعلى".
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ date there, sometimes followed by the age ("· منذ 3 أشهر"); a metadata-d
 the age; an undated page shows only the age ("منذ 3 أشهر": relative, so the expected date is
 null). Under the hero: the caption and a photographer credit ("تصوير: name", not an author);
 the byline row (avatar, the name and a role line; or "X | site", "مراسل site - X", "بقلم: X";
-a desk such as "فريق التحرير" when no one signs, which is no author); icon-only share buttons.
+a desk such as "فريق التحرير" on half the unsigned pages, which is no author); icon-only share
+buttons.
 Body: one ``<div class="text-lg leading-8 ...">`` per paragraph (the first one larger and
 bold, still body), intertitles as bold ``<div>``s (body) now and then, a short last paragraph
 now and then; between paragraphs: an embedded post (``<blockquote class="twitter-tweet">``:
