@@ -26,7 +26,7 @@ READ_ALSO = _folded(
     "قد يهمك", "قد يهمك أيضا", "يهمك أيضا", "يهمك ايضا", "قد يعجبك", "قد يعجبك أيضا",
     "اخترنا لك", "اخترنا لكم", "تابع أيضا", "تابع ايضا",
     "لا تفوتك", "لا يفوتك", "ننصحك بقراءة", "see also", "read also",
-    "read more", "related",
+    "read more", "related", "فيديو", "بالفيديو", "شاهد الفيديو", "شاهد بالفيديو", "watch",
 )
 """Openings of inline "read also" lines and headings of related lists."""
 AD_LABELS = _folded(
@@ -59,6 +59,18 @@ SHARE_WORDS = frozenset(_folded(
 ))
 _SHARE_RUN = re.compile("|".join(sorted((w for w in SHARE_WORDS if len(w) > 2),
                                         key=len, reverse=True)))
+AUTHOR_BOX_HEADINGS = frozenset(_folded(
+    "الكاتب", "الكاتبة", "عن الكاتب", "عن الكاتبة", "نبذة عن الكاتب", "نبذة عن الكاتبة",
+    "عن المؤلف", "عن المحرر", "about the author", "about the writer",
+))
+"""Headings of the box that presents the author after an article (exactly these words)."""
+NEWSLETTER_WORDS = _folded(
+    "بريدك الإلكتروني", "بريدك الالكتروني", "النشرة البريدية", "النشرة الإخبارية",
+    "نشرتنا", "اشترك الآن", "اشترك مجانا", "سجل الآن", "your inbox", "subscribe",
+    "sign up", "newsletter", "اشترك ليصلك", "اشترك لتصلك", "اشترك لتحصل", "اشترك للحصول",
+    "سجل ليصلك", "سجل لتصلك",
+)
+"""Words of a newsletter or subscription pitch ("get the news in your inbox, subscribe")."""
 FOOTER_WORDS = _folded(
     "جميع الحقوق محفوظة", "حقوق النشر", "كل الحقوق محفوظة", "الحقوق محفوظة", "all rights reserved",
     "copyright", "سياسة الخصوصية", "شروط الاستخدام", "اتصل بنا", "من نحن", "أعلن معنا",
@@ -103,6 +115,28 @@ def share_bar(text: str) -> bool:
     if not 0 < len(words) <= 10:
         return False
     return all(word in SHARE_WORDS or not _SHARE_RUN.sub("", word) for word in words)
+
+
+_MEDIA_LABEL = re.compile(r"^\s*(?:[(\[]\s*(?:فيديو|بالفيديو|صور|بالصور|video)\s*[)\]]"
+                          r"|(?:فيديو|بالفيديو|بالصور|video)\s*[:|])", re.IGNORECASE)
+
+
+def media_teaser(text: str) -> bool:
+    """A headline labelled as a video or photo piece ("(فيديو) ..."): a teaser of another
+    page, not a line of the article."""
+    return bool(_MEDIA_LABEL.match(text)) and len(text.split()) <= 30 \
+        and not text.rstrip().endswith((".", "؟", "!"))
+
+
+def author_box_heading(text: str) -> bool:
+    return word_key(fold(text)) in AUTHOR_BOX_HEADINGS
+
+
+def newsletter(text: str) -> bool:
+    """A short newsletter or subscription pitch."""
+    key = word_key(fold(text))
+    return len(key.split()) <= 20 and any(phrase in f" {key} " for phrase in
+                                           (f" {p} " for p in NEWSLETTER_WORDS))
 
 
 def footer_line(text: str) -> bool:

@@ -26,8 +26,14 @@ from crawler.text import fold, word_key
 PARAGRAPH_WORDS = 10
 """A paragraph has at least this many words (or PARAGRAPH_CHARS characters)."""
 PARAGRAPH_CHARS = 70
+OPENING_LINE_WORDS = 15
+"""The body opens with a paragraph that ends like a sentence or is longer than this: a shorter
+line without a full stop first is a caption or a label."""
 MAX_LINK_DENSITY = 0.25
 """Share of link text above which a block is not a paragraph."""
+LIST_SENTENCE_LINK_DENSITY = 0.4
+"""A list item ending in a full stop (not an ellipsis, as teasers do) may carry this much link
+text and still be a sentence of the article."""
 LINK_LIST_DENSITY = 0.5
 """Share of link text from which a short block is a link (menu item, related title)."""
 DATE_LINE_WORDS = 14
@@ -51,7 +57,10 @@ STRONG_FURNITURE = frozenset({
     "popup", "pagination", "pager",
 })
 """Class words that mark a box inside the body container as furniture."""
+EMBED_WORDS = frozenset({"tweet", "twitter", "instagram", "tiktok", "embed", "embedded", "oembed"})
+"""Class words of an embedded post: someone else's words, even when they read as a paragraph."""
 _SENTENCE_END = re.compile(r"[.!?؟…»\"”)]$")
+_FULL_STOP = re.compile(r"(?<![.…])[.!?؟][»\"”)]?$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -143,6 +152,12 @@ class BlockView:
             return "furniture:breadcrumb"
         if furniture.footer_line(text):
             return "furniture:footer-line"
+        if furniture.newsletter(text):
+            return "furniture:newsletter"
+        if furniture.media_teaser(text):
+            return "furniture:media-teaser"
+        if furniture.author_box_heading(text):
+            return "furniture:author-box"
         if furniture.read_also(text) and (self.block.links or self.words <= 12
                                            or text.rstrip().endswith(":")):
             return "furniture:read-also"
@@ -150,9 +165,9 @@ class BlockView:
 
     @cached_property
     def link_text(self) -> bool:
-        """Mostly link text: a menu item, a related title, a tag."""
-        block = self.block
-        return block.links > 0 and block.link_density >= LINK_LIST_DENSITY
+        """Mostly link text: a menu item, a related title, a tag, a teaser inside a card that is
+        one link."""
+        return self.block.link_chars > 0 and self.block.link_density >= LINK_LIST_DENSITY
 
     @cached_property
     def paragraph(self) -> bool:
@@ -162,15 +177,24 @@ class BlockView:
             return False
         if self.words < PARAGRAPH_WORDS and len(self.text) < PARAGRAPH_CHARS:
             return False
-        if block.link_density > MAX_LINK_DENSITY:
-            return False
-        if block.list_item and block.links:
+        if block.link_density > MAX_LINK_DENSITY and not self.list_sentence:
             return False
         if self.words <= META_LINE_WORDS and mentions_date(self.text) \
                 and not _SENTENCE_END.search(self.text):
             return False  # a date line with more on it ("نُشر في ... 15216 مشاهدة")
         return (self.network_furniture is None and self.generic_furniture is None
                 and self.date is None)
+
+    @cached_property
+    def list_sentence(self) -> bool:
+        """A list item that is a sentence with a link in it, not a link list's entry."""
+        block = self.block
+        return (block.list_item and block.link_density <= LIST_SENTENCE_LINK_DENSITY
+                and bool(_FULL_STOP.search(self.text)))
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text))
 
     @cached_property
     def sentence(self) -> bool:
@@ -302,7 +326,8 @@ def ends_articles(view: BlockView, depth: int) -> str | None:
     """The rule when a block opens a section that follows an article's body."""
     if view.network_furniture in ("network:footer", "network:comment-form"):
         return view.network_furniture
-    if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line"):
+    if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line",
+                                  "furniture:author-box"):
         return view.generic_furniture
     if view.block.furniture_below(depth) & COMMENT_WORDS:
         return "furniture:comments"
@@ -327,9 +352,12 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
     block = view.block
     if view.link_text:
         return "furniture:link-text"
-    if block.list_item and block.links:
+    if block.list_item and block.links and not view.list_sentence:
         return "furniture:link-list"
-    if not view.paragraph and block.furniture_below(depth) & STRONG_FURNITURE:
+    below = block.furniture_below(depth)
+    if below & EMBED_WORDS:
+        return "furniture:embed"
+    if not view.paragraph and below & STRONG_FURNITURE:
         return "furniture:class"
     return None
 
@@ -351,7 +379,9 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     depth = len(container)
     inside = [v for v in views if layout.in_container(v.index) and v.index > title
               and v.index not in skip]
-    first = next((v for v in inside if v.paragraph), None)
+    first = next((v for v in inside if v.paragraph
+                  and (v.ends_sentence or v.words > OPENING_LINE_WORDS)), None) \
+        or next((v for v in inside if v.paragraph), None)
     if first is None:
         _mark_furniture(views, layout, depth)
         return

@@ -35,6 +35,7 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
                    "dcterms.created", "dc.date", "date", "sailthru.date")
 
+_MICRODATA_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateModified"]')
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                   "last-modified")
 
@@ -145,12 +146,20 @@ def _article_json_ld(root: etree._Element, meta: Metadata) -> dict[str, Any] | N
 
 
 def _meta_values(root: etree._Element) -> dict[str, list[str]]:
+    """Meta tags' values by name, and microdata dates (``<time itemprop="datePublished"
+    datetime=...>``) under their item property."""
     values: dict[str, list[str]] = {}
     for element in root.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
         content = element.get("content")
         if key and content and content.strip():
             values.setdefault(key.strip().lower(), []).append(content.strip())
+    for element in _MICRODATA_DATES(root):
+        if element.tag == "meta":
+            continue
+        value = element.get("datetime") or element.get("content")
+        if value and value.strip():
+            values.setdefault(element.get("itemprop").lower(), []).append(value.strip())
     return values
 
 

@@ -50,6 +50,7 @@ FURNITURE_WORDS = frozenset({
     "subscribe", "ad", "ads", "advert", "advertisement", "banner", "sponsor", "sponsored",
     "promo", "outbrain", "taboola", "copyright", "cookie", "modal", "popup", "login", "search",
     "pagination", "pager", "toolbar", "topbar", "masthead", "logo",
+    "tweet", "twitter", "instagram", "tiktok", "embed", "embedded", "oembed",
 })
 AUTHOR_WORDS = frozenset({
     "author", "authors", "byline", "writer", "writers", "reporter", "columnist", "kateb", "katib",

@@ -22,7 +22,7 @@ import re
 
 from crawler.extract import network
 from crawler.extract.dates import without_date
-from crawler.extract.layout import STRONG_FURNITURE, BlockView
+from crawler.extract.layout import COMMENT_WORDS, STRONG_FURNITURE, BlockView
 from crawler.extract.reading import NOTHING, Found, Reading
 from crawler.text import fold, normalise_space, word_key
 
@@ -32,6 +32,8 @@ AFTER_BODY = 3
 """Text blocks after the body's last paragraph where a byline or a bare name may stand."""
 DATE_DISTANCE = 2
 """How far (in text blocks) a bare name may stand from the header's date line."""
+DATE_BOX_WINDOW = 8
+"""How many text blocks after the body are searched for a box holding a date and a name."""
 AUTHOR_BOX_WINDOW = 40
 """How many text blocks after the body are searched for an author's box."""
 BIO_MIN_WORDS = 4
@@ -41,21 +43,32 @@ BARE_NAME_WORDS = (2, 4)
 """A name standing alone with nothing to say it is one has this many words."""
 _DASHES = r"\-ـ–—"
 BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", "الكاتب", "بواسطة", "إعداد", "اعداد",
+                "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "حرره", "حرر",
                 "تحرير", "المحرر", "تقرير", "إشراف", "by", "By", "BY")
 _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
                      rf"\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
 _MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
 """What separates a byline from more on its line (a date, a section)."""
+_HONORIFIC = re.compile(r"^(?:(?:الدكتورة|الدكتور|الأستاذة|الأستاذ|الاستاذة|الاستاذ|المهندسة|المهندس"
+                        r"|د|أ|م|Dr|Prof)\.?\s+)+")
+"""Titles before a name ("الدكتور", "د.", "أ."): not part of it."""
+_LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?:\s\S+){0,3}$")
+"""A meta line: a label of one or two words, a colon, a short value ("التصنيف: اقتصاد")."""
+_ROLE = re.compile(r"^(?:مراسلة|مراسل|موفدة|موفد|correspondent)\b", re.IGNORECASE)
+"""A reporter's role beside the name on a byline ("مراسل العرب اليوم - X")."""
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
 """What separates the parts of a meta line (date | author | comments)."""
 _SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@]|\d")
 NOT_NAMES = frozenset(word_key(fold(w)) for w in (
-    "من", "في", "على", "عبر", "عن", "مع", "إلى", "الى", "هذا", "هذه", "كل", "جميع", "المزيد",
+    "من", "في", "عبر", "عن", "مع", "إلى", "الى", "هذا", "هذه", "كل", "جميع", "المزيد",
     "اقرأ", "شاهد", "تابع", "تابعونا", "أخبار", "اخبار", "مقالات", "الرئيسية", "الأخبار", "اليوم",
     "قسم", "أقسام", "عاجل", "فيديو", "صور", "تعليق", "تعليقات", "شارك", "نشر", "تحديث",
+    "وحدة", "فريق", "مكتب", "التحرير", "الرصد", "المتابعة", "للقراءة", "قراءة", "دقيقة",
+    "دقائق", "دقيقتان", "زائر", "الزوار", "تفاصيل", "التفاصيل", "التصنيف", "الزيارات",
 ))
-"""Words that no bare name holds: a line with one is a link or a label, not a name."""
+"""Words that no name holds: a line with one is a link, a label, a desk or a reading time.
+("على" is not one: folded it is the name "علي".)"""
 _SEPARATORS = re.compile(r"\s*[،,]\s*|\s+و\s+|\s+and\s+|\s*&\s*")
 
 
@@ -63,7 +76,7 @@ def names_in_byline(text: str) -> list[str] | None:
     """The names of a byline ("بقلم : X", "كتب - X و Y"), also with more before or after it on
     its line ("10/09/2024 | بقلم: X", "بقلم : X - نشر بتاريخ ..."), or None when the line holds
     none."""
-    text = text.strip()
+    text = text.strip().lstrip("*•·-–—ـ ")
     for start in (0, *(m.end() for m in _MORE.finditer(text))):
         if names := _names_from(text[start:]):
             return names
@@ -84,8 +97,10 @@ def _names_from(text: str) -> list[str] | None:
 
 
 def split_names(text: str) -> list[str] | None:
-    """The names in "X، Y و Z", or None when any part is not a name."""
-    names = [n.strip(f" {_DASHES}:") for n in _SEPARATORS.split(text.strip())]
+    """The names in "X، Y و Z" without their titles ("الدكتور X"), or None when any part is not
+    a name."""
+    names = [_HONORIFIC.sub("", n.strip(f" {_DASHES}:")).strip()
+             for n in _SEPARATORS.split(text.strip())]
     names = [n for n in names if n]
     if not names or any(not is_name_like(n) for n in names):
         return None
@@ -98,7 +113,8 @@ def is_name_like(text: str) -> bool:
     words = text.split()
     return (1 <= len(words) <= MAX_NAME_WORDS and len(text) <= 60
             and not _SENTENCE_PUNCT.search(text) and not network.is_site_name(text)
-            and not network.is_agency(text))
+            and not network.is_agency(text)
+            and not NOT_NAMES & set(word_key(fold(text)).split()))
 
 
 def _metadata_authors(reading: Reading) -> Found:
@@ -129,7 +145,14 @@ def _after_body(reading: Reading) -> list[BlockView]:
     if layout.start is None:
         return []
     first = (layout.last if layout.last is not None else layout.start) + 1
-    return [v for v in reading.views[first:first + 4 * AFTER_BODY] if v.is_text][:AFTER_BODY]
+    end = min(first + 4 * AFTER_BODY, layout.stop if layout.stop is not None else len(reading.views))
+    views = []
+    for view in reading.views[first:end]:
+        if view.block.furniture & COMMENT_WORDS:
+            break  # readers' names are no bylines
+        if view.is_text:
+            views.append(view)
+    return views[:AFTER_BODY]
 
 
 def _free(view: BlockView, reading: Reading) -> bool:
@@ -171,14 +194,19 @@ def _marked(reading: Reading, views: list[BlockView]) -> tuple[BlockView, list[s
 
 def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
     """A bare name among the parts of a meta line under the title ("10 سبتمبر، 2024 | سعيد
-    بنعلي | 4 تعليقات")."""
+    بنعلي | 4 تعليقات"), or beside the reporter's role ("مراسل العرب اليوم - X")."""
     for view in _header(reading):
-        if not _free(view, reading) or view.block.list_item or not _META_SEPARATOR.search(
-                view.text):
+        if not _free(view, reading) or view.block.list_item:
             continue
-        for part in _META_SEPARATOR.split(view.text):
-            if _bare_name(part.strip()):
-                return view, [part.strip()]
+        if _META_SEPARATOR.search(view.text):
+            parts = _META_SEPARATOR.split(view.text)
+        else:
+            parts = _MORE.split(view.text)
+            if not any(_ROLE.match(part.strip()) for part in parts):
+                continue
+        for part in parts:
+            if _bare_name(part.strip()) and not _ROLE.match(part.strip()):
+                return view, [bare_name(part)]
     return None
 
 
@@ -243,8 +271,14 @@ def _bare(view: BlockView) -> bool:
             and names_in_byline(view.text) is None)
 
 
+def bare_name(text: str) -> str:
+    """A name standing alone without the mark or title before it ("* أ. X", a signature)."""
+    return _HONORIFIC.sub("", text.strip().lstrip("*•·").strip()).strip()
+
+
 def _bare_name(text: str) -> bool:
     """A name standing alone: two to four words, none that names hold not."""
+    text = bare_name(text)
     low, high = BARE_NAME_WORDS
     return (low <= len(text.split()) <= high and is_name_like(text)
             and not NOT_NAMES & set(word_key(fold(text)).split())
@@ -280,7 +314,7 @@ def find(reading: Reading) -> Found:
     if reading.url is not None and reading.url.kind == "opinion" \
             and (columnist := _bare_name_under_title(reading)) is not None:
         layout.decide(columnist.index, "author", "author:columnist-name")
-        return Found([columnist.text], "author-line")
+        return Found([bare_name(columnist.text)], "author-line")
     if with_date := _name_with_date(reading):
         view, name = with_date
         return Found([name], "author-line")
@@ -294,18 +328,60 @@ def find(reading: Reading) -> Found:
         return Found(names, "author-line")
     if (bare := _bare_after_body(reading)) is not None:
         layout.decide(bare.index, "author", "author:name-after-body")
-        return Found([bare.text], "author-line")
+        return Found([bare_name(bare.text)], "author-line")
+    if (pictured := _name_under_portrait(reading)) is not None:
+        layout.decide(pictured.index, "author", "author:name-under-portrait")
+        return Found([bare_name(pictured.text)], "author-line")
+    if (boxed := _name_in_date_box(reading)) is not None:
+        layout.decide(boxed.index, "author", "author:name-in-date-box")
+        return Found([bare_name(boxed.text)], "author-line")
     if (box := _author_box(reading)) is not None:
         view, name = box
         layout.decide(view.index, "author", "author:bio-box")
         return Found([name], "author-line")
     if (alone := _name_under_title(reading)) is not None:
         layout.decide(alone.index, "author", "author:name-under-title")
-        return Found([alone.text], "author-line")
+        return Found([bare_name(alone.text)], "author-line")
     reporter = reading.notes.get("reporter")
     if reporter:
         return Found([reporter], "dateline")
     return NOTHING
+
+
+def _name_under_portrait(reading: Reading) -> BlockView | None:
+    """Under the title, a bare name right after a picture whose alternative text is that name:
+    the author's portrait and name."""
+    layout = reading.layout
+    if layout.start is None or layout.title is None:
+        return None
+    portrait = None
+    for view in reading.views[layout.title + 1:layout.start]:
+        if view.block.kind == "image":
+            portrait = view.block.text.strip() or None
+        elif view.is_text:
+            if portrait and view.text.strip() == portrait and _bare(view) \
+                    and _free(view, reading):
+                return view
+            portrait = None
+    return None
+
+
+def _name_in_date_box(reading: Reading) -> BlockView | None:
+    """A bare name in the same box as a date line or a labelled line, under the title or after
+    the body (an info box: "التفاصيل / X / التصنيف: ... / نشر في: ...")."""
+    layout = reading.layout
+    if layout.start is None:
+        return None
+    first = (layout.last if layout.last is not None else layout.start) + 1
+    end = layout.stop if layout.stop is not None else len(reading.views)
+    after = [v for v in reading.views[first:end] if v.is_text][:DATE_BOX_WINDOW]
+    views = _header(reading) + after
+    boxes = {v.block.path[:-1] for v in views if v.date is not None or _LABELLED.match(v.text)}
+    for view in views:
+        if view.block.path[:-1] in boxes and _free(view, reading) and _bare(view) \
+                and not view.link_text:
+            return view
+    return None
 
 
 def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
@@ -317,9 +393,9 @@ def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
     first = (layout.last if layout.last is not None else layout.start) + 1
     views = [v for v in reading.views[first:] if v.is_text][:AUTHOR_BOX_WINDOW]
     for view, following in zip(views, views[1:]):
-        if not _free(view, reading):
+        if not _free(view, reading) or view.block.furniture & COMMENT_WORDS:
             continue
-        names = names_in_byline(view.text) or ([view.text] if _bare(view) else [])
+        names = names_in_byline(view.text) or ([bare_name(view.text)] if _bare(view) else [])
         if len(names) == 1 and following.text.startswith(names[0]) \
                 and following.words >= len(names[0].split()) + BIO_MIN_WORDS:
             return view, names[0]
@@ -339,9 +415,7 @@ def _name_under_title(reading: Reading) -> BlockView | None:
 def _bare_name_under_title(reading: Reading) -> BlockView | None:
     """On an opinion page, a bare name between the title and the body."""
     for view in _header(reading):
-        if not reading.layout.decided(view.index) and not view.link_text \
-                and view.network_furniture is None and is_name_like(view.text) \
-                and view.date is None:
+        if not reading.layout.decided(view.index) and not view.link_text and _bare(view):
             return view
     return None
 

@@ -32,9 +32,13 @@ MIN_WORDS = 40
 extractor's."""
 _BULLET = re.compile(r"^[-•*]\s+")
 """trafilatura writes a list item as "- item"."""
-LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class"})
-"""Furniture rules that judge a block by its place in the body container the layout chose; on
-a page the generic extractor reads, that container may be the wrong one."""
+LEADING_LINE_WORDS = 15
+"""A line at the body's start with at most this many words and no sentence end is no text."""
+LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class",
+                         "furniture:embed"})
+"""Furniture rules that judge a block by its place in the body container the layout chose (on
+a page the generic extractor reads, that container may be the wrong one), and embedded posts,
+which annotated news corpora (zyte) count as the article's text."""
 SHARED_TEXT = 0.6
 """The share of the generic extractor's characters whose shared ancestors wrap the article."""
 GENERIC_FACTOR = 2.0
@@ -46,7 +50,8 @@ def find(reading: Reading) -> Found:
     layout = reading.layout
     if not reading.network and (generic := _generic_paragraphs(reading)):
         return Found(generic, "generic")
-    chosen: list[BlockView] = _without_repeats(body_candidates(layout), layout)
+    chosen: list[BlockView] = _without_leading_lines(
+        _without_repeats(body_candidates(layout), layout), layout)
     paragraphs = [view.text for view in chosen]
     words = sum(view.words for view in chosen)
     source = "network-rules" if reading.network else "page-layout"
@@ -71,6 +76,17 @@ def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
             continue
         kept.append(view)
     return kept
+
+
+def _without_leading_lines(views: list[BlockView], layout: Layout) -> list[BlockView]:
+    """Without the short lines before the first paragraph that do not end like a sentence (a
+    desk's name, a label, a caption the markup did not mark): a body opens with text,
+    subheadings come between paragraphs."""
+    for position, view in enumerate(views):
+        if view.ends_sentence or (view.paragraph and view.words > LEADING_LINE_WORDS):
+            return views[position:]
+        layout.decide(view.index, "boilerplate", "body:line-before-text")
+    return []
 
 
 def _generic_paragraphs(reading: Reading) -> list[str]:

@@ -30,7 +30,8 @@ _DATELINE = re.compile(
     rf"(?P<source>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*:?$"
 )
 BYLINE_WORDS = frozenset({"بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "بواسطة", "إعداد", "اعداد",
-                          "تحرير", "المحرر", "تقرير", "By", "by"})
+                          "تحرير", "المحرر", "تقرير", "By", "by", "مراسل", "مراسلة", "موفد",
+                          "موفدة"})
 """A line with one of these before its dash is a byline ("بقلم - X"), not a dateline."""
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9|•·]")
 
@@ -94,10 +95,10 @@ def _opening_the_body(reading: Reading) -> Found:
     layout = reading.layout
     assert layout.start is not None
     lines = [v for v in reading.views[layout.start:] if v.is_text][:OPENING_LINES + 1]
-    for position, view in enumerate(lines):
+    for view in lines:
         line = None if view.block.caption or view.link_text else parse(view.text)
         if line is not None:
-            following = next((v for v in lines[position + 1:] if v.paragraph), None)
+            following = next((v for v in reading.views[view.index + 1:] if v.paragraph), None)
             if following is None:
                 return NOTHING
             layout.start = following.index

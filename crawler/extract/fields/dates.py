@@ -5,7 +5,8 @@ The article's own date is the one its metadata declares (JSON-LD datePublished,
 article:published_time ...), a <time> element or a date line in the article's header (by the
 title or byline, before the body), the feed's pubDate, or the timestamp of a legacy opinion URL.
 Never a date inside a list of links (related, most read, latest, ticker), never the header
-clock, never a date after the body; when the page shows none, null. The value keeps the offset
+clock, never a date after the body unless its line says it is the publication's ("نشر في:
+2024/11/17" in an info box under the text); when the page shows none, null. The value keeps the offset
 the source gives ("2024-11-21T09:46:00+03:00"; GMT gives "+00:00"); a date printed without a
 zone keeps its local date and time without an offset; ``published_precision`` says whether the
 source gave the second, the minute or only the day.
@@ -13,6 +14,7 @@ source gave the second, the minute or only the day.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
@@ -76,6 +78,29 @@ def _beside_title(view: BlockView, reading: Reading) -> bool:
     return not view.block.furniture_below(shared) & LIST_WORDS
 
 
+def _labelled_date_after_body(reading: Reading) -> tuple[BlockView, Stamp] | None:
+    """A line after the body that says it gives the publication date, outside lists and
+    comments."""
+    layout = reading.layout
+    if layout.last is None:
+        return None
+    end = layout.stop if layout.stop is not None else len(reading.views)
+    after = [v for v in reading.views[layout.last + 1:end] if v.is_text][:AFTER_BODY_LINES]
+    for view in after:
+        if view.block.furniture & LIST_WORDS or view.link_text:
+            continue
+        if _PUBLISHED_LABEL.match(view.text) and view.words <= HEADER_LINE_WORDS \
+                and (stamp := view.date or printed_stamp(view.text)) is not None:
+            return view, stamp
+    return None
+
+
+AFTER_BODY_LINES = 8
+"""Text blocks after the body's last paragraph searched for a labelled publication date."""
+_PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر في|نشر بتاريخ|نشرت في|تم النشر|published)",
+                              re.IGNORECASE)
+
+
 LIST_WORDS = frozenset({
     "related", "recommended", "popular", "most", "trending", "latest", "ticker", "breaking",
     "marquee", "widget", "sidebar", "aside", "more", "comment", "comments", "nav", "footer",
@@ -104,6 +129,10 @@ def find(reading: Reading) -> dict[str, Any]:
                 break
     if found is None and header is not None:
         found = (header[1], header[0].text, "page-text")
+    footer = _labelled_date_after_body(reading) if found is None else None
+    if footer is not None:
+        found = (footer[1], footer[0].text, "page-text")
+        reading.layout.decide(footer[0].index, "date", "date:published-line-after-body")
     if found is None and reading.url is not None and reading.url.legacy_datetime:
         moment = reading.url.legacy_datetime
         found = (Stamp.of(moment, "second"), reading.url.path.rsplit("/", 1)[-1], "url")

@@ -10,6 +10,8 @@ gets the page's declared image (og:image), if any.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from crawler.extract import network
@@ -39,6 +41,10 @@ def _is_article_image(view: BlockView, reading: Reading) -> bool:
     return not (block.furniture_below(depth) & STRONG_FURNITURE)
 
 
+_PHOTO_CREDIT = re.compile(r"(?:^|[\s(])(?:تصوير|عدسة|الصورة|photo|credit)\s*[:：]", re.IGNORECASE)
+"""A photographer's credit ("تصوير: X") marks its line as a caption."""
+
+
 def _is_caption_line(view: BlockView) -> bool:
     return (view.is_text and view.words <= CAPTION_MAX_WORDS and not view.link_text
             and view.date is None and not view.text.rstrip().endswith("."))
@@ -63,6 +69,9 @@ def find(reading: Reading) -> Found:
             captions.append(view)
             layout.decide(view.index, "caption", "caption:figure" if view.block.caption
                           else "caption:line-after-image")
+        elif _is_caption_line(view) and _PHOTO_CREDIT.search(view.text):
+            captions.append(view)
+            layout.decide(view.index, "caption", "caption:photo-credit")
         previous_image = False
     if reading.network:
         captions += _line_before_dateline(reading, {c.index for c in captions})

@@ -152,7 +152,10 @@ def test_generic_date_sources() -> None:
     assert generic_date(arabic_page()) == ("2024-11-21T09:46:00+00:00", "metadata")
     bare = "<html><body><p>نص قصير</p></body></html>"
     assert generic_date(bare, "https://example.org/2020/08/24/story") == ("2020-08-24", "url")
-    timed = ('<html><body><time itemprop="datePublished" datetime="2021-05-06T10:00:00+02:00">'
+    microdata = ('<html><body><time itemprop="datePublished" datetime="2021-05-06T10:00:00+02:00">'
+                 "</time></body></html>")
+    assert generic_date(microdata) == ("2021-05-06T10:00:00+02:00", "metadata")
+    timed = ('<html><body><time class="published" datetime="2021-05-06T10:00:00+02:00">'
              "</time></body></html>")
     assert generic_date(timed) == ("2021-05-06T10:00:00+02:00", "markup")
     printed = ('<html><body><span class="post-date">الخميس 21 تشرين الثاني 2024</span>'
