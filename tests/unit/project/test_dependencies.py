@@ -1,0 +1,107 @@
+"""Every third-party module the code imports is declared in the group that serves that code
+(runtime and its extras: crawler/; test: tests/; bench: benchmarks/), and every package a group
+declares is imported or run by that code."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from functools import cache
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from crawler.extras import EXTRAS
+from tests.unit.project.declared import (
+    group_code,
+    groups,
+    imports,
+    installs,
+    own_requirements,
+    third_party,
+)
+
+CODE_GROUPS = ("runtime", "test", "bench")
+
+
+@cache
+def _providers() -> dict[str, set[str]]:
+    """Top-level module -> the installed distributions that provide it."""
+    return {module: {canonicalize_name(d) for d in dists}
+            for module, dists in importlib.metadata.packages_distributions().items()}
+
+
+def providers(module: str) -> set[str]:
+    """The distributions providing ``module``; one not installed here is taken to be named
+    after it (a package left out on this Python by its environment marker)."""
+    return _providers().get(module) or {canonicalize_name(module)}
+
+
+def provided(requirement: Requirement) -> tuple[set[str], set[str]]:
+    """The modules and the commands a required distribution installs."""
+    dist_name = canonicalize_name(requirement.name)
+    modules = {m for m, dists in _providers().items() if dist_name in dists}
+    if requirement.marker is not None and not requirement.marker.evaluate():
+        return modules or {dist_name.replace("-", "_")}, set()
+    dist = importlib.metadata.distribution(requirement.name)
+    commands = {ep.name for ep in dist.entry_points if ep.group == "console_scripts"}
+    commands |= {f.name for f in dist.files or () if f.parent.name == "bin"}
+    return modules, commands
+
+
+def importable(group: str) -> set[str]:
+    """The distributions the code of ``group`` may import: those its install brings; the
+    crawler also those of its extras (it checks for them before use: crawler.extras)."""
+    brought = installs(group) | (set(EXTRAS) if group == "runtime" else set())
+    return {canonicalize_name(r.name) for g in brought for r in own_requirements(g)}
+
+
+@pytest.mark.parametrize("group", CODE_GROUPS)
+def test_every_imported_package_is_declared_for_the_code_importing_it(group: str) -> None:
+    wanted = importable(group)
+    undeclared = {module: sorted(providers(module))
+                  for module in third_party(group_code(group).modules)
+                  if not providers(module) & wanted}
+    assert not undeclared, f"imported by the {group} code but not declared: {undeclared}"
+
+
+@pytest.mark.parametrize("group", sorted(groups()))
+def test_every_declared_package_is_imported_or_run(group: str) -> None:
+    code = group_code(group)
+    unused = []
+    for requirement in own_requirements(group):
+        modules, commands = provided(requirement)
+        if not (modules & code.modules or commands & code.strings):
+            unused.append(requirement.name)
+    assert not unused, f"declared in {group} but neither imported nor run by its code: {unused}"
+
+
+def test_the_extras_of_the_code_are_those_of_pyproject() -> None:
+    for extra, modules in EXTRAS.items():
+        by_requirement = [provided(r)[0] for r in own_requirements(extra)]
+        assert set().union(*by_requirement) >= set(modules), extra
+        assert all(provides & set(modules) for provides in by_requirement), extra
+    assert set(EXTRAS) == set(groups()) - {"runtime", "test", "bench"}
+
+
+def test_imports_are_found_in_functions_in_type_checking_and_by_name() -> None:
+    source = '''
+import os.path
+from lxml import html
+from . import sibling
+if TYPE_CHECKING:
+    from redis import Redis
+class Thing:
+    import numpy
+    def method(self):
+        import matplotlib.pyplot
+        pytest.importorskip("scrapy_redis")
+        importlib.import_module("atheris")
+        return "lint-imports"
+'''
+    everything = imports(source)
+    assert everything.modules == {"os", "lxml", "redis", "numpy", "matplotlib", "scrapy_redis",
+                                  "atheris"}
+    assert "lint-imports" in everything.strings
+    assert imports(source, module_level=True).modules == {"os", "lxml", "numpy"}
+    assert third_party(everything.modules) == everything.modules - {"os"}
