@@ -23,6 +23,11 @@ from tests.unit.project.declared import (
 
 CODE_GROUPS = ("runtime", "test", "bench")
 
+FOR_A_DEPENDENCY = {
+    "lxml-html-clean": "justext",  # asks for lxml[html_clean], which pip < 24 does not match
+}
+"""Runtime packages declared for the sake of the dependency that imports them."""
+
 
 @cache
 def _providers() -> dict[str, set[str]]:
@@ -87,6 +92,8 @@ def test_every_declared_package_is_imported_or_run(group: str) -> None:
     code = group_code(group)
     unused = []
     for requirement in own_requirements(group):
+        if canonicalize_name(requirement.name) in FOR_A_DEPENDENCY:
+            continue
         modules, commands = provided(requirement)
         if not (modules & code.modules or commands & code.strings):
             unused.append(requirement.name)
@@ -122,3 +129,20 @@ class Thing:
     assert "lint-imports" in everything.strings
     assert imports(source, module_level=True).modules == {"os", "lxml", "numpy"}
     assert third_party(everything.modules) == everything.modules - {"os"}
+
+
+def asks_for(line: str, name: str) -> bool:
+    """Whether a requirement line asks for ``name``, itself or as an extra of another package
+    (``lxml[html_clean]`` asks for lxml-html-clean)."""
+    requirement = Requirement(line)
+    asked = {requirement.name, *(f"{requirement.name}-{extra}" for extra in requirement.extras)}
+    return name in {canonicalize_name(n) for n in asked}
+
+
+def test_what_is_declared_for_a_dependency_is_asked_for_by_it() -> None:
+    runtime = {canonicalize_name(r.name) for r in own_requirements("runtime")}
+    for name, dependent in FOR_A_DEPENDENCY.items():
+        assert name in runtime
+        assert any(asks_for(line, name) for line in importlib.metadata.requires(dependent) or ())
+    assert asks_for("lxml[html_clean]>=4.4.2", "lxml-html-clean")
+    assert not asks_for("lxml>=4.4.2", "lxml-html-clean")
