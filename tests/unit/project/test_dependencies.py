@@ -76,6 +76,7 @@ def skip_unless_installed(group: str) -> None:
                     f" pip install --no-deps -r requirements/{group}.txt to check them")
 
 
+@pytest.mark.slow  # reads every file of the project and the metadata of every distribution
 @pytest.mark.parametrize("group", CODE_GROUPS)
 def test_every_imported_package_is_declared_for_the_code_importing_it(group: str) -> None:
     skip_unless_installed(group)
@@ -86,6 +87,7 @@ def test_every_imported_package_is_declared_for_the_code_importing_it(group: str
     assert not undeclared, f"imported by the {group} code but not declared: {undeclared}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("group", sorted(groups()))
 def test_every_declared_package_is_imported_or_run(group: str) -> None:
     skip_unless_installed(group)
@@ -100,6 +102,7 @@ def test_every_declared_package_is_imported_or_run(group: str) -> None:
     assert not unused, f"declared in {group} but neither imported nor run by its code: {unused}"
 
 
+@pytest.mark.slow
 def test_the_extras_of_the_code_are_those_of_pyproject() -> None:
     for extra, modules in EXTRAS.items():
         by_requirement = [provided(r)[0] for r in own_requirements(extra)]
