@@ -34,7 +34,8 @@ def pipelines() -> Any:
         from crawler.pipelines.checks import RequiredFieldsPipeline
         from crawler.pipelines.extraction import ExtractionPipeline
 
-        crawler = get_crawler()
+        crawler = get_crawler(settings_dict={
+            "EXTENSIONS": {"crawler.analyse.workers.PageAnalyser": 0}})
         _pipeline = (ExtractionPipeline(crawler), RequiredFieldsPipeline(crawler))
     return _pipeline
 
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.disable(logging.CRITICAL)  # extraction logs its own failures; keep the run quiet
     with atheris.instrument_imports(include=["crawler"]):  # before anything imports crawler
-        import crawler.pipelines.checks  # noqa: F401
+        import crawler.pipelines.checks
         import crawler.pipelines.extraction  # noqa: F401
 
     corpus = Path(args.corpus or tempfile.mkdtemp(prefix="fuzz-corpus-"))

@@ -12,7 +12,7 @@ from typing import Any
 
 from crawler.text import normalise_space
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the item contract; crawler/schema/item-<version>.schema.json describes it."""
 
 ARTICLE_FIELDS: tuple[str, ...] = (
@@ -25,6 +25,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "title",
     "authors",
     "published_at",
+    "published_precision",
     "published_raw",
     "modified_at",
     "date_source",

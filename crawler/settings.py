@@ -119,6 +119,7 @@ STATE_DIR = ".state"
 # Cross-page template learning (crawler.templates): blocks on >= 30% of a site's pages (and at
 # least 3) are boilerplate once 5 pages were seen; a cold site's first 8 pages wait for it.
 TEMPLATE_LEARNING = True
+TEMPLATE_STORE_CLASS = "crawler.store.templates.FileTemplateStore"
 TEMPLATE_WARMUP_PAGES = 8
 TEMPLATE_MIN_PAGES = 5
 TEMPLATE_MIN_SHARE = 0.3
@@ -147,6 +148,10 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.ops.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
+    "crawler.analyse.workers.PageAnalyser": 0,
+    "crawler.analyse.templates.TemplateLearning": 0,
+    "crawler.crawl.incremental.Incremental": 0,
+    "crawler.crawl.archive.ReplaySource": 0,
     "crawler.ops.report.RunReport": 900,
     "crawler.ops.secrets.SecretMasking": 50,
     "crawler.ops.recovery.OutputRecovery": 100,

@@ -1,6 +1,10 @@
 """Template learning: text blocks that recur on many pages of one site are boilerplate, even
-when no rule names them. ``SiteTemplate`` counts, per site, on how many pages each block (by
-fingerprint) occurred; the counts persist in a template store (crawler.store.templates).
+when no rule names them.
+
+``SiteTemplate`` counts, per site, on how many pages each block (by fingerprint) occurred.
+``TemplateLearning`` (an extension) holds one crawl's site templates, shared by the warm-up
+middleware (crawler.crawl.warmup) and the template pipeline; it loads them from and saves them to
+the template store that ``TEMPLATE_STORE_CLASS`` names (crawler.store.templates).
 """
 
 from __future__ import annotations
@@ -12,11 +16,18 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.misc import load_object
 
 from crawler.extract.page import Page
+from crawler.store.templates import FileTemplateStore, TemplateStore
 from crawler.text import normalise_space
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +38,8 @@ MIN_BLOCK_CHARS = 12
 """Shorter blocks (single words, numbers) are not learnt: they recur by chance."""
 
 
-@lru_cache(maxsize=8192)
 def fingerprint(text: str) -> str:
-    """A block's identity across pages: whitespace and digit runs folded, NFC. Memoised: the
-    blocks that matter recur on every page of a site."""
+    """A block's identity across pages: whitespace and digit runs folded, NFC."""
     folded = _DIGITS.sub("0", normalise_space(unicodedata.normalize("NFC", text)))
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest()
 
@@ -107,3 +116,59 @@ class SiteTemplate:
         if len(self.counts) > keep:
             self.counts = Counter(dict(self.counts.most_common(keep)))
             self.repeated = {fp for fp in self.repeated if fp in self.counts}
+
+
+class TemplateLearning:
+    """The crawl's site templates and their thresholds (``TEMPLATE_MIN_PAGES``,
+    ``TEMPLATE_MIN_SHARE``, ``TEMPLATE_MIN_REPEATS``); saved to the store when the spider
+    closes. Off (NotConfigured) with ``TEMPLATE_LEARNING = False``."""
+
+    def __init__(self, store: TemplateStore, min_pages: int = 5, min_share: float = 0.3,
+                 min_repeats: int = 3, max_fingerprints: int = 50_000):
+        self.store = store
+        self.min_pages = min_pages
+        self.min_share = min_share
+        self.min_repeats = min_repeats
+        self.max_fingerprints = max_fingerprints
+        self.sites: dict[str, SiteTemplate] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TemplateLearning:
+        settings = crawler.settings
+        if not settings.getbool("TEMPLATE_LEARNING", True):
+            raise NotConfigured
+        store_class = load_object(settings.get("TEMPLATE_STORE_CLASS") or FileTemplateStore)
+        learning = cls(store_class.from_settings(settings),
+                       min_pages=settings.getint("TEMPLATE_MIN_PAGES", 5),
+                       min_share=settings.getfloat("TEMPLATE_MIN_SHARE", 0.3),
+                       min_repeats=settings.getint("TEMPLATE_MIN_REPEATS", 3))
+        crawler.signals.connect(learning.spider_closed, signal=signals.spider_closed)
+        return learning
+
+    def site(self, key: str) -> SiteTemplate:
+        if key not in self.sites:
+            saved = self.store.load(key)
+            template = SiteTemplate(saved[0], Counter(saved[1])) if saved else SiteTemplate()
+            template.max_fingerprints = self.max_fingerprints
+            self.sites[key] = template
+        return self.sites[key]
+
+    def boilerplate(self, key: str) -> set[str]:
+        return self.site(key).boilerplate(self.min_pages, self.min_share, self.min_repeats)
+
+    def save(self) -> None:
+        for key, template in self.sites.items():
+            template.prune(self.max_fingerprints)
+            self.store.save(key, template.pages, template.counts)
+
+    def spider_closed(self) -> None:
+        self.save()
+        self.store.close()
+
+
+def learning_of(crawler: Crawler) -> TemplateLearning:
+    """The crawl's TemplateLearning extension; NotConfigured when template learning is off."""
+    learning = crawler.get_extension(TemplateLearning)
+    if learning is None:
+        raise NotConfigured("template learning is off")
+    return learning

@@ -40,11 +40,11 @@ from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import ForkServerContext
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
 
 from scrapy import signals
 from scrapy.utils.reactor import is_asyncio_reactor_installed
 
+from crawler.analyse.minhash import DEFAULT_NUM_PERM, DEFAULT_SHINGLE_WORDS
 from crawler.analyse.page import DedupParams, FetchedPage, PageAnalysis, analyse_page
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def start_forkserver() -> None:
     """Start the forkserver the workers are forked from, without waiting for it: it imports the
     analysis code in its own process while the crawl starts up (robots.txt, first requests),
     instead of holding up the event loop when the first page needs a worker."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(["crawler.analysis"])
+    multiprocessing.get_context("forkserver").set_forkserver_preload([__name__])
     multiprocessing.forkserver.ensure_running()
 
 
@@ -95,6 +95,30 @@ class PageAnalyser:
         self._quarantine_lock = asyncio.Lock()
         if processes:
             start_forkserver()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PageAnalyser:
+        """The crawl's analyser (an extension), closed when the engine stops.
+
+        ``ANALYSIS_PROCESSES``: 0 = in process; N = N worker processes; ``auto`` = one per core
+        but one."""
+        settings = crawler.settings
+        setting = settings.get("ANALYSIS_PROCESSES", 0)
+        processes = default_processes() if setting == "auto" else int(setting or 0)
+        if processes and not is_asyncio_reactor_installed():
+            logger.warning("ANALYSIS_PROCESSES needs the asyncio reactor; analysing in process")
+            processes = 0
+        stats = crawler.stats
+
+        def count_crash(url: str) -> None:
+            if stats is not None:
+                stats.inc_value("analysis/worker_crashes")
+
+        dedup = (settings.getint("DEDUP_NUM_PERM", DEFAULT_NUM_PERM),
+                 settings.getint("DEDUP_SHINGLE_WORDS", DEFAULT_SHINGLE_WORDS))
+        analyser = cls(processes, on_crash=count_crash, dedup=dedup)
+        crawler.signals.connect(analyser.close, signal=signals.engine_stopped)
+        return analyser
 
     async def analyse(self, page: FetchedPage, fingerprints: bool = True) -> PageAnalysis:
         if not self.processes:
@@ -299,32 +323,11 @@ def default_processes() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
-_ANALYSERS: WeakKeyDictionary[Crawler, PageAnalyser] = WeakKeyDictionary()
-
-
-def page_analyser(crawler: Crawler) -> PageAnalyser:
-    """The crawl's one analyser, shared by the template middleware and the extraction pipeline.
-
-    ``ANALYSIS_PROCESSES``: 0 = in process; N = N worker processes; ``auto`` = one per core
-    but one."""
-    if crawler not in _ANALYSERS:
-        setting = crawler.settings.get("ANALYSIS_PROCESSES", 0)
-        processes = default_processes() if setting == "auto" else int(setting or 0)
-        if processes and not is_asyncio_reactor_installed():
-            logger.warning("ANALYSIS_PROCESSES needs the asyncio reactor; analysing in process")
-            processes = 0
-        stats = crawler.stats
-
-        def count_crash(url: str) -> None:
-            if stats is not None:
-                stats.inc_value("analysis/worker_crashes")
-
-        from crawler.analyse.minhash import DEFAULT_NUM_PERM, DEFAULT_SHINGLE_WORDS
-
-        settings = crawler.settings
-        dedup = (settings.getint("DEDUP_NUM_PERM", DEFAULT_NUM_PERM),
-                 settings.getint("DEDUP_SHINGLE_WORDS", DEFAULT_SHINGLE_WORDS))
-        analyser = PageAnalyser(processes, on_crash=count_crash, dedup=dedup)
-        crawler.signals.connect(analyser.close, signal=signals.engine_stopped, weak=False)
-        _ANALYSERS[crawler] = analyser
-    return _ANALYSERS[crawler]
+def analyser_of(crawler: Crawler) -> PageAnalyser:
+    """The crawl's PageAnalyser extension, which the template middleware and the pipelines
+    share; a clear error when EXTENSIONS leaves it out."""
+    analyser = crawler.get_extension(PageAnalyser)
+    if analyser is None:
+        raise RuntimeError("the PageAnalyser extension (crawler.analyse.workers.PageAnalyser) "
+                           "is not in EXTENSIONS: pages cannot be analysed")
+    return analyser

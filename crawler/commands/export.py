@@ -19,7 +19,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
-from crawler.export.annotation.formats import FORMATS, LABEL_CONFIG, Writer
+from crawler.export.annotation.formats import (
+    DOCCANO_OFFSETS,
+    FORMATS,
+    LABEL_CONFIG,
+    Writer,
+    doccano_label_types,
+)
 from crawler.export.annotation.preannotate import find_spans
 from crawler.export.annotation.units import UNITS, iter_units
 from crawler.schema import offset_errors
@@ -90,12 +96,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="leave out articles marked as copies (duplicate_of set)")
     parser.add_argument("--label-config", type=Path, metavar="XML",
                         help="also write the Label Studio labelling config for these tasks")
+    parser.add_argument("--label-types", type=Path, metavar="JSON",
+                        help="also write doccano's label-types file (every label, its colour)")
+    parser.add_argument("--doccano-offsets", default="utf16", choices=DOCCANO_OFFSETS,
+                        help="doccano span offsets: UTF-16 code units (default) or grapheme "
+                             "clusters, for a project with grapheme mode on")
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 when any input line was skipped")
 
 
 def export(args: argparse.Namespace, out: IO[str], skipped: list[str]) -> tuple[int, int]:
-    writer = Writer(out, args.format)
+    writer = Writer(out, args.format, args.doccano_offsets)
     articles = 0
     for item in iter_articles(args.inputs, skipped):
         if args.skip_duplicates and item.get("duplicate_of"):
@@ -125,6 +136,9 @@ def run(args: argparse.Namespace) -> int:
         os.replace(partial, target)
     if args.label_config:
         args.label_config.write_text(LABEL_CONFIG, encoding="utf-8")
+    if args.label_types:
+        args.label_types.write_text(json.dumps(doccano_label_types(), indent=2) + "\n",
+                                    encoding="utf-8")
     print(f"exported {articles} articles as {units} {args.format} {args.unit} records; "
           f"{len(skipped)} lines skipped", file=sys.stderr)
     return 1 if skipped and args.strict else 0

@@ -205,7 +205,7 @@ def loop(once_run: Callable[[], int], every: float, max_runs: int | None, stop: 
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s [crawler.commands.schedule] %(message)s")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s [crawler schedule] %(message)s")
     if args.max_runs is not None and args.max_runs <= 0:
         print("crawler schedule: --max-runs must be positive", file=sys.stderr)
         return 2

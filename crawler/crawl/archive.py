@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 import lxml.html
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import _schedule_coro
 from w3lib.encoding import html_body_declared_encoding
 from w3lib.url import canonicalize_url, safe_url_string
 from warcio.archiveiterator import ArchiveIterator
@@ -23,6 +26,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 if TYPE_CHECKING:
     from typing import Self
+
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
@@ -376,3 +381,46 @@ def save_html(path: str | Path, url: str, html_bytes: bytes) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
     return target
+
+
+class ReplaySource:
+    """The crawl's replay archive (an extension), loaded once from ``REPLAY_PATH`` and shared by
+    the http and https download handlers and the spider. An unusable source closes the spider as
+    soon as it opens (reason ``replay_error``); no request ever reaches the network."""
+
+    crawler: Crawler
+
+    def __init__(self, archive: ReplayArchive | None, error: str | None = None):
+        self.archive = archive
+        self.error = error
+        self.misses = 0
+        self.closed = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ReplaySource:
+        paths = crawler.settings.get("REPLAY_PATH")
+        if not paths:
+            raise NotConfigured
+        try:
+            archive = ReplayArchive.load(split_paths(paths))
+        except ReplayArchiveError as exc:
+            logger.error("Replay source unusable, the spider will close: %s", exc)
+            source = cls(None, error=str(exc))
+            source.crawler = crawler
+            crawler.signals.connect(source.close_spider, signal=signals.spider_opened)
+            return source
+        logger.info("Replay from %s: %s", paths, archive.summary())
+        if not len(archive):
+            logger.warning("Replay archive %s holds no URLs", paths)
+        return cls(archive)
+
+    def close_spider(self) -> None:
+        engine = self.crawler.engine
+        assert engine is not None
+        _schedule_coro(engine.close_spider_async(reason="replay_error"))
+
+
+def split_paths(value: str | list[str] | tuple[str, ...]) -> list[str]:
+    """REPLAY_PATH: one path, several separated by commas, or a list (from a settings dict)."""
+    parts = value if isinstance(value, list | tuple) else str(value).split(",")
+    return [str(part).strip() for part in parts if str(part).strip()]

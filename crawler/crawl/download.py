@@ -17,18 +17,14 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from weakref import WeakKeyDictionary
 
-from scrapy import signals
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
-from scrapy.utils.defer import _schedule_coro
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.crawl.archive import (
@@ -37,12 +33,12 @@ from crawler.crawl.archive import (
     RecordedResponse,
     ReplayArchive,
     ReplayArchiveError,
+    ReplaySource,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
-    from scrapy import Request, Spider
+    from scrapy import Request
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -63,12 +59,13 @@ class NetworkDownloadHandler(BaseDownloadHandler):
         self.replay_path: str | list[str] | None = settings.get("REPLAY_PATH") or None
         self.via_url: str | None = settings.get("VIA_URL") or None
         self.miss_log_limit = settings.getint("REPLAY_MISS_LOG_LIMIT", REPLAY_MISS_LOG_LIMIT)
-        self.archive: ReplayArchive | None = None
-        self._replay: _ReplayState | None = None
+        self._replay: ReplaySource | None = None
         self._inner: HTTP11DownloadHandler | None = None
         if self.replay_path:
-            self._replay = _replay_state(crawler, self.replay_path)
-            self.archive = self._replay.archive
+            self._replay = crawler.get_extension(ReplaySource)
+            if self._replay is None:
+                raise RuntimeError("REPLAY_PATH is set but the ReplaySource extension "
+                                   "(crawler.crawl.archive.ReplaySource) is not in EXTENSIONS")
             if self.via_url:
                 logger.warning("REPLAY_PATH and VIA_URL both set: replaying, VIA_URL ignored")
         else:
@@ -76,6 +73,10 @@ class NetworkDownloadHandler(BaseDownloadHandler):
                 self.via_url = _check_via_url(self.via_url)
                 logger.info("Sending every request via %s", self.via_url)
             self._inner = HTTP11DownloadHandler.from_crawler(crawler)
+
+    @property
+    def archive(self) -> ReplayArchive | None:
+        return self._replay.archive if self._replay is not None else None
 
     async def download_request(self, request: Request) -> Response:
         if self._replay is not None:
@@ -95,7 +96,7 @@ class NetworkDownloadHandler(BaseDownloadHandler):
     async def close(self) -> None:
         state = self._replay
         if state is not None and not state.closed:
-            state.closed = True
+            state.closed = True  # the http and https handlers share the source: log once
             if state.misses > self.miss_log_limit:
                 logger.warning(
                     "Replay: %d URLs missing from the archive (first %d logged)",
@@ -128,55 +129,6 @@ class NetworkDownloadHandler(BaseDownloadHandler):
         stats.inc_value("replay/hit")
         request.meta["fetched_at"] = recorded.recorded_at or utc_now_iso()
         return build_response(request.url, recorded)
-
-
-@dataclass
-class _ReplayState:
-    """One archive per crawl, shared by the http and https handler instances."""
-
-    archive: ReplayArchive | None
-    error: str | None = None
-    misses: int = 0
-    closed: bool = False
-
-
-_REPLAY_STATES: WeakKeyDictionary[Crawler, _ReplayState] = WeakKeyDictionary()
-
-
-def _replay_state(crawler: Crawler, replay_path: str | list[str]) -> _ReplayState:
-    """Load the archive once per crawl. An unusable source closes the spider as soon as it
-    opens (reason ``replay_error``); no request ever reaches the network."""
-    state = _REPLAY_STATES.get(crawler)
-    if state is not None:
-        return state
-    try:
-        archive = ReplayArchive.load(_split_paths(replay_path))
-    except ReplayArchiveError as exc:
-        logger.error("Replay source unusable, the spider will close: %s", exc)
-        state = _REPLAY_STATES[crawler] = _ReplayState(None, error=str(exc))
-        crawler.signals.connect(_close_spider_on_open(crawler), signal=signals.spider_opened,
-                                weak=False)
-        return state
-    logger.info("Replay from %s: %s", replay_path, archive.summary())
-    if not len(archive):
-        logger.warning("Replay archive %s holds no URLs", replay_path)
-    state = _REPLAY_STATES[crawler] = _ReplayState(archive)
-    return state
-
-
-def replay_archive(crawler: Crawler) -> ReplayArchive | None:
-    """The crawl's replay archive (loaded once, shared with the handlers); None when not replaying
-    or when the source is unusable."""
-    path = crawler.settings.get("REPLAY_PATH")
-    return _replay_state(crawler, path).archive if path else None
-
-
-def _close_spider_on_open(crawler: Crawler) -> Callable[..., None]:
-    def close(spider: Spider) -> None:
-        assert crawler.engine is not None
-        _schedule_coro(crawler.engine.close_spider_async(reason="replay_error"))
-
-    return close
 
 
 def utc_now_iso() -> str:
@@ -222,12 +174,6 @@ def _check_via_url(via_url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"VIA_URL must be an absolute http(s) URL, got {via_url!r}")
     return via_url.rstrip("/")
-
-
-def _split_paths(value: str | list[str] | tuple[str, ...]) -> list[str]:
-    """REPLAY_PATH: one path, several separated by commas, or a list (from a settings dict)."""
-    parts = value if isinstance(value, list | tuple) else str(value).split(",")
-    return [str(part).strip() for part in parts if str(part).strip()]
 
 
 def _parse_ip(value: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.core.scheduler import Scheduler
 from scrapy.dupefilters import RFPDupeFilter
+from scrapy.exceptions import NotConfigured
 
 from crawler.store.seen import SeenRecord, SeenStore, open_seen_store
 
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-_ATTRIBUTE = "_arabstoday_incremental"
 
 
 def incremental_enabled(settings: BaseSettings) -> bool:
@@ -78,14 +78,11 @@ class Incremental:
         """The spider's answer per article id in this run (an article is linked many times)."""
 
     @classmethod
-    def for_crawler(cls, crawler: Crawler) -> Incremental | None:
-        """The crawl's instance, created on first use; None when incremental mode is off."""
-        if not incremental_enabled(crawler.settings):
-            return None
-        existing = getattr(crawler, _ATTRIBUTE, None)
-        if existing is not None:
-            return existing
+    def from_crawler(cls, crawler: Crawler) -> Incremental:
+        """The crawl's instance (an extension); NotConfigured when incremental mode is off."""
         settings = crawler.settings
+        if not incremental_enabled(settings):
+            raise NotConfigured
         now_setting = settings.get("INCREMENTAL_NOW")
         now = _parse_instant(now_setting)
         if now_setting and now is None:
@@ -93,7 +90,6 @@ class Incremental:
         assert crawler.stats is not None
         instance = cls(open_seen_store(settings), crawler.stats,
                        settings.getfloat("RECHECK_DAYS"), now=now)
-        setattr(crawler, _ATTRIBUTE, instance)
         crawler.signals.connect(instance.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(instance.spider_closed, signal=signals.spider_closed)
         logger.info("incremental crawl: %d articles exported before; re-check window %s",

@@ -32,12 +32,12 @@ from w3lib.encoding import http_content_type_encoding
 
 from crawler import __version__
 from crawler.analyse.page import FetchedPage
-from crawler.crawl.archive import ReplayArchive
+from crawler.crawl.archive import ReplayArchive, ReplaySource
 from crawler.crawl.arguments import dedup_mode
 from crawler.crawl.discovery.feeds import FeedEntry, parse_feed
 from crawler.crawl.discovery.listings import parse_listing
 from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
-from crawler.crawl.download import replay_archive, utc_now_iso
+from crawler.crawl.download import utc_now_iso
 from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
 from crawler.extract.page import decode_html, is_binary
@@ -119,7 +119,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if unknown:
             raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
         self.channels = wanted
-        self.dedup = dedup_mode(dedup) if dedup else None  # read by crawler.pipelines.duplicates.DedupPipeline
+        self.dedup = dedup_mode(dedup) if dedup else None  # read by the DedupPipeline
         self.refresh = str(refresh or "").strip().lower() in {"1", "true", "yes"}
         self.allowed_domains = [site.domain for site in self.sites]
         self.pending_discovery: dict[str, int] = {}
@@ -138,8 +138,6 @@ class ArabsTodaySpider(scrapy.Spider):
         if (settings.getpriority("USER_AGENT") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             settings.set("USER_AGENT", honest_user_agent(settings.get("CONTACT")),
                          priority="spider")
-        if settings.get("REPLAY_PATH") and not spider.sites_given:
-            spider.use_archived_sites(replay_archive(crawler))
         if settings.get("REPLAY_PATH") or settings.get("VIA_URL"):
             # No live site is touched: politeness delays only slow the run down.
             for name, value in (("DOWNLOAD_DELAY", 0), ("AUTOTHROTTLE_ENABLED", False),
@@ -169,6 +167,9 @@ class ArabsTodaySpider(scrapy.Spider):
     # -- seeds -----------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        replay = self.crawler.get_extension(ReplaySource)
+        if replay is not None and not self.sites_given:
+            self.use_archived_sites(replay.archive)
         for site in self.sites:
             seeds: list[Request] = []
             if "robots" in self.channels:
@@ -352,7 +353,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if self.since and published and published[:10] < self.since.isoformat():
             self.count("discovery/skipped_before_since")
             return None
-        incremental = Incremental.for_crawler(self.crawler)
+        incremental = self.crawler.get_extension(Incremental)
         if incremental and not incremental.wants(article.article_id, self.refresh):
             return None
         return Request(article.url, self.parse_article, priority=PRIORITY_ARTICLE,

@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator, Iterable
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
-from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.exceptions import DontCloseSpider
 
 from crawler.analyse.page import FetchedPage
-from crawler.analyse.workers import page_analyser
-from crawler.store.templates import template_store
+from crawler.analyse.templates import learning_of
+from crawler.analyse.workers import analyser_of
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -32,11 +32,9 @@ class TemplateWarmupMiddleware:
     """Observes fetched pages; holds a cold site's pages until its template can be trusted."""
 
     def __init__(self, crawler: Crawler):
-        if not crawler.settings.getbool("TEMPLATE_LEARNING", True):
-            raise NotConfigured
         self.crawler = crawler
-        self.store = template_store(crawler)
-        self.analyser = page_analyser(crawler)
+        self.store = learning_of(crawler)
+        self.analyser = analyser_of(crawler)
         self.warmup = crawler.settings.getint("TEMPLATE_WARMUP_PAGES", 8)
         self.held: dict[str, list[FetchedPage]] = {}
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
@@ -92,4 +90,3 @@ class TemplateWarmupMiddleware:
             self.crawler.stats.inc_value("template/held_at_close", held)
             logger.warning("%d pages held for template warm-up were not exported; they are not "
                            "marked as seen, so the next run fetches them again", held)
-        self.store.save()

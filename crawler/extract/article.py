@@ -1,47 +1,44 @@
-"""Article extraction for network pages: ``extract_article(html, url, **hints) -> item``.
+"""Article extraction: ``extract_article(html, url, **hints) -> item``.
 
-Strategy order, per field: structured metadata (JSON-LD, Open Graph and meta tags), then the
-network's text-level rules (crawler.extract.rules.layout), then a generic main-content
-extractor; the item's ``extraction`` field records which one produced each field. Pages that
-carry no article raise ``NotAnArticle(reason)``; nothing else is ever raised.
+The page is parsed once into blocks (crawler.extract.page); the layout analysis finds the title
+and the body's place (crawler.extract.layout); then each field has its own rule, one module per
+field (crawler.extract.fields): title, dateline, authors, images and captions, dates, body. Each
+tries the page's structured metadata, the page's blocks (with the network's own strings as
+strong evidence) and the generic extractor, and says which decided: the item's ``extraction``
+field, and ``explain_article``'s role and rule per block. Pages that carry no article raise
+``NotAnArticle(reason)``; nothing else is ever raised.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass
 from typing import Any
 
-from crawler.extract.dates import parse_arabic_date, parse_machine_date, to_utc_iso
-from crawler.extract.generic import GenericFields, generic_fields
+from crawler.extract import network
+from crawler.extract.fields import authors, body, dateline, dates, images, title
 from crawler.extract.language import detect_language
+from crawler.extract.layout import Decision, Layout, find_body, views_of
 from crawler.extract.metadata import Metadata, read_metadata
-from crawler.extract.page import (
-    Block,
-    Page,
-    UnparseablePage,
-    normalise_space,
-    parse_page,
-)
-from crawler.extract.rules import strings as pat
-from crawler.extract.rules.layout import NetworkResult, extract_network, is_furniture
+from crawler.extract.page import Page, UnparseablePage, parse_page
+from crawler.extract.reading import Reading
 from crawler.items import empty_article, join_paragraphs
 from crawler.network.urls import ArticleURL, NotAnArticleURL, parse_article_url
+from crawler.text import fold
 
 logger = logging.getLogger(__name__)
 
-
 MIN_PARAGRAPH_WORDS = 8
-
 MIN_PARAGRAPH_CHARS = 60
 """An article has at least one paragraph this long (words, or characters for scripts
 without spaces); menus and notices do not."""
-
-
 ERROR_PAGE_MAX_WORDS = 30
 """An error page has no text block this long; a page that has one is judged on its body."""
+ERROR_PHRASES = tuple(fold(s) for s in (
+    "الصفحة غير موجودة", "الصفحة المطلوبة غير موجودة", "لم يتم العثور على الصفحة",
+    "page not found", "not found", "خطأ 404", "error 404",
+))
 
 
 class NotAnArticle(ValueError):
@@ -50,6 +47,17 @@ class NotAnArticle(ValueError):
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What extraction decided on a page: the item (None when the page is no article, with the
+    reason), and per block its role and the rule that decided it."""
+
+    page: Page
+    item: dict[str, Any] | None
+    reason: str | None
+    decisions: dict[int, Decision]
 
 
 def extract_article(html: bytes | str, url: str, **hints: Any) -> dict[str, Any]:
@@ -70,6 +78,25 @@ def extract_article(html: bytes | str, url: str, **hints: Any) -> dict[str, Any]
 
 def extract_page(page: Page, **hints: Any) -> dict[str, Any]:
     """``extract_article`` of a page already parsed (crawler.analyse parses each page once)."""
+    item, _ = _guarded(page, hints)
+    return item
+
+
+def explain_article(html: bytes | str, url: str, **hints: Any) -> Explanation:
+    """The item and, per block of the page, its role and the rule that decided it; for the
+    review site. Never raises: an unreadable page gives no item and its reason."""
+    try:
+        page = parse_page(html, url)
+    except UnparseablePage as exc:
+        return Explanation(Page(url, "", None, ()), None, exc.reason, {})  # type: ignore[arg-type]
+    try:
+        item, decisions = _guarded(page, hints)
+    except NotAnArticle as exc:
+        return Explanation(page, None, exc.reason, getattr(exc, "decisions", {}))
+    return Explanation(page, item, None, decisions)
+
+
+def _guarded(page: Page, hints: dict[str, Any]) -> tuple[dict[str, Any], dict[int, Decision]]:
     try:
         return _extract(page, hints)
     except NotAnArticle:
@@ -79,51 +106,64 @@ def extract_page(page: Page, **hints: Any) -> dict[str, Any]:
         raise NotAnArticle("internal_error", repr(exc)) from exc
 
 
-def _extract(page: Page, hints: dict[str, Any]) -> dict[str, Any]:
-    url, page_text, root, blocks = page.url, page.text, page.root, list(page.blocks)
-    generic = cache(lambda: generic_fields(page_text, url))
+def read(page: Page, hints: dict[str, Any]) -> Reading:
+    """The page as the field rules read it, with its title and body found."""
     feed_hint = hints.get("feed")
     feed: dict[str, Any] = feed_hint if isinstance(feed_hint, dict) else {}
-    meta = read_metadata(root)
-    if _is_error_page(meta, blocks):
-        raise NotAnArticle("error_page")
-    parsed = _parse_url(url)
-    title_hints = [pat.strip_site_affix(t) for t in (
-        meta.title.value if meta.title else None, meta.html_title, feed.get("title"))
-        if isinstance(t, str) and t.strip()]
-    net = extract_network(blocks, parsed.kind if parsed else None, title_hints)
-    if parsed is None and net.label_site is None:
-        net = NetworkResult()  # neither a network URL nor a network label: no network rules
+    meta = read_metadata(page.root)
+    parsed = _parse_url(page.url)
+    views = views_of(page.blocks)
+    labelled = any(v.network_furniture == "network:label-line" for v in views[:60]) \
+        or any(v.is_text and network.split_label_prefix(v.text) for v in views[:60])
+    reading = Reading(page, meta, parsed, feed, Layout(views), network=bool(parsed or labelled))
+    title.locate(reading)
+    find_body(views, reading.layout)
+    return reading
 
+
+def _extract(page: Page, hints: dict[str, Any]) -> tuple[dict[str, Any], dict[int, Decision]]:
+    reading = read(page, hints)
+    if _is_error_page(reading):
+        raise NotAnArticle("error_page")
     item = empty_article()
     sources: dict[str, str | None] = {}
-    paragraphs, sources["text"] = _body(net, generic, amp=bool(parsed and parsed.was_amp))
+    found = title.find(reading)
+    item["title"], sources["title"] = found.value, found.source
+    found = dateline.find(reading)
+    item["dateline"], sources["dateline"] = found.value, found.source
+    published = dates.find(reading)
+    item.update(published)
+    sources["published_at"] = published["date_source"]
+    if published["modified_at"] and reading.meta.modified:
+        sources["modified_at"] = reading.meta.modified.source
+    found = authors.find(reading)
+    item["authors"], sources["authors"] = found.value or [], found.source
+    found = images.find(reading)
+    item["images"], sources["images"] = found.value or [], found.source
+    found = body.find(reading)
+    paragraphs, sources["text"] = found.value or [], found.source
     if not any(_is_paragraph(p) for p in paragraphs):
-        raise NotAnArticle("no_body", f"{len(paragraphs)} short blocks")
+        error = NotAnArticle("no_body", f"{len(paragraphs)} short blocks")
+        error.decisions = reading.layout.decisions  # type: ignore[attr-defined]
+        raise error
     item["text"], item["paragraphs"] = join_paragraphs(paragraphs)
-    item["title"], sources["title"] = _title(meta, net, generic)
-    item["authors"], sources["authors"] = _authors(meta, net)
-    _dates(item, sources, meta, net, feed, parsed)
-    item["images"], sources["images"] = _images(meta, net)
-    item["dateline"] = net.dateline.as_dict() if net.dateline else None
-    if net.dateline:
-        sources["dateline"] = "network-rules"
-    item["section"], sources["section"] = _section(meta, feed)
-    item["tags"], sources["tags"] = _tags(meta, feed)
+    item["section"], sources["section"] = _section(reading.meta, reading.feed)
+    item["tags"], sources["tags"] = _tags(reading.meta, reading.feed)
     item["language"] = detect_language(item["text"])
     sources["language"] = "script-ratio"
-    _identity(item, url, parsed, meta)
-    item["label_mismatch"] = bool(parsed and net.label_site
-                                  and net.label_site.key != parsed.site.key)
-    item["feed"] = dict(feed)
+    _identity(item, page.url, reading.url, reading.meta)
+    label_site = _label_site(reading)
+    item["label_mismatch"] = bool(reading.url and label_site
+                                  and label_site.key != reading.url.site.key)
+    item["feed"] = dict(reading.feed)
     fetched_at = hints.get("fetched_at")
     item["fetched_at"] = fetched_at if isinstance(fetched_at, str) else None
     item["extraction"] = {k: v for k, v in sources.items() if v}
-    return item
+    return item, reading.layout.decisions
 
 
 def _is_paragraph(text: str) -> bool:
-    return pat.word_count(text) >= MIN_PARAGRAPH_WORDS or len(text) >= MIN_PARAGRAPH_CHARS
+    return len(text.split()) >= MIN_PARAGRAPH_WORDS or len(text) >= MIN_PARAGRAPH_CHARS
 
 
 def _parse_url(url: str) -> ArticleURL | None:
@@ -133,106 +173,33 @@ def _parse_url(url: str) -> ArticleURL | None:
         return None
 
 
-def _is_error_page(meta: Metadata, blocks: list[Block]) -> bool:
+def _label_site(reading: Reading) -> Any:
+    """The site whose label the page's header shows (the label line or the label-prefixed
+    title), if any."""
+    layout = reading.layout
+    last = layout.start if layout.start is not None else min(len(reading.views), 60)
+    for view in reading.views[:last]:
+        if not view.is_text:
+            continue
+        if site := network.site_of_label(view.text):
+            return site
+        if prefixed := network.split_label_prefix(view.text):
+            return prefixed[0]
+    return None
+
+
+def _is_error_title(text: str) -> bool:
+    folded = fold(text).lower()
+    return any(phrase in folded for phrase in ERROR_PHRASES) or folded.strip() in {"404", "500"}
+
+
+def _is_error_page(reading: Reading) -> bool:
     """An error title or heading ("404", "الصفحة غير موجودة") on a page without paragraphs."""
-    titles = [meta.html_title or ""] + [b.text for b in blocks[:30] if b.heading]
-    if not any(pat.is_error_title(t) for t in titles if t):
+    views = reading.views
+    titles = [reading.meta.html_title or ""] + [v.text for v in views[:30] if v.block.heading]
+    if not any(_is_error_title(t) for t in titles if t):
         return False
-    return not any(pat.word_count(b.text) >= ERROR_PAGE_MAX_WORDS for b in blocks)
-
-
-def _body(net: NetworkResult, generic: Callable[[], GenericFields],
-          amp: bool) -> tuple[list[str], str | None]:
-    """Paragraphs and their strategy: the rules where the page showed the network's layout
-    (framed, a dateline, an author line, or an AMP page, which holds little but the body)."""
-    recognised = (net.framed or net.dateline is not None or net.author_source == "author-line"
-                  or amp)
-    if net.framed or (recognised and net.paragraphs):
-        return net.paragraphs, "network-rules"
-    skip = {pat.key(t) for t in net.captions}
-    if net.dateline:
-        skip.add(pat.key(f"{net.dateline.location} {net.dateline.source}"))
-    paragraphs = [p for p in generic().paragraphs
-                  if pat.key(p) not in skip and not is_furniture(p, net.title)]
-    if paragraphs:
-        return paragraphs, "generic"
-    return net.paragraphs, "network-rules" if net.paragraphs else None
-
-
-def _title(meta: Metadata, net: NetworkResult,
-           generic: Callable[[], GenericFields]) -> tuple[str | None, str | None]:
-    metadata_title = pat.strip_site_affix(normalise_space(meta.title.value)) \
-        if meta.title and isinstance(meta.title.value, str) else None
-    if metadata_title and meta.title:
-        if net.title and pat.key(net.title) == pat.key(metadata_title) and \
-                pat.punctuation_count(net.title) > pat.punctuation_count(metadata_title):
-            return net.title, "network-rules"
-        return metadata_title, meta.title.source
-    if net.title:
-        return net.title, "network-rules"
-    if meta.html_title and (html_title := pat.strip_site_affix(meta.html_title)):
-        return html_title, "html-title"
-    generic_title = generic().title
-    return (generic_title, "generic") if generic_title else (None, None)
-
-
-def _authors(meta: Metadata, net: NetworkResult) -> tuple[list[str], str | None]:
-    if meta.authors:
-        names = [n for n in meta.authors.value if not pat.is_site_name(n)]
-        if names:
-            return list(dict.fromkeys(names)), meta.authors.source
-    if net.authors:
-        return list(net.authors), net.author_source
-    return [], None
-
-
-def _machine_date(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    moment = parse_machine_date(value) or parse_arabic_date(value)
-    return to_utc_iso(moment) if moment else None
-
-
-def _dates(item: dict[str, Any], sources: dict[str, str | None], meta: Metadata,
-           net: NetworkResult, feed: dict[str, Any], parsed: ArticleURL | None) -> None:
-    """published_at, published_raw, date_source and modified_at, best source first."""
-    candidates: list[tuple[Any, Any, str]] = []
-    if meta.published:
-        candidates.append((meta.published.value, meta.published.value, meta.published.source))
-    if net.time_element:
-        candidates.append((net.time_element, net.time_element, "time-element"))
-    if feed.get("published"):
-        candidates.append((feed["published"], feed.get("published_raw") or feed["published"],
-                           "feed"))
-    for value, raw, source in candidates:
-        if iso := _machine_date(value):
-            item.update(published_at=iso, published_raw=raw, date_source=source)
-            break
-    else:
-        if net.page_date:
-            item.update(published_at=to_utc_iso(net.page_date[1]),
-                        published_raw=net.page_date[0], date_source="page-text")
-        elif parsed and parsed.legacy_datetime:
-            item.update(published_at=to_utc_iso(parsed.legacy_datetime),
-                        published_raw=parsed.path.rsplit("/", 1)[-1], date_source="url")
-    if item["date_source"]:
-        sources["published_at"] = item["date_source"]
-    if meta.modified and (iso := _machine_date(meta.modified.value)):
-        item["modified_at"] = iso
-        sources["modified_at"] = meta.modified.source
-
-
-def _images(meta: Metadata, net: NetworkResult) -> tuple[list[dict[str, Any]], str | None]:
-    images = [dict(image) for image in net.images]
-    meta_url = meta.image.value if meta.image and isinstance(meta.image.value, str) else None
-    if images:
-        for image in images:
-            if image["url"] is None and meta_url:
-                image["url"] = meta_url
-        return images, "network-rules"
-    if meta_url and meta.image:
-        return [{"url": meta_url, "caption": None}], meta.image.source
-    return [], None
+    return not any(v.words >= ERROR_PAGE_MAX_WORDS for v in views)
 
 
 def _section(meta: Metadata, feed: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -264,4 +231,4 @@ def _identity(item: dict[str, Any], url: str, parsed: ArticleURL | None,
         item.update(id=f"page-{digest}", canonical_url=meta.canonical or url)
 
 
-__all__ = ["NotAnArticle", "extract_article"]
+__all__ = ["Explanation", "NotAnArticle", "explain_article", "extract_article", "extract_page"]

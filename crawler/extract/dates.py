@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import email.utils
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from crawler import text as kernels
-from crawler.text import DIGITS
+from crawler.text import DIGITS, fold
 
 # Month names as published; folded (hamza-less, ة→ه, ى→ي) before matching.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -61,12 +61,11 @@ _ZONES: tuple[tuple[str, tzinfo], ...] = (
     ("UTC", UTC),
 )
 
-_CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي")
+_CLOCK_PHRASES = ("اخر تحديث", "توقيت القاهره المحلي", "تاريخ الطباعه", "طبع بتاريخ",
+                  "تاريخ اليوم", "الوقت الان", "طبعت في")
+"""Labels of render-time clocks: the time the page was served or printed, not published."""
 
 
-fold = lru_cache(maxsize=8192)(kernels.fold)  # ~25 calls per block text, by many predicates
-"""Text folded for matching only: digits to ASCII, no diacritics or tatweel, bare alef
-(``kernels.fold``, remembered for the last 8,192 texts)."""
 
 
 def _month_pattern() -> re.Pattern[str]:
@@ -106,11 +105,15 @@ def zone_in(text: str) -> tzinfo | None:
     return None
 
 
-@lru_cache(maxsize=4096)  # tested on most blocks of every page
 def is_header_clock(text: str) -> bool:
-    """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23")."""
+    """True for the render-time clocks of the page header ("آخر تحديث GMT 20:25:23"): a clock
+    label and a time, with no calendar date before the label (a publication line ending in its
+    last update, "الجمعة، 27 سبتمبر 2024 02:07 م آخر تحديث: ...", is not a clock)."""
     folded = fold(text)
-    return any(phrase in folded for phrase in _CLOCK_PHRASES) and bool(_TIME_RE.search(folded))
+    if not _TIME_RE.search(folded):
+        return False
+    at = min((folded.find(p) for p in _CLOCK_PHRASES if p in folded), default=-1)
+    return at >= 0 and not mentions_date(folded[:at])
 
 
 def _months_in(folded: str) -> list[tuple[int, int]]:
@@ -180,6 +183,7 @@ def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime |
 
 
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_DATE_ONLY = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 
 
 def parse_machine_date(value: str | None) -> datetime | None:
@@ -213,14 +217,84 @@ def parse_machine_date_utc(value: str | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def to_utc_iso(moment: datetime, assume: tzinfo = UTC) -> str:
-    """ISO 8601 in UTC with a Z suffix; a naive ``moment`` is taken to be in ``assume``."""
-    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
-        moment = moment.replace(tzinfo=assume)
-    moment = moment.astimezone(UTC)
-    if moment.year < 1000:  # strftime's %Y does not pad; isoformat's year has four digits
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"  # = strftime, faster
+Precision = Literal["second", "minute", "day"]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date as an item carries it: ISO 8601 keeping the offset the source gave ("+03:00"; a
+    GMT or Z source gives "+00:00"), local date and time without an offset when the source names
+    no zone, a date alone at day precision."""
+
+    iso: str
+    precision: Precision
+
+    @classmethod
+    def of(cls, moment: datetime, precision: Precision) -> Stamp:
+        if precision == "day":
+            return cls(moment.date().isoformat(), precision)
+        return cls(moment.replace(microsecond=0).isoformat(), precision)
+
+
+_UPDATED = re.compile(r"اخر تحديث|تم التحديث|تحديث|محدث|عدل في|عدلت|updated", re.IGNORECASE)
+"""Where a header line moves on from the publication date to the last update."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def mentions_date(text: str) -> bool:
+    """A calendar date is written in the text (a month name or a numeric date, with a year)."""
+    folded = fold(text)
+    return bool(_YEAR.search(folded)) and (
+        bool(_MONTH_RE.search(folded)) or bool(_NUMERIC_YMD.search(folded))
+        or bool(_NUMERIC_DMY.search(folded)))
+
+
+def printed_stamp(text: str) -> Stamp | None:
+    """A date as printed on a page (parse_arabic_date), at the precision the text gives; on a
+    line that also gives the last update ("نشر في 9 أكتوبر 2024 آخر تحديث: 11 أكتوبر 2024"),
+    the date before it."""
+    stamp = _printed_stamp(text)
+    if stamp is None and (match := _UPDATED.search(fold(text))) and match.start() > 0:
+        stamp = _printed_stamp(text[:match.start()])
+    return stamp
+
+
+def _printed_stamp(text: str) -> Stamp | None:
+    moment = parse_arabic_date(text)
+    if moment is None:
+        return None
+    if _ISO_START.match(text.strip()):
+        return machine_stamp(text)
+    clock = _TIME_RE.search(fold(text))
+    if clock is None:
+        return Stamp.of(moment, "day")
+    return Stamp.of(moment, "second" if clock[3] else "minute")
+
+
+def machine_stamp(value: str | None) -> Stamp | None:
+    """A machine-readable date (parse_machine_date) at the precision it gives."""
+    moment = parse_machine_date(value)
+    if moment is None:
+        return None
+    text = " ".join((value or "").translate(DIGITS).split())
+    if _DATE_ONLY.match(text):
+        return Stamp.of(moment, "day")
+    return Stamp.of(moment, "second")
+
+
+def without_date(text: str) -> str:
+    """The text with its date taken out: numbers, month and weekday names, clock and zone words,
+    and the separators around them ("سمير التازي 07/10/2024" -> "سمير التازي")."""
+    folded = fold(text)
+    for pattern in (_MONTH_RE, _TIME_RE, _NUMERIC_YMD, _NUMERIC_DMY, _NUMBER):
+        folded = pattern.sub(" ", folded)
+    words = [w for w in re.split(r"[\s،,|\-–—/:]+", folded)
+             if w and w not in _DATE_WORDS and not looks_like_weekday(w)]
+    return " ".join(words)
+
+
+_DATE_WORDS = frozenset(fold(w) for w in ("GMT", "UTC", "م", "ص", "صباحا", "مساء", "بتوقيت",
+                                          "توقيت", "نشر", "في", "بتاريخ", "تاريخ", "النشر"))
 
 
 def looks_like_weekday(word: str) -> bool:

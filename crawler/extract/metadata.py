@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 import json
 import logging
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
-from crawler.extract.page import normalise_space
+from crawler.text import normalise_space
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Op
                            "ReviewNewsArticle", "Report"})
 
 
+MAX_JSON_LD_OBJECTS = 1000
+"""JSON-LD objects read per page: an article's own come first; a hostile @graph stops here."""
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
                    "dcterms.created", "dc.date", "date", "sailthru.date")
@@ -57,6 +60,8 @@ class Metadata:
     tags: Found | None = None
     image: Found | None = None
     canonical: str | None = None
+    site_name: str | None = None
+    """og:site_name, or the JSON-LD publisher's name."""
     lang: str | None = None
     json_ld_types: list[str] = field(default_factory=list)
 
@@ -90,6 +95,7 @@ def _strings(value: Any, split: bool = False) -> list[str]:
 
 
 def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
+    seen = 0
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -103,12 +109,13 @@ def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
         # without either there is no entity to decode, and no need to walk the whole object.
         if "&" in raw or "\\u0026" in raw.lower():
             data = _unescaped(data)
-        stack = _as_list(data)
-        while stack:
-            obj = stack.pop(0)
+        queue = deque(_as_list(data))
+        while queue and seen < MAX_JSON_LD_OBJECTS:
+            obj = queue.popleft()
             if isinstance(obj, dict):
+                seen += 1
                 yield obj
-                stack.extend(_as_list(obj.get("@graph")))
+                queue.extend(_as_list(obj.get("@graph")))
 
 
 def _unescaped(value: Any, depth: int = 0) -> Any:
@@ -192,6 +199,9 @@ def read_metadata(root: etree._Element) -> Metadata:
     meta_tags = _strings(values.get("article:tag", []), split=True) or _strings(
         values.get("news_keywords", []) or values.get("keywords", []), split=True)
     meta.tags = pick(_strings(ld.get("keywords"), split=True), meta_tags)
+    publisher = ld.get("publisher")
+    meta.site_name = _first(values, ("og:site_name", "application-name")) or next(
+        iter(_names(publisher)), None)
     ld_image = _strings(ld.get("image"))
     meta.image = pick(ld_image[0] if ld_image else None,
                       _first(values, ("og:image", "og:image:url", "twitter:image")))

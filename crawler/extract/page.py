@@ -1,19 +1,20 @@
-"""Decode and parse a page, then flatten its visible content into text blocks in page order.
+"""Decode and parse a page, then flatten what a reader sees into blocks, in page order.
 
-The network rules work on what a reader sees, not on CSS classes: every block-level element
-and every line break starts a new block, and images become blocks of their own (their alt
-text is what a text rendering shows, e.g. the logo alt "arabstoday").
+The rules work on what a reader sees, not on CSS classes: every block-level element and every
+line break starts a new block, and images are blocks of their own (their alt text is what a text
+rendering shows, e.g. the logo alt "arabstoday"). Each block also carries what the markup says
+about it without being trusted on its own: how much of its text is link text, whether it sits
+in a list item, a heading or a caption, which block elements contain it, and the furniture or
+content words of its ancestors' class, id and role (``nav``, ``related``, ``article-body``...).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
-from typing import Literal, cast
-from urllib.parse import urljoin, urlsplit
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urljoin
 
 from lxml import etree
 from w3lib.encoding import html_to_unicode
@@ -22,39 +23,70 @@ from crawler.text import CONTROL, has_control, normalise_space
 
 logger = logging.getLogger(__name__)
 
-
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
     "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "label", "legend", "li",
     "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "ul"
+    "tfoot", "th", "thead", "tr", "ul", "amp-sidebar",
 })
-
 SKIPPED_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option",
-    "button", "input", "textarea", "object", "embed", "canvas", "video", "audio", "map"
+    "button", "input", "textarea", "object", "embed", "canvas", "video", "audio", "map",
+    "amp-ad", "amp-analytics", "amp-embed", "amp-auto-ads", "amp-pixel",
 })
-
-
 IMAGE_TAGS = frozenset({"img", "amp-img"})
-
-_XML_DECLARATION = re.compile(r"^<\?xml[^>]*>")
-
-
-_LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
-
-_HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|article|section|"
-                       r"main|h[1-6]|table|ul|li|a|img|br|figure)(?=[\s>/])", re.IGNORECASE)
-
-
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BINARY_MAGIC = (b"%PDF", b"GIF8", b"\x89PNG", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
                 b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3")
+MAX_BLOCKS = 20_000
+"""Blocks kept per page: a page with more is cut there (a hostile page must not hold the crawl)."""
+
+FURNITURE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "header", "footer", "sidebar", "aside", "widget",
+    "related", "recommended", "recommend", "more", "popular", "most", "trending", "latest",
+    "ticker", "breaking", "marquee", "share", "sharing", "social", "tags", "tag", "keywords",
+    "breadcrumb", "breadcrumbs", "comment", "comments", "respond", "reply", "newsletter",
+    "subscribe", "ad", "ads", "advert", "advertisement", "banner", "sponsor", "sponsored",
+    "promo", "outbrain", "taboola", "copyright", "cookie", "modal", "popup", "login", "search",
+    "pagination", "pager", "toolbar", "topbar", "masthead", "logo",
+})
+AUTHOR_WORDS = frozenset({
+    "author", "authors", "byline", "writer", "writers", "reporter", "columnist", "kateb", "katib",
+})
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|kotab|kuttab|columnist)s?/|/w-\d+/?$",
+                          re.IGNORECASE)
+CONTENT_WORDS = frozenset({
+    "article", "content", "entry", "post", "story", "body", "text", "main", "articlebody",
+    "news", "details", "detail",
+})
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LAZY_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-srcset", "src")
+_XML_DECLARATION = re.compile(r"^<\?xml[^>]*>")
+_HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|span|article|section|"
+                       r"main|h[1-6]|table|ul|li|a|img|br|figure)(?=[\s>/])", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+_WORD_END = re.compile(r"\w$")
+_WORD_START = re.compile(r"\w")
+_BAD_UTF8_SHARE = 0.01
+"""A page whose non-ASCII bytes are UTF-8 but for at most this share (and at least a few
+characters) is UTF-8 with stray bytes, not another charset."""
 
 
 def looks_binary(data: bytes) -> bool:
     """True for common binary formats (PDF, images, archives, gzip, media)."""
     return data.lstrip()[:8].startswith(BINARY_MAGIC)
+
+
+def is_binary(body: bytes) -> bool:
+    """Known binary magic, or control bytes (NUL etc.) in more than 5 % of the first 2 KiB."""
+    if looks_binary(body):
+        return True
+    head = body[:2048]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return bool(head) and controls > len(head) // 20
 
 
 class UnparseablePage(ValueError):
@@ -73,9 +105,11 @@ class Block:
     """NFC text, whitespace runs collapsed to one space; an image's alt text."""
     kind: Literal["text", "image"] = "text"
     tag: str = "div"
+    """The nearest enclosing block element's tag."""
     caption: bool = False
     """Inside a figcaption (or an element whose class names a caption)."""
-    heading: bool = False
+    heading: int = 0
+    """The level of the enclosing heading (1 for h1 ... 6), 0 outside headings."""
     src: str | None = None
     """An image's absolute URL."""
     figure: int | None = None
@@ -83,22 +117,75 @@ class Block:
     figcaption."""
     datetimes: tuple[str, ...] = ()
     """The datetime attributes of <time> elements inside the block."""
+    link_chars: int = 0
+    """Characters of the text inside links."""
+    links: int = 0
+    """Links the block holds."""
+    list_item: bool = False
+    """Inside a list item (li, dd, dt)."""
+    path: tuple[int, ...] = ()
+    """The numbers of the block elements that contain it, outermost first (one number per
+    element of the page, in page order): blocks that share a prefix share those containers."""
+    levels: tuple[frozenset[str], ...] = ()
+    """Per element of ``path``: the furniture words (``FURNITURE_WORDS``) of its tag, class, id
+    and role, and of the inline elements inside it that enclose the block."""
+    content: frozenset[str] = frozenset()
+    """Content words (``CONTENT_WORDS``) of the ancestors' class, id and itemprop."""
+    bold: bool = False
+    """All of the text is bold (b, strong)."""
+    author: str = ""
+    """The block's text inside elements the markup names as the author's: a class, id, rel or
+    itemprop saying author, byline or writer, or a link to an author's page."""
+
+    @property
+    def furniture(self) -> frozenset[str]:
+        """Furniture words of all the ancestors."""
+        return frozenset().union(*self.levels) if self.levels else frozenset()
+
+    def furniture_below(self, depth: int) -> frozenset[str]:
+        """Furniture words of the ancestors deeper than the first ``depth`` block elements."""
+        return frozenset().union(*self.levels[depth:])
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page, decoded, parsed and flattened once for everything that reads it."""
+
+    url: str
+    text: str
+    """The decoded HTML."""
+    root: etree._Element = field(repr=False)
+    """The lxml tree: read it, never change it."""
+    blocks: tuple[Block, ...] = field(repr=False)
+    replaced_bytes: int = 0
+    """Bytes of a UTF-8 page that were not UTF-8 and were replaced by U+FFFD."""
 
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:
-    """Unicode text of a page: BOM; valid non-ASCII UTF-8 whatever the page declares (a
-    mis-declared UTF-8 page is common, valid UTF-8 by accident is not); the declared charset,
-    except a UTF-8 declaration that the bytes contradict, which gives way to windows-1256, the
-    network's other charset; UTF-8; windows-1256."""
+    """Unicode text of a page (see ``decode_html_counted``)."""
+    return decode_html_counted(html, content_type)[0]
+
+
+def decode_html_counted(html: bytes | str, content_type: str | None = None) -> tuple[str, int]:
+    """Unicode text of a page and the bytes replaced to get it: a BOM; UTF-8 whatever the page
+    declares, also with a few stray bytes (replaced and counted: one bad byte must not turn an
+    article into mojibake); the declared charset, except a UTF-8 declaration that the bytes
+    contradict, which gives way to windows-1256, the network's other charset; windows-1256."""
     if isinstance(html, str):
-        return html
-    not_utf8 = False
-    if not html.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) \
-            and not html.isascii():
+        return html, 0
+    utf8_bom = html.startswith(b"\xef\xbb\xbf")
+    if not html.startswith((b"\xff\xfe", b"\xfe\xff")) and not html.isascii():
+        body = html[3:] if utf8_bom else html
         try:
-            return html.decode("utf-8")
+            return body.decode("utf-8"), 0
         except UnicodeDecodeError:
-            not_utf8 = True
+            replaced = _stray_bytes(body)
+            if replaced is not None:
+                return body.decode("utf-8", errors="replace"), replaced
 
     def guess(body: bytes) -> str:
         try:
@@ -109,9 +196,21 @@ def decode_html(html: bytes | str, content_type: str | None = None) -> str:
 
     encoding, text = html_to_unicode(content_type, html, default_encoding="utf-8",
                                      auto_detect_fun=guess)
-    if not_utf8 and encoding.replace("_", "-").lower() in {"utf-8", "utf8"}:
-        return html.decode("cp1256", errors="replace")
-    return text
+    if encoding.replace("_", "-").lower() in {"utf-8", "utf8"} and "\ufffd" in text \
+            and not utf8_bom:
+        return html.decode("cp1256", errors="replace"), 0
+    return text, 0
+
+
+def _stray_bytes(body: bytes) -> int | None:
+    """The bytes that are not UTF-8 in a body that is otherwise UTF-8 with enough non-ASCII text
+    to tell (None: not UTF-8)."""
+    decoded = body.decode("utf-8", errors="replace")
+    replacements = decoded.count("\ufffd") - body.count("\xef\xbf\xbd".encode("latin-1"))
+    non_ascii = sum(1 for char in decoded if char > "\x7f")
+    if non_ascii >= 50 and replacements <= _BAD_UTF8_SHARE * non_ascii:
+        return replacements
+    return None
 
 
 def parse_document(text: str) -> etree._Element:
@@ -119,12 +218,10 @@ def parse_document(text: str) -> etree._Element:
     cleaned = (CONTROL.sub("", text) if has_control(text) else text).strip()
     if not cleaned:
         raise UnparseablePage("empty")
-    if not _HTML_TAG.search(cleaned, 0, 20000):  # = search(cleaned[:20000]), without the copy
+    if not _HTML_TAG.search(cleaned, 0, 20000):
         raise UnparseablePage("not_html")
-    if cleaned.startswith("<?xml"):  # what re.sub(r"^<\?xml[^>]*>", "", ...) can change
+    if cleaned.startswith("<?xml"):
         cleaned = _XML_DECLARATION.sub("", cleaned)
-    # A plain lxml tree, not lxml.html's: no per-element class lookup (the readers here use
-    # only the etree API; lxml.html.document_fromstring is this same call plus that lookup).
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
         root = etree.fromstring(cleaned.encode("utf-8", "replace"), parser)
@@ -135,9 +232,25 @@ def parse_document(text: str) -> etree._Element:
     return root
 
 
+def parse_page(html: bytes | str, url: str) -> Page:
+    """Decode, parse and flatten a page; raises UnparseablePage ("not_html", "empty")."""
+    if isinstance(html, bytes) and looks_binary(html):
+        raise UnparseablePage("not_html")
+    text, replaced = decode_html_counted(html)
+    root = parse_document(text)
+    return Page(url, text, root, tuple(flatten(root, url)), replaced)
+
+
+def absolute_url(base_url: str, value: str) -> str:
+    """``urljoin(base_url, value)``."""
+    return urljoin(base_url, value)
+
+
 def _image_src(element: etree._Element, base_url: str | None) -> str | None:
     for attr in _LAZY_SRC_ATTRS:
         value = (element.get(attr) or "").strip()
+        if attr == "data-srcset":
+            value = value.split(",")[0].strip().split(" ")[0]
         if value and not value.startswith("data:"):
             try:
                 return absolute_url(base_url, value) if base_url else value
@@ -146,195 +259,185 @@ def _image_src(element: etree._Element, base_url: str | None) -> str | None:
     return None
 
 
-def absolute_url(base_url: str, value: str) -> str:
-    """``urljoin(base_url, value)``; for a value with its own http(s) scheme, remembered per
-    value and base scheme (a page's images are mostly absolute, and logos recur on every page;
-    urljoin parses the long article URL each time)."""
-    if value.startswith(("https://", "http://")) and \
-            (joined := _join_absolute(value, urlsplit(base_url).scheme)) is not None:
-        return joined
-    return urljoin(base_url, value)
+def _words(element: etree._Element) -> set[str]:
+    """The lower-cased words of an element's class, id, role, itemprop and aria-label."""
+    raw = " ".join(element.get(name) or "" for name in
+                   ("class", "id", "role", "itemprop", "aria-label"))
+    if not raw.strip():
+        return set()
+    return {word for word in _WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if word}
 
 
-@lru_cache(maxsize=1024)
-def _join_absolute(value: str, base_scheme: str) -> str | None:
-    """urljoin of ``value`` onto any base of that scheme, or None when it depends on more of the
-    base. It does not for a value with a scheme and a host: urljoin returns the value when the
-    schemes differ, and the value re-assembled from its parts when they are the same."""
-    if not urlsplit(value).netloc:
-        return None
-    return urljoin(f"{base_scheme}://base.invalid/", value)
+def _hidden(element: etree._Element) -> bool:
+    return (element.get("hidden") is not None or element.get("aria-hidden") == "true"
+            or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
 
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+@dataclass
+class _Context:
+    """What an open element passes on to its contents."""
 
-_new_object = object.__new__
-
-
-_State = tuple[str, bool, bool, int | None]
-"""An element's context: nearest block tag, inside a caption (a figcaption or an element whose
-class names a caption), inside a heading, number of the enclosing <figure>."""
-
-_TOP: _State = ("div", False, False, None)
-
-
-_ENTER, _SKIP, _IMAGE, _BREAK = 0, 1, 2, 3
-
-
-_TagInfo = tuple[int, bool, bool, str | None, bool, bool, bool]
-"""What flatten does with a tag: action, is <time>, starts a block (lower-cased tag), and
-from the tag as parsed: block tag for the context (or None), heading, figure, figcaption."""
-
-_TAG_INFO: dict[object, _TagInfo] = {}
+    block: str = "div"
+    caption: bool = False
+    heading: int = 0
+    figure: int | None = None
+    link: bool = False
+    list_item: bool = False
+    bold: bool = False
+    author: bool = False
+    path: tuple[int, ...] = ()
+    levels: tuple[frozenset[str], ...] = ()
+    content: frozenset[str] = frozenset()
 
 
-def _tag_info(raw: object) -> _TagInfo:
-    tag = raw.lower() if isinstance(raw, str) else ""
-    # Not a str: a comment, processing instruction or entity, skipped (not visible text).
-    action = (_SKIP if tag in SKIPPED_TAGS or not tag else _IMAGE if tag in IMAGE_TAGS
-              else _BREAK if tag == "br" else _ENTER)
-    block_tag = str(raw) if raw in BLOCK_TAGS else None
-    info = (action, tag == "time", tag in BLOCK_TAGS, block_tag, raw in HEADING_TAGS,
-            raw == "figure", raw == "figcaption")
-    if len(_TAG_INFO) < 1000:  # tag names are few; a hostile page cannot grow this unbounded
-        _TAG_INFO[raw] = info
-    return info
+class _Flattener:
+    """One walk over the document's elements (start and end events), collecting text runs into
+    blocks: a block element or a line break ends the run before it."""
+
+    def __init__(self, base_url: str | None):
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.links = 0
+        self.bold_chars = 0
+        self.author_parts: list[str] = []
+        self.last_author = False
+        self.times: list[str] = []
+        self.numbers = 0
+        self.figures = 0
+
+    def add(self, text: str, context: _Context, apart: bool = True) -> None:
+        """Text met at an element's start or end. Two words that touch across a visible
+        element's edge ("06:24</span><span>18457", "كتب<a>سعيد") are set ``apart``, as the
+        page's styles show them; across a comment or a script they are not."""
+        if apart and self.parts and _WORD_END.search(self.parts[-1]) and _WORD_START.match(text):
+            self.parts.append(" ")
+        self.parts.append(text)
+        if context.link:
+            self.link_chars += len(text.strip())
+        if context.bold:
+            self.bold_chars += len(text.strip())
+        if context.author:
+            if self.author_parts and not self.last_author:  # another name
+                self.author_parts.append("، ")
+            self.author_parts.append(text)
+        self.last_author = context.author
+
+    def flush(self, context: _Context) -> None:
+        if not self.parts and not self.times:
+            return
+        text = normalise_space("".join(self.parts))
+        if (text or self.times) and len(self.blocks) < MAX_BLOCKS:
+            plain = len("".join(self.parts).strip())
+            self.blocks.append(Block(
+                text, "text", context.block, context.caption, context.heading, None,
+                context.figure, tuple(self.times), min(self.link_chars, len(text)), self.links,
+                context.list_item, context.path, context.levels, context.content,
+                bold=bool(text) and self.bold_chars >= plain > 0,
+                author=normalise_space("".join(self.author_parts))))
+        self.parts.clear()
+        self.times.clear()
+        self.link_chars = self.links = self.bold_chars = 0
+        self.author_parts.clear()
+
+    def image(self, element: etree._Element, context: _Context) -> None:
+        self.flush(context)
+        if len(self.blocks) < MAX_BLOCKS:
+            self.blocks.append(Block(
+                normalise_space(element.get("alt") or ""), "image", element.tag.lower(),
+                context.caption, 0, _image_src(element, self.base_url), context.figure,
+                links=int(context.link), list_item=context.list_item, path=context.path,
+                levels=context.levels, content=context.content))
+
+    def enter(self, element: etree._Element, tag: str, outer: _Context,
+              block: bool) -> _Context:
+        """The context of an element's contents (``block``: laid out as a block)."""
+        inner = _Context(**outer.__dict__)
+        words = _words(element)
+        if tag in ("nav", "footer", "aside", "header", "form", "menu", "amp-sidebar"):
+            words.add(tag if tag != "amp-sidebar" else "nav")
+        furniture = frozenset(words & FURNITURE_WORDS)
+        if not furniture and words & CONTENT_WORDS:  # "main-menu" names a menu, not content
+            inner.content = outer.content | (words & CONTENT_WORDS)
+        if block:
+            self.numbers += 1
+            inner.block = tag if tag in BLOCK_TAGS else "div"
+            inner.path = (*outer.path, self.numbers)
+            inner.levels = (*outer.levels, furniture)
+        elif furniture:
+            inner.levels = (*outer.levels[:-1], outer.levels[-1] | furniture) \
+                if outer.levels else (furniture,)
+        if tag == "figure":
+            self.figures += 1
+            inner.figure = self.figures
+        inner.caption = outer.caption or tag == "figcaption" or "caption" in words
+        inner.heading = HEADING_LEVELS.get(tag, outer.heading)
+        inner.list_item = outer.list_item or tag in ("li", "dd", "dt")
+        inner.bold = outer.bold or tag in ("b", "strong")
+        inner.author = outer.author or bool(words & AUTHOR_WORDS) \
+            or (element.get("rel") or "").lower() == "author"
+        if tag == "a" and (href := element.get("href")) is not None:
+            inner.link = True
+            self.links += 1
+            inner.author = inner.author or bool(_AUTHOR_HREF.search(href.split("?")[0]))
+        return inner
 
 
-def _block(text: str, kind: str, tag: str, caption: bool, heading: bool, src: str | None,
-           figure: int | None, datetimes: tuple[str, ...]) -> Block:
-    """``Block(text, kind=..., ...)`` without the frozen dataclass's per-field __setattr__
-    (the same object: equal, hashable, immutable; ~2x cheaper to create)."""
-    block = _new_object(Block)
-    block.__dict__.update(text=text, kind=kind, tag=tag, caption=caption, heading=heading,
-                          src=src, figure=figure, datetimes=datetimes)
-    return block
+def _holds_line_break(element: etree._Element) -> bool:
+    """An inline element with a line break of its own lays its text out in lines: a block
+    (a <span> or <font> holding a whole article body, as old CMSs write them)."""
+    return any(child.tag == "br" for child in element)
 
 
 def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
     """The visible blocks of the document's body, in page order: every block-level element and
-    line break starts a block, images are blocks of their own; skipped elements (scripts, forms,
-    media, comments) show nothing.
-
-    One pass over the elements (lxml's ``iter``, one step per element; an element ends when
-    the next one is not its child): each element's context (``_State``) is computed once on
-    entry from its parent's and restored on exit, so emitting a block costs the same however
-    deep it sits."""
-    blocks: list[Block] = []
-    buffer: list[str] = []
-    times: list[str] = []
-    add_text = buffer.append
-
-    def flush(state: _State) -> None:
-        if buffer:
-            text = normalise_space("".join(buffer))
-            buffer.clear()
-            if not text and not times:
-                return
-        elif times:
-            text = ""
-        else:
-            return
-        tag, caption, heading, figure = state
-        blocks.append(_block(text, "text", tag, caption, heading, None, figure, tuple(times)))
-        times.clear()
-
-    top = next(root.iterchildren("body"), None)  # = root.find("body"), without ElementPath
+    line break starts a block, images are blocks of their own; skipped elements (scripts, forms'
+    controls, media, hidden elements, comments) show nothing."""
+    top = next(root.iterchildren("body"), None)
     if top is None:
         top = root
-    state = _TOP
-    opened: list[tuple[etree._Element, bool | None, _State]] = [
-        (cast(etree._Element, top.getparent()), None, _TOP)]  # None for a root: never popped
-    """The open elements, innermost last, after the top's parent: (element, starts a block,
-    its parent's context) when entered; (element, None, _TOP) when not (skipped, image, line
-    break, and everything inside those). Each element stays referenced while open, so its
-    proxy is the one getparent() returns."""
-    skipping = 0
-    """While inside an element that is not entered: its 1-based depth in ``opened``."""
-    figures = 0
-    """<figure> elements entered so far: each one's number identifies it on the page."""
-    tag_info = _TAG_INFO.get
-    outside = opened[0][0]
-    for element in chain(top.iter(), (None,)):  # None: the end, where everything closes
-        parent = element.getparent() if element is not None else outside
-        while opened[-1][0] is not parent:  # close what ended before this element
-            closed, is_block, saved = opened.pop()
-            if is_block is not None:
-                if is_block and (buffer or times):
-                    flush(state)
-                state = saved
-            elif skipping:
-                if skipping <= len(opened):
-                    continue  # inside a skipped element: its tail is skipped too
-                skipping = 0
-            if len(opened) > 1 and (tail := closed.tail):  # not the top's tail
-                add_text(tail)
-        if element is None:
-            break
-        if skipping:
-            opened.append((element, None, _TOP))
-            continue
+    walk = _Flattener(base_url)
+    contexts: list[_Context] = [_Context()]
+    walker = etree.iterwalk(top, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
         raw = element.tag
-        action, is_time, is_block, block_tag, heading, figure, figcaption = \
-            tag_info(raw) or _tag_info(raw)
-        if action:
-            opened.append((element, None, _TOP))
-            skipping = len(opened)
-            if action != _SKIP and (buffer or times):
-                flush(state)
-            if action == _IMAGE:
-                blocks.append(_block(normalise_space(element.get("alt") or ""), "image",
-                                     raw.lower(), state[1], False,
-                                     _image_src(element, base_url), state[3], ()))
+        tag = raw.lower() if isinstance(raw, str) else ""
+        if event in ("comment", "pi"):  # shows nothing, but the text after it does
+            if element.tail:
+                walk.add(element.tail, contexts[-1], apart=False)
             continue
-        if is_time and (stamp := (element.get("datetime") or "").strip()):
-            times.append(stamp)
-        if is_block and (buffer or times):
-            flush(state)
-        opened.append((element, is_block, state))
-        in_caption = state[1] or figcaption \
-            or "caption" in (element.get("class") or "").lower()
-        if block_tag is not None:
-            if figure:
-                figures += 1
-            state = (block_tag, in_caption, heading or state[2],
-                     figures if figure else state[3])
-        elif in_caption != state[1]:
-            state = (state[0], in_caption, state[2], state[3])
-        if text := element.text:
-            add_text(text)
-    flush(_TOP)
-    return blocks
+        if event == "start":
+            outer = contexts[-1]
+            if not tag or tag in SKIPPED_TAGS or _hidden(element):
+                contexts.append(outer)
+                walker.skip_subtree()
+                continue
+            if tag in IMAGE_TAGS:
+                walk.image(element, outer)
+                contexts.append(outer)
+                walker.skip_subtree()
+                continue
+            if tag == "br" or tag == "hr":
+                walk.flush(outer)
+                contexts.append(outer)
+                continue
+            block = tag in BLOCK_TAGS or _holds_line_break(element)
+            if block:
+                walk.flush(outer)
+            inner = walk.enter(element, tag, outer, block)
+            if tag == "time" and (stamp := (element.get("datetime") or "").strip()):
+                walk.times.append(stamp)
+            contexts.append(inner)
+            if element.text:
+                walk.add(element.text, inner)
+        else:
+            inner = contexts.pop()
+            if inner is not contexts[-1] and inner.path is not contexts[-1].path:
+                walk.flush(inner)  # a block element ends
+            if element is not top and element.tail:
+                shown = bool(tag) and tag not in SKIPPED_TAGS and not _hidden(element)
+                walk.add(element.tail, contexts[-1], apart=shown)
+    walk.flush(contexts[-1])
+    return walk.blocks
 
-
-@dataclass(frozen=True)
-class Page:
-    """One page, decoded, parsed and flattened once for everything that reads it."""
-
-    url: str
-    text: str
-    """The decoded HTML."""
-    root: etree._Element
-    """The lxml tree: read it, never change it."""
-    blocks: tuple[Block, ...]
-
-
-def parse_page(html: bytes | str, url: str) -> Page:
-    """Decode, parse and flatten a page; raises UnparseablePage ("not_html", "empty")."""
-    if isinstance(html, bytes) and looks_binary(html):
-        raise UnparseablePage("not_html")
-    text = decode_html(html)
-    root = parse_document(text)
-    return Page(url, text, root, tuple(flatten(root, url)))
-
-
-_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
-
-
-def is_binary(body: bytes) -> bool:
-    """Known binary magic, or control bytes (NUL etc.) in more than 5 % of the first 2 KiB."""
-    if looks_binary(body):
-        return True
-    head = body[:2048]
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return bool(head) and controls > len(head) // 20

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Literal
 from urllib.parse import quote, unquote, urlsplit
 
@@ -124,12 +124,8 @@ def _split_time(rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
-@lru_cache(maxsize=4096)
 def parse_article_url(url: str) -> ArticleURL:
-    """Parse any variant of a network article URL; raise NotAnArticleURL otherwise.
-
-    Remembered for the last 4,096 URLs (the result is immutable): the spider parses an article
-    URL when it requests it and again when the response comes back."""
+    """Parse any variant of a network article URL; raise NotAnArticleURL otherwise."""
     try:
         parts = urlsplit(url.strip())
         host = parts.hostname or ""

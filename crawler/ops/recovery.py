@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 from w3lib.url import file_uri_to_path
 
-from crawler.crawl.incremental import Incremental
+from crawler.crawl.incremental import incremental_enabled
 from crawler.export.storage import cut_torn_tail
-from crawler.store.seen import SeenRecord
+from crawler.store.seen import SeenRecord, SeenStore, open_seen_store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 
 
-def recover_output(path: Path, incremental: Incremental | None,
+def recover_output(path: Path, store: SeenStore | None,
                    stats: StatsCollector | None = None) -> tuple[int, int]:
     """Repair an output file a crashed run appended to: cut a torn last line, and record every
     article in the file that the seen-store lacks (the crash came between writing its line and
@@ -33,7 +33,7 @@ def recover_output(path: Path, incremental: Incremental | None,
     if removed:
         logger.warning("removed an unfinished last line (%d bytes) from %s", removed, path)
     added = 0
-    if incremental is not None:
+    if store is not None:
         with path.open("rb") as lines:
             for line in lines:
                 try:
@@ -41,8 +41,8 @@ def recover_output(path: Path, incremental: Incremental | None,
                     article_id = item["id"]
                 except (ValueError, KeyError, TypeError):
                     continue
-                if article_id not in incremental.store:
-                    incremental.store.put(SeenRecord.from_item(item, item.get("fetched_at") or ""))
+                if article_id not in store:
+                    store.put(SeenRecord.from_item(item, item.get("fetched_at") or ""))
                     added += 1
     if added:
         logger.warning("recorded %d articles found in %s but missing from the seen-store "
@@ -58,6 +58,17 @@ class OutputRecovery:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> OutputRecovery:
+        settings = crawler.settings
+        store = open_seen_store(settings) if incremental_enabled(settings) else None
+        try:
+            cls.recover(crawler, store)
+        finally:
+            if store is not None:
+                store.close()
+        return cls()
+
+    @staticmethod
+    def recover(crawler: Crawler, store: SeenStore | None) -> None:
         feeds = crawler.settings.getdict("FEEDS")
         for uri, options in feeds.items():
             uri = str(uri)
@@ -68,5 +79,4 @@ class OutputRecovery:
                 continue  # remote storage; one-letter schemes are Windows drives
             path = Path(file_uri_to_path(uri) if uri.startswith("file:") else uri)
             if path.is_file():
-                recover_output(path, Incremental.for_crawler(crawler), crawler.stats)
-        return cls()
+                recover_output(path, store, crawler.stats)

@@ -13,7 +13,7 @@ from scrapy.exceptions import DropItem
 
 from crawler.analyse.duplicates import DEFAULT_THRESHOLD, Deduplicator
 from crawler.analyse.minhash import DEFAULT_NUM_PERM, DEFAULT_SHINGLE_WORDS
-from crawler.analyse.workers import page_analyser
+from crawler.analyse.workers import PageAnalyser
 from crawler.crawl.arguments import dedup_mode
 from crawler.pipelines import StatsPipeline
 from crawler.store.duplicates import Banding, open_dedup_state
@@ -33,7 +33,8 @@ class DedupPipeline(StatsPipeline):
         self.dedup: Deduplicator | None = None
         self.settings = settings
         self.added: set[str] = set()
-        self.analyser = page_analyser(crawler)
+        self.analyser = crawler.get_extension(PageAnalyser)
+        """Holds the fingerprints worker processes computed, if any."""
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     def open_spider(self) -> None:
@@ -69,8 +70,10 @@ class DedupPipeline(StatsPipeline):
 
     def _mark(self, item: dict[str, Any]) -> dict[str, Any]:
         assert self.dedup is not None
-        known = self.analyser.text_fingerprint(item.get("text"), self.dedup.num_perm,
-                                               self.dedup.shingle_words)
+        known = None
+        if self.analyser is not None:
+            known = self.analyser.text_fingerprint(item.get("text"), self.dedup.num_perm,
+                                                   self.dedup.shingle_words)
         assignment, record, keys = self.dedup.assign(item, known)
         self.stats.inc_value(f"dedup/{assignment.match}")
         if assignment.is_copy and self.mode == "drop":

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from crawler.analyse.page import FetchedPage
-from crawler.analyse.workers import page_analyser
+from crawler.analyse.workers import analyser_of
 from crawler.pipelines import StatsPipeline
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class ExtractionPipeline(StatsPipeline):
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
-        self.analyser = page_analyser(crawler)
+        self.analyser = analyser_of(crawler)
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):

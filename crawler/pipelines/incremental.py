@@ -25,7 +25,7 @@ class IncrementalPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(Incremental.for_crawler(crawler))
+        return cls(crawler.get_extension(Incremental))
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, dict) or "id" not in item:

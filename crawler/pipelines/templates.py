@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 
-from crawler.analyse.templates import fingerprint
-from crawler.analyse.workers import page_analyser
+from crawler.analyse.templates import fingerprint, learning_of
+from crawler.analyse.workers import PageAnalyser
 from crawler.items import join_paragraphs
-from crawler.store.templates import template_store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -22,11 +21,10 @@ class TemplatePipeline:
     """Removes the paragraphs that the site's learnt template marks as boilerplate."""
 
     def __init__(self, crawler: Crawler):
-        if not crawler.settings.getbool("TEMPLATE_LEARNING", True):
-            raise NotConfigured
         self.crawler = crawler
-        self.store = template_store(crawler)
-        self.analyser = page_analyser(crawler)
+        self.store = learning_of(crawler)
+        self.analyser = crawler.get_extension(PageAnalyser)
+        """Holds the fingerprints worker processes computed, if any."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TemplatePipeline:
@@ -39,7 +37,7 @@ class TemplatePipeline:
         if not boilerplate:
             return item
         paragraphs = [item["text"][span["start"]:span["end"]] for span in item["paragraphs"]]
-        known = self.analyser.paragraph_fingerprints(item["text"])  # from a worker, if any
+        known = self.analyser and self.analyser.paragraph_fingerprints(item["text"])
         prints = known if known is not None and len(known) == len(paragraphs) \
             else [fingerprint(p) for p in paragraphs]
         kept = [p for p, print_ in zip(paragraphs, prints, strict=True)

@@ -166,6 +166,18 @@ class SimArticle:
     def plain_text(self) -> str:
         return "\n".join(self.paragraphs)
 
+    @property
+    def published_shown(self) -> tuple[str, str] | None:
+        """The publication date as its source shows it, ISO 8601 with that source's offset, and
+        its precision: what an extractor that keeps the source's offset returns."""
+        moment = self.published_at
+        if moment is None or self.date_source is None:
+            return None
+        if self.date_source == "text":  # GMT HH:MM, no seconds
+            return moment.astimezone(UTC).replace(second=0).isoformat(), "minute"
+        hours = self.look.json_ld_offset_hours if self.date_source == "json-ld" else 0
+        return moment.astimezone(local_offset(hours)).isoformat(), "second"
+
 
 def _rng(seed: int, index: int, purpose: str) -> random.Random:
     return random.Random(f"arabstoday-sim:{seed}:{index}:{purpose}")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import regex
+
 TERMINATORS = frozenset(".!?؟")
 
 CLOSERS = frozenset("»”\")]’'")
@@ -34,7 +36,10 @@ ABBREVIATIONS = frozenset({
     "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "inc", "ltd", "jr", "sr",
 })
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+# regex's \w takes in combining marks, so "جدًا." ends on a word, not on the lone letter "ا"
+_WORD_BEFORE = regex.compile(r"([^\W\d_]+)\W*$")
+
+_MARK = regex.compile(r"\p{M}")
 
 
 _LONE_NUMBER = re.compile(r"^[\d٠-٩]{1,3}$")
@@ -79,7 +84,7 @@ def _is_abbreviation(text: str, start: int, point: int) -> bool:
     match = _WORD_BEFORE.search(before)
     if not match or match.end() != len(before):
         return False
-    word = match.group(1)
+    word = _MARK.sub("", match.group(1))
     return len(word) == 1 or word.lower() in ABBREVIATIONS
 
 

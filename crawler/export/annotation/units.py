@@ -15,7 +15,8 @@ from crawler.export.annotation.sentences import split_sentences
 
 UNITS = ("article", "paragraph", "sentence")
 
-META_FIELDS = ("url", "site", "title", "published_at", "kind", "cluster_id", "duplicate_of")
+META_FIELDS = ("url", "site", "site_name", "title", "published_at", "kind", "version",
+               "cluster_id", "duplicate_of")
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,9 @@ def _extract(html: str, url: str | None) -> GenericResult:
     if tree is None:
         return GenericResult()
     meta = page_metadata(tree)
-    # never body text, and the bulk of many pages: gone before the extractors copy the tree
+    # never body text, and the bulk of many pages: gone before readability copies the tree
     strip_elements(tree, "script", "style", "svg", "template", with_tail=False)
-    body = extract_body(tree, url)  # consumes the tree
+    body = extract_body(html if isinstance(html, str) else "", tree, url)  # consumes the tree
     text, source = body.text, body.source
     if not text.strip() and meta.article_body:  # nothing in the markup: the declared body
         text, source = meta.article_body, "json-ld"

@@ -341,8 +341,8 @@ def test_the_crawl_imports_neither_datasketch_nor_scipy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, crawler.store.duplicates as s, crawler.analyse.minhash as d; s.Banding.for_threshold(0.5, 128); "
-            "d.text_fingerprint('نص قصير للتجربة هنا'); "
+    code = ("import sys, crawler.store.duplicates as s, crawler.analyse.minhash as d; "
+            "s.Banding.for_threshold(0.5, 128); d.text_fingerprint('نص قصير للتجربة هنا'); "
             "print(sorted(m for m in ('scipy', 'datasketch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=PROJECT_ROOT)

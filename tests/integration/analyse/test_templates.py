@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from crawler.analyse.templates import SiteTemplate, fingerprint, page_fingerprints
+from crawler.analyse.templates import SiteTemplate, TemplateLearning, fingerprint, page_fingerprints
 from crawler.extract.page import parse_page
 from crawler.simulator import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
-from crawler.store.templates import TemplateStore
+from crawler.store.templates import FileTemplateStore
 from tests.support import run_crawl
 
 PROMO = "اشترك الآن في نشرتنا البريدية اليومية لتصلك أهم الأخبار والتحليلات كل صباح مجانا"
@@ -91,10 +91,10 @@ def test_site_template_thresholds() -> None:
 
 def test_store_survives_a_corrupt_file(tmp_path: Path) -> None:
     (tmp_path / "omantoday.json").write_text("{not json")
-    store = TemplateStore(tmp_path)
-    assert store.site("omantoday").pages == 0
-    store.site("omantoday").observe({"a"})
-    store.save()
+    learning = TemplateLearning(FileTemplateStore(tmp_path))
+    assert learning.site("omantoday").pages == 0
+    learning.site("omantoday").observe({"a"})
+    learning.save()
     assert json.loads((tmp_path / "omantoday.json").read_text()) == {"pages": 1,
                                                                    "counts": {"a": 1}}
 

@@ -171,6 +171,7 @@ SPIDER = textwrap.dedent(
             "https": "crawler.crawl.download.NetworkDownloadHandler",
         },
         "DOWNLOADER_MIDDLEWARES": {"crawler.crawl.recorder.WarcRecorderMiddleware": 950},
+        "EXTENSIONS": {"crawler.crawl.archive.ReplaySource": 0},
         "ROBOTSTXT_OBEY": True,
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False,

@@ -66,8 +66,12 @@ def archive_path(tmp_path: Path) -> Path:
     ])
 
 
+REPLAY = {"EXTENSIONS": {"crawler.crawl.archive.ReplaySource": 0}}
+"""The component the replay handler reads the archive from."""
+
+
 def replay_handler(path: Path, **settings: Any) -> NetworkDownloadHandler:
-    crawler = get_crawler(settings_dict={"REPLAY_PATH": str(path), **settings})
+    crawler = get_crawler(settings_dict={"REPLAY_PATH": str(path), **REPLAY, **settings})
     return NetworkDownloadHandler.from_crawler(crawler)
 
 
@@ -128,9 +132,9 @@ def test_replay_misses_are_flagged_404s_counted_and_logged_up_to_a_limit(
 def test_http_and_https_handlers_share_one_archive_and_miss_count(
     archive_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="crawler.crawl")
     crawler = get_crawler(settings_dict={"REPLAY_PATH": str(archive_path),
-                                         "REPLAY_MISS_LOG_LIMIT": 1})
-    caplog.set_level(logging.INFO, logger="crawler.crawl.download")
+                                         "REPLAY_MISS_LOG_LIMIT": 1, **REPLAY})
     http, https = (NetworkDownloadHandler.from_crawler(crawler) for _ in range(2))
     assert http.archive is https.archive
     assert sum("Replay from" in rec.getMessage() for rec in caplog.records) == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from scrapy.exceptions import NotConfigured
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
@@ -111,18 +112,19 @@ def test_pipeline_without_incremental_sets_version_1() -> None:
 
 
 def test_incremental_off_by_default_on_with_setting_or_jobdir(tmp_path: Path) -> None:
-    assert Incremental.for_crawler(get_crawler(ArabsTodaySpider)) is None
+    with pytest.raises(NotConfigured):
+        Incremental.from_crawler(get_crawler(ArabsTodaySpider))
     for extra in ({"INCREMENTAL": True}, {"JOBDIR": str(tmp_path / "job")}):
         crawler = get_crawler(ArabsTodaySpider, {"STATE_DIR": str(tmp_path / "s"), **extra})
-        state = Incremental.for_crawler(crawler)
-        assert state is not None and Incremental.for_crawler(crawler) is state
+        state = Incremental.from_crawler(crawler)
+        assert isinstance(state.store, SqliteSeenStore)
         state.store.close()
 
 
 def test_bad_settings_are_refused(tmp_path: Path) -> None:
     settings = {"INCREMENTAL": True, "STATE_DIR": str(tmp_path), "INCREMENTAL_NOW": "yesterday"}
     with pytest.raises(ValueError, match="INCREMENTAL_NOW"):
-        Incremental.for_crawler(get_crawler(ArabsTodaySpider, settings))
+        Incremental.from_crawler(get_crawler(ArabsTodaySpider, settings))
     with pytest.raises(ValueError, match="RECHECK_DAYS"):
         Incremental(SqliteSeenStore(tmp_path / "x.db"), MemoryStatsCollector(get_crawler()), -1)
     assert Settings({"RECHECK_DAYS": "2"}).getfloat("RECHECK_DAYS") == 2.0

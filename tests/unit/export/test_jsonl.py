@@ -47,7 +47,7 @@ def test_plain_dicts_export_as_scrapys_serialised_fields_do() -> None:
     """The plain-dict shortcut writes what Scrapy's get_serialized_fields path writes, and a
     feed's ``fields`` option (fields_to_export) still applies."""
 
-    class Mapping(dict):  # type: ignore[type-arg]  # not a plain dict: the general path
+    class Mapping(dict):  # not a plain dict: the general path
         pass
 
     item = {**empty_article(), "id": "arabstoday-1", "title": "عنوان", "extra": [1, {"a": None}]}

@@ -88,3 +88,12 @@ def test_sentences_cover_the_text_in_order_without_white_space(text: str) -> Non
         assert not text[previous:start].strip()
         previous = end
     assert not text[previous:].strip()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("الوضع جيّد جدًا. وغادر الوفد.", ["الوضع جيّد جدًا.", "وغادر الوفد."]),
+    ("قال: «الوضع جيّد جدًا». وغادر 👩🏽‍💻.", ["قال: «الوضع جيّد جدًا».", "وغادر 👩🏽‍💻."]),
+    ("استقبل دُ. سامي الوفد. ثم غادر.", ["استقبل دُ. سامي الوفد.", "ثم غادر."]),
+])
+def test_a_word_ending_in_harakat_is_no_abbreviation(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

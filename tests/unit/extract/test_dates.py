@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.extract.dates import (
+    Stamp,
     is_header_clock,
+    machine_stamp,
     parse_arabic_date,
     parse_machine_date,
-    to_utc_iso,
+    printed_stamp,
 )
 
 LEVANTINE = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
@@ -25,8 +27,13 @@ MAGHREBI = {5: "ماي", 7: "يوليوز", 8: "غشت", 9: "شتنبر", 11: "�
 
 
 def iso(text: str, **kwargs: object) -> str | None:
+    """The instant a text names, in UTC (a text without a zone read as UTC)."""
     moment = parse_arabic_date(text, **kwargs)  # type: ignore[arg-type]
-    return to_utc_iso(moment) if moment else None
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @pytest.mark.parametrize("month", range(1, 13))
@@ -116,18 +123,35 @@ def test_machine_dates() -> None:
         assert parse_machine_date(bad) is None
 
 
-def test_to_utc_iso_converts_and_assumes_utc_for_naive() -> None:
-    aware = datetime(2024, 11, 21, 13, 46, tzinfo=timezone(timedelta(hours=4)))
-    assert to_utc_iso(aware) == "2024-11-21T09:46:00Z"
-    assert to_utc_iso(datetime(2024, 11, 21, 9, 46)) == "2024-11-21T09:46:00Z"
+def test_a_stamp_keeps_the_offset_the_source_gives() -> None:
+    assert machine_stamp("2024-11-21T11:46:00+02:00") == Stamp("2024-11-21T11:46:00+02:00",
+                                                               "second")
+    assert machine_stamp("2024-11-21T09:46:00Z") == Stamp("2024-11-21T09:46:00+00:00", "second")
+    assert machine_stamp("Thu, 21 Nov 2024 11:46:00 +0200") == Stamp(
+        "2024-11-21T11:46:00+02:00", "second")
+    assert machine_stamp("2024-11-21T09:46:00.123456") == Stamp("2024-11-21T09:46:00", "second")
+    assert machine_stamp("2024-11-21") == Stamp("2024-11-21", "day")
+    assert machine_stamp("yesterday") is None
 
 
-@settings(max_examples=500)
-@given(st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+def test_a_printed_date_keeps_its_zone_or_its_local_time_and_its_precision() -> None:
+    assert printed_stamp("GMT 09:46 2024 الخميس ,21 تشرين الثاني / نوفمبر") == Stamp(
+        "2024-11-21T09:46:00+00:00", "minute")
+    assert printed_stamp("الخميس 21 نوفمبر 2024 - 09:46") == Stamp("2024-11-21T09:46:00",
+                                                                   "minute")
+    assert printed_stamp("21 نوفمبر 2024 09:46:07 بتوقيت أبوظبي") == Stamp(
+        "2024-11-21T09:46:07+04:00", "second")
+    assert printed_stamp("الخميس 21 نوفمبر 2024") == Stamp("2024-11-21", "day")
+    assert printed_stamp("21/11/2024") == Stamp("2024-11-21", "day")
+    assert printed_stamp("آخر تحديث") is None
+
+
+@settings(max_examples=300)
+@given(st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9999, 12, 30)),
        st.integers(min_value=-14 * 60, max_value=14 * 60), st.booleans())
-def test_to_utc_iso_is_the_strftime_form(moment: datetime, offset: int, naive: bool) -> None:
-    """Seconds, never microseconds; a year below 1000 unpadded, as strftime prints it."""
+def test_a_stamp_is_the_moment_to_the_second(moment: datetime, offset: int, naive: bool) -> None:
     if not naive:
         moment = moment.replace(tzinfo=timezone(timedelta(minutes=offset)))
-    utc = (moment if naive else moment.astimezone(UTC)).replace(tzinfo=UTC)
-    assert to_utc_iso(moment) == utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = Stamp.of(moment, "second")
+    assert datetime.fromisoformat(stamp.iso) == moment.replace(microsecond=0)
+    assert ("+" in stamp.iso[10:] or "-" in stamp.iso[10:]) is not naive

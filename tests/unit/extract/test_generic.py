@@ -167,12 +167,12 @@ def test_choose_prefers_the_longer_candidate_when_they_disagree_entirely() -> No
     assert choose(readability, rules).text == readability  # rules longer: kept
 
 
-def test_choose_trims_a_small_surplus_and_keeps_rules_otherwise() -> None:
+def test_choose_trims_a_small_surplus_and_keeps_trafilatura_otherwise() -> None:
     article = "\n".join(ENGLISH_PARAGRAPHS)
     surplus = article + "\nShare this story on social media and follow us for more updates"
     assert choose(surplus, article).source == "readability:trimmed"
     half = "\n".join(ENGLISH_PARAGRAPHS[:2])
-    assert choose(article, half).source == "rules"  # readability lost half the article
+    assert choose(article, half).source == "trafilatura"  # readability lost half the article
     assert choose("", article).text == article
     assert choose(article, "").text == article
 

@@ -70,7 +70,7 @@ def test_seed_page_date_comes_from_metadata_not_from_clock_or_related_dates() ->
     lines = _seed_lines()
     head = '<meta property="article:published_time" content="2016-09-14T07:59:35+03:00">'
     item = extract_article(_page(lines, head), SEED_URL)
-    assert item["published_at"] == "2016-09-14T04:59:35Z"
+    assert item["published_at"] == "2016-09-14T07:59:35+03:00"
     assert item["date_source"] == "meta"
     assert item["extraction"]["published_at"] == "meta"
 

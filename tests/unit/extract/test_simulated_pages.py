@@ -34,9 +34,8 @@ def _fetch(article: SimArticle, amp: bool = False) -> dict[str, Any]:
     return extract_article(response.body, site.url(path), feed=feed)
 
 
-def _iso(article: SimArticle) -> str | None:
-    moment = article.published_at
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+def _shown(article: SimArticle) -> tuple[str | None, str | None]:
+    return article.published_shown or (None, None)
 
 
 def _dateline(article: SimArticle) -> dict[str, str] | None:
@@ -51,13 +50,14 @@ def test_article_page_matches_ground_truth(index: int) -> None:
     item = _fetch(article)
     got = {
         "title": item["title"], "authors": item["authors"], "text": item["text"],
-        "published_at": item["published_at"], "dateline": item["dateline"],
+        "published": (item["published_at"], item["published_precision"]),
+        "dateline": item["dateline"],
         "images": [(i["url"], i["caption"]) for i in item["images"]],
         "label_mismatch": item["label_mismatch"], "kind": item["kind"], "tags": item["tags"],
     }
     expected = {
         "title": article.display_title, "authors": article.authors,
-        "text": "\n\n".join(article.paragraphs), "published_at": _iso(article),
+        "text": "\n\n".join(article.paragraphs), "published": _shown(article),
         "dateline": _dateline(article),
         "images": [(article.image_url, article.image_caption)] if article.image_url else [],
         "label_mismatch": article.label_mismatch, "kind": article.kind, "tags": article.tags,

@@ -1,0 +1,313 @@
+"""The authors: the people who wrote the article.
+
+Sources, best first:
+
+1. the page's metadata (JSON-LD author, meta author), unless it names the publisher;
+2. a byline in the article's header or right after its body: "بقلم : X", "بقلم - X", "بقلم:X",
+   "بقلم X", "كتب - X", "الكاتب: X", "بواسطة X", "By X", also with more on the line ("بقلم : X -
+   نشر بتاريخ ...") or with the byline word and the name in blocks of their own;
+3. a name the markup marks as the author's (a class, rel or itemprop saying author, a link to an
+   author's page) in the header or right after the body;
+4. a bare name: on an opinion page the columnist's under the title; on any page a name standing
+   alone right after the body, or a linked or bold name beside the header's date line;
+5. the dateline's reporter ("واشنطن - رولا عيسى").
+
+A name is one to six words without digits or sentence punctuation, and not the site's or an
+agency's; several names are split at "،", "," and a standalone "و".
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract import network
+from crawler.extract.dates import without_date
+from crawler.extract.layout import STRONG_FURNITURE, BlockView
+from crawler.extract.reading import NOTHING, Found, Reading
+from crawler.text import fold, normalise_space, word_key
+
+BYLINE_WINDOW = 16
+"""Text blocks before the body (after the title) where a byline may stand."""
+AFTER_BODY = 3
+"""Text blocks after the body's last paragraph where a byline or a bare name may stand."""
+DATE_DISTANCE = 2
+"""How far (in text blocks) a bare name may stand from the header's date line."""
+MAX_NAME_WORDS = 6
+BARE_NAME_WORDS = (2, 4)
+"""A name standing alone with nothing to say it is one has this many words."""
+_DASHES = r"\-ـ–—"
+BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", "الكاتب", "بواسطة", "إعداد", "اعداد",
+                "تحرير", "المحرر", "تقرير", "إشراف", "by", "By", "BY")
+_BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
+                     rf"\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
+_BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
+_MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
+"""What separates a byline from more on its line (a date, a section)."""
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+"""What separates the parts of a meta line (date | author | comments)."""
+_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@]|\d")
+NOT_NAMES = frozenset(word_key(fold(w)) for w in (
+    "من", "في", "على", "عبر", "عن", "مع", "إلى", "الى", "هذا", "هذه", "كل", "جميع", "المزيد",
+    "اقرأ", "شاهد", "تابع", "تابعونا", "أخبار", "اخبار", "مقالات", "الرئيسية", "الأخبار", "اليوم",
+    "قسم", "أقسام", "عاجل", "فيديو", "صور", "تعليق", "تعليقات", "شارك", "نشر", "تحديث",
+))
+"""Words that no bare name holds: a line with one is a link or a label, not a name."""
+_SEPARATORS = re.compile(r"\s*[،,]\s*|\s+و\s+|\s+and\s+|\s*&\s*")
+
+
+def names_in_byline(text: str) -> list[str] | None:
+    """The names of a byline ("بقلم : X", "كتب - X و Y"), also with more before or after it on
+    its line ("10/09/2024 | بقلم: X", "بقلم : X - نشر بتاريخ ..."), or None when the line holds
+    none."""
+    text = text.strip()
+    for start in (0, *(m.end() for m in _MORE.finditer(text))):
+        if names := _names_from(text[start:]):
+            return names
+    return None
+
+
+def _names_from(text: str) -> list[str] | None:
+    match = _BYLINE.match(text)
+    if not match:
+        return None
+    rest = match["names"]
+    names = split_names(rest)
+    for cut in _MORE.finditer(rest):
+        if names is not None:
+            break
+        names = split_names(rest[:cut.start()])
+    return names
+
+
+def split_names(text: str) -> list[str] | None:
+    """The names in "X، Y و Z", or None when any part is not a name."""
+    names = [n.strip(f" {_DASHES}:") for n in _SEPARATORS.split(text.strip())]
+    names = [n for n in names if n]
+    if not names or any(not is_name_like(n) for n in names):
+        return None
+    return names
+
+
+def is_name_like(text: str) -> bool:
+    """A person's name: one to six words, no digits or sentence punctuation, not the site's or
+    an agency's."""
+    words = text.split()
+    return (1 <= len(words) <= MAX_NAME_WORDS and len(text) <= 60
+            and not _SENTENCE_PUNCT.search(text) and not network.is_site_name(text)
+            and not network.is_agency(text))
+
+
+def _metadata_authors(reading: Reading) -> Found:
+    meta = reading.meta
+    if not meta.authors:
+        return NOTHING
+    names: list[str] = []
+    for value in meta.authors.value:
+        if not isinstance(value, str) or network.is_site_name(value):
+            continue
+        value = normalise_space(value)
+        names += split_names(value) or ([value] if value else [])
+    return Found(list(dict.fromkeys(names)), meta.authors.source) if names else NOTHING
+
+
+def _header(reading: Reading) -> list[BlockView]:
+    """Text blocks between the title and the body (the first BYLINE_WINDOW of them)."""
+    layout = reading.layout
+    if layout.start is None:
+        return []
+    floor = layout.title if layout.title is not None else max(-1, layout.start - BYLINE_WINDOW)
+    return [v for v in reading.views[floor + 1:layout.start] if v.is_text][:BYLINE_WINDOW]
+
+
+def _after_body(reading: Reading) -> list[BlockView]:
+    """The first text blocks after the body's last paragraph."""
+    layout = reading.layout
+    if layout.start is None:
+        return []
+    first = (layout.last if layout.last is not None else layout.start) + 1
+    return [v for v in reading.views[first:first + 4 * AFTER_BODY] if v.is_text][:AFTER_BODY]
+
+
+def _free(view: BlockView, reading: Reading) -> bool:
+    """Not claimed by another field; a date line may hold the byline too."""
+    decision = reading.layout.decisions.get(view.index)
+    return decision is None or decision.role in ("boilerplate", "body", "date")
+
+
+def _mark(reading: Reading, view: BlockView, rule: str) -> None:
+    decision = reading.layout.decisions.get(view.index)
+    if decision is None or decision.role != "date":
+        reading.layout.decide(view.index, "author", rule)
+
+
+def _bylines(reading: Reading, views: list[BlockView]) -> list[tuple[list[BlockView], list[str]]]:
+    """Bylines among the blocks: a whole byline, or a byline word and the name after it."""
+    found = []
+    for position, view in enumerate(views):
+        if not _free(view, reading):
+            continue
+        if names := names_in_byline(view.text):
+            found.append(([view], names))
+        elif _BYLINE_WORD.match(view.text.strip()) and position + 1 < len(views):
+            following = views[position + 1]
+            if names := split_names(following.text):
+                found.append(([view, following], names))
+    return found
+
+
+def _marked(reading: Reading, views: list[BlockView]) -> tuple[BlockView, list[str]] | None:
+    """A name the markup marks as the author's."""
+    for view in views:
+        marked = view.block.author
+        if marked and not view.block.list_item and _free(view, reading) \
+                and (names := names_in_byline(marked) or split_names(marked)):
+            return view, names
+    return None
+
+
+def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
+    """A bare name among the parts of a meta line under the title ("10 سبتمبر، 2024 | سعيد
+    بنعلي | 4 تعليقات")."""
+    for view in _header(reading):
+        if not _free(view, reading) or view.block.list_item or not _META_SEPARATOR.search(
+                view.text):
+            continue
+        for part in _META_SEPARATOR.split(view.text):
+            if _bare_name(part.strip()):
+                return view, [part.strip()]
+    return None
+
+
+def _bare_after_body(reading: Reading) -> BlockView | None:
+    """A name standing alone right after the body, not a link (tags and "more" links are), not
+    in a box whose class names furniture."""
+    depth = len(reading.layout.container or ())
+    for view in _after_body(reading):
+        if view.block.links or view.block.furniture_below(depth) & STRONG_FURNITURE:
+            break
+        if _free(view, reading) and _bare(view):
+            return view
+        break
+    return None
+
+
+def _names_beside_date(reading: Reading) -> tuple[BlockView, list[str]] | None:
+    """Linked or bold names beside the header's date line ("سعيد بنعلي و حسام بنعلي")."""
+    dates = [i for i, d in reading.layout.decisions.items() if d.role == "date"]
+    header = _header(reading)
+    positions = [p for p, v in enumerate(header) if v.index in dates]
+    for position, view in enumerate(header):
+        near = any(abs(position - p) <= DATE_DISTANCE for p in positions)
+        if not near or not (view.link_text or view.block.bold) or not _free(view, reading) \
+                or view.index in dates:
+            continue
+        names = split_names(view.text)
+        if names and len(names) <= 3 and all(_bare_name(n) for n in names):
+            return view, names
+    return None
+
+
+def _name_with_date(reading: Reading) -> tuple[BlockView, str] | None:
+    """The header's date line holding a name too ("سمير التازي 07/10/2024")."""
+    for view in _header(reading):
+        decision = reading.layout.decisions.get(view.index)
+        if decision is None or decision.role != "date":
+            continue
+        name = without_date(view.text)
+        original = _original_words(view.text, name)
+        if original and BARE_NAME_WORDS[0] <= len(original.split()) <= BARE_NAME_WORDS[1] \
+                and is_name_like(original) and not NOT_NAMES & set(name.split()):
+            return view, original
+    return None
+
+
+def _original_words(text: str, folded_name: str) -> str | None:
+    """The words of ``text`` whose folded forms make ``folded_name``, as written."""
+    wanted = folded_name.split()
+    words = text.split()
+    for start in range(len(words) - len(wanted) + 1):
+        window = words[start:start + len(wanted)]
+        if [fold(w) for w in window] == wanted:
+            return " ".join(window)
+    return None
+
+
+def _bare(view: BlockView) -> bool:
+    return (view.date is None and view.network_furniture is None
+            and view.generic_furniture is None and _bare_name(view.text))
+
+
+def _bare_name(text: str) -> bool:
+    """A name standing alone: two to four words, none that names hold not."""
+    low, high = BARE_NAME_WORDS
+    return (low <= len(text.split()) <= high and is_name_like(text)
+            and not NOT_NAMES & set(word_key(fold(text)).split())
+            and not any(network.site_of_label(w) for w in _label_tails(text)))
+
+
+def _label_tails(text: str) -> list[str]:
+    """The text's endings, word by word ("عبر العرب اليوم" -> "العرب اليوم", "اليوم")."""
+    words = text.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
+
+
+def find(reading: Reading) -> Found:
+    """The authors and their source; marks the blocks that show them."""
+    layout = reading.layout
+    near = _header(reading) + _after_body(reading)
+    found = _metadata_authors(reading)
+    bylines = _bylines(reading, near)
+    for views, _ in bylines:
+        for view in views:
+            _mark(reading, view, "author:byline")
+    if found.value:
+        _mark_shown(reading, found.value)
+        return found
+    if bylines:
+        names = list(dict.fromkeys(n for _, line in bylines for n in line))
+        _mark_shown(reading, names)
+        return Found(names, "author-line")
+    if marked := _marked(reading, near):
+        view, names = marked
+        layout.decide(view.index, "author", "author:marked")
+        return Found(names, "author-markup")
+    if reading.url is not None and reading.url.kind == "opinion" \
+            and (columnist := _bare_name_under_title(reading)) is not None:
+        layout.decide(columnist.index, "author", "author:columnist-name")
+        return Found([columnist.text], "author-line")
+    if with_date := _name_with_date(reading):
+        view, name = with_date
+        return Found([name], "author-line")
+    if in_meta := _names_in_meta_line(reading):
+        view, names = in_meta
+        _mark(reading, view, "author:meta-line")
+        return Found(names, "author-line")
+    if beside := _names_beside_date(reading):
+        view, names = beside
+        layout.decide(view.index, "author", "author:name-beside-date")
+        return Found(names, "author-line")
+    if (bare := _bare_after_body(reading)) is not None:
+        layout.decide(bare.index, "author", "author:name-after-body")
+        return Found([bare.text], "author-line")
+    reporter = reading.notes.get("reporter")
+    if reporter:
+        return Found([reporter], "dateline")
+    return NOTHING
+
+
+def _bare_name_under_title(reading: Reading) -> BlockView | None:
+    """On an opinion page, a bare name between the title and the body."""
+    for view in _header(reading):
+        if not reading.layout.decided(view.index) and not view.link_text \
+                and view.network_furniture is None and is_name_like(view.text) \
+                and view.date is None:
+            return view
+    return None
+
+
+def _mark_shown(reading: Reading, names: list[str]) -> None:
+    """A name shown alone next to its byline ("X" then "بقلم - X") shows the author too."""
+    wanted = set(names)
+    for view in _header(reading) + _after_body(reading):
+        if view.text in wanted and not reading.layout.decided(view.index):
+            reading.layout.decide(view.index, "author", "author:name")

@@ -1,0 +1,95 @@
+"""The dateline: where the story was filed and by whom, "واشنطن - رولا عيسى".
+
+Shape: a location of one to four words, a dash (also tatweel "ـ" or a slash), a source of one
+to five words (a reporter, an agency, the site's own name): "الرباط -المغرب اليوم",
+"دبي - صوت الإمارات", "الدار البيضاء / المغرب اليوم", "القاهرة ـ العرب اليوم". Position: a line
+of its own just before the body's first paragraph (captions and images may sit between), or
+the body's first line. A source that is a person is also an author (crawler.extract.fields
+.authors reads it from ``reading.notes``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.extract import network
+from crawler.extract.dates import parse_arabic_date
+from crawler.extract.layout import BlockView
+from crawler.extract.reading import NOTHING, Found, Reading
+
+WINDOW = 4
+"""Text blocks before the body's first paragraph that may hold the dateline."""
+_DASH_CLASS = r"\-ـ–—"
+_DATELINE = re.compile(
+    rf"^(?P<location>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*[{_DASH_CLASS}/]\s*"
+    rf"(?P<source>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*:?$"
+)
+BYLINE_WORDS = frozenset({"بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "بواسطة", "إعداد", "اعداد",
+                          "تحرير", "المحرر", "تقرير", "By", "by"})
+"""A line opening with one of these is a byline ("بقلم - X"), not a dateline."""
+_SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    location: str
+    source: str
+
+    @property
+    def source_is_person(self) -> bool:
+        """False when the source is a network site's label or a news agency."""
+        return not network.is_agency(self.source) and network.site_of_label(self.source) is None
+
+    def as_dict(self) -> dict[str, str]:
+        return {"location": self.location, "source": self.source}
+
+
+def parse(text: str) -> Dateline | None:
+    """"واشنطن - رولا عيسى" -> (واشنطن, رولا عيسى); None when the line is not a dateline."""
+    match = _DATELINE.match(text.strip())
+    if not match:
+        return None
+    location, source = match["location"].strip(), match["source"].strip()
+    if not location or not source or len(location.split()) > 4 or len(source.split()) > 5:
+        return None
+    if _SENTENCE_PUNCT.search(location + source) or parse_arabic_date(text):
+        return None
+    if location.split()[0] in BYLINE_WORDS:
+        return None
+    return Dateline(location, source)
+
+
+def find(reading: Reading) -> Found:
+    """The dateline, and its block marked; the reporter noted for the authors.
+
+    Walking back from the body's first paragraph, past captions, date lines, bylines and
+    furniture, the first line that has the dateline's shape; any other text ends the search."""
+    layout = reading.layout
+    if layout.start is None:
+        return NOTHING
+    floor = layout.title if layout.title is not None else -1
+    looked = 0
+    for view in reversed(reading.views[floor + 1:layout.start]):
+        if not view.is_text or layout.decided(view.index):
+            continue
+        looked += 1
+        if looked > WINDOW:
+            break
+        line = None if view.block.caption or view.link_text else parse(view.text)
+        if line is not None:
+            layout.decide(view.index, "dateline", "dateline:line-before-body")
+            if line.source_is_person:
+                reading.notes["reporter"] = line.source
+            return Found(line.as_dict(), "network-rules" if reading.network else "page-text")
+        if not _passable(view):
+            break
+    return NOTHING
+
+
+def _passable(view: BlockView) -> bool:
+    """A block that may stand between the dateline and the body: a caption, a date line, a
+    byline, furniture (share links, an ad label)."""
+    return (view.block.caption or view.link_text or view.date is not None
+            or view.network_furniture is not None or view.generic_furniture is not None
+            or (bool(view.text.split()) and view.text.split()[0] in BYLINE_WORDS))

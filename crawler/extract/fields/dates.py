@@ -1,0 +1,123 @@
+"""The publication date (``published_at``, ``published_precision``, ``published_raw``,
+``date_source``) and ``modified_at``.
+
+The article's own date is the one its metadata declares (JSON-LD datePublished,
+article:published_time ...), a <time> element or a date line in the article's header (by the
+title or byline, before the body), the feed's pubDate, or the timestamp of a legacy opinion URL.
+Never a date inside a list of links (related, most read, latest, ticker), never the header
+clock, never a date after the body; when the page shows none, null. The value keeps the offset
+the source gives ("2024-11-21T09:46:00+03:00"; GMT gives "+00:00"); a date printed without a
+zone keeps its local date and time without an offset; ``published_precision`` says whether the
+source gave the second, the minute or only the day.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
+from crawler.extract.generic.jalali import parse_persian_date
+from crawler.extract.layout import BlockView
+from crawler.extract.reading import NOTHING, Found, Reading
+
+HEADER_LINE_WORDS = 24
+"""A line of the article's header this long may still carry its date ("بقلم : X - نشر بتاريخ
+الأحد 17 تشرين الثاني / نوفمبر 2024")."""
+
+
+def _stamp(value: Any) -> Stamp | None:
+    """A machine or printed date, as metadata and feeds give them."""
+    if not isinstance(value, str):
+        return None
+    return machine_stamp(value) or printed_stamp(value)
+
+
+def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
+    """The first date line or <time> element of the article's header that is not in a list of
+    links; Persian (Solar Hijri) dates too."""
+    layout = reading.layout
+    for index in layout.header:
+        view = reading.views[index]
+        if not view.is_text or (view.block.list_item and view.block.links) \
+                or not _beside_title(view, reading):
+            continue
+        if view.link_text and (layout.title is None or index < layout.title
+                               or view.block.link_chars >= len(view.text)):
+            continue  # a link, or mostly one, is a date line only beside the title (a byline)
+        for stamp in view.block.datetimes:
+            if found := machine_stamp(stamp):
+                return view, found
+        if view.date is not None:
+            return view, view.date
+        if view.words <= HEADER_LINE_WORDS and (stamp := printed_stamp(view.text)) is not None \
+                and not is_header_clock(view.text):
+            return view, stamp
+        if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
+            return view, Stamp(persian.isoformat(), "day")
+    return None
+
+
+def _beside_title(view: BlockView, reading: Reading) -> bool:
+    """In the title's own part of the page: a block before the title shares its grandparent
+    (a teaser's date in a list above the headline does not), and no box between them is named
+    for furniture (latest, related, most read ...)."""
+    layout = reading.layout
+    if layout.title is None:
+        return True
+    title_path = reading.views[layout.title].block.path
+    path = view.block.path
+    shared = 0
+    for mine, theirs in zip(path, title_path, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    if view.index < layout.title and shared < len(title_path) - 2:
+        return False
+    return not view.block.furniture_below(shared) & LIST_WORDS
+
+
+LIST_WORDS = frozenset({
+    "related", "recommended", "popular", "most", "trending", "latest", "ticker", "breaking",
+    "marquee", "widget", "sidebar", "aside", "more", "comment", "comments", "nav", "footer",
+})
+"""Class words of boxes whose dates are other articles' (or comments')."""
+
+
+def find(reading: Reading) -> dict[str, Any]:
+    """``published_at``, ``published_precision``, ``published_raw``, ``date_source`` and
+    ``modified_at``; marks the header date line."""
+    meta, feed = reading.meta, reading.feed
+    fields: dict[str, Any] = dict.fromkeys(
+        ("published_at", "published_precision", "published_raw", "date_source", "modified_at"))
+    found: tuple[Stamp, str, str] | None = None
+    if meta.published and (stamp := _stamp(meta.published.value)):
+        found = (stamp, meta.published.value, meta.published.source)
+    header = _header_date(reading)
+    if found is None and header is not None and header[0].block.datetimes:
+        view, stamp = header
+        raw = next((s for s in view.block.datetimes if machine_stamp(s)), view.text)
+        found = (stamp, raw, "time-element")
+    if found is None:
+        for value in (feed.get("published_raw"), feed.get("published")):
+            if stamp := _stamp(value):
+                found = (stamp, value, "feed")
+                break
+    if found is None and header is not None:
+        found = (header[1], header[0].text, "page-text")
+    if found is None and reading.url is not None and reading.url.legacy_datetime:
+        moment = reading.url.legacy_datetime
+        found = (Stamp.of(moment, "second"), reading.url.path.rsplit("/", 1)[-1], "url")
+    if header is not None:
+        reading.layout.decide(header[0].index, "date", "date:header-line")
+    if found is not None:
+        stamp, raw, source = found
+        fields.update(published_at=stamp.iso, published_precision=stamp.precision,
+                      published_raw=raw, date_source=source)
+    if meta.modified and (modified := _stamp(meta.modified.value)):
+        fields["modified_at"] = modified.iso
+    return fields
+
+
+def source_of(fields: dict[str, Any]) -> Found:
+    return Found(fields["published_at"], fields["date_source"]) if fields["date_source"] \
+        else NOTHING

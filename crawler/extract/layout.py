@@ -1,0 +1,425 @@
+"""Where the article is on a page, read from the blocks alone: the title, the body's container
+and region, the header before the body and the furniture around and inside it.
+
+No class name or site template is needed. The body is the block container that holds most of
+the page's paragraph text (long, sentence-like blocks with little link text) and little of its
+link and furniture text; inside it, the body runs from its first paragraph after the title to
+its last one before a section that ends articles (comments, most read, tags, the network's
+"قد يهمك ايضا", copyright), and keeps what reads like text between them while dropping the
+furniture that sites put between paragraphs (ads, "read also" links, share bars, lists of
+links). Each block gets a role and the rule that decided it, so a reviewer can see why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from crawler.extract import furniture, network
+from crawler.extract.dates import Stamp, is_header_clock, mentions_date, printed_stamp
+from crawler.extract.page import Block
+from crawler.text import fold, word_key
+
+PARAGRAPH_WORDS = 10
+"""A paragraph has at least this many words (or PARAGRAPH_CHARS characters)."""
+PARAGRAPH_CHARS = 70
+MAX_LINK_DENSITY = 0.25
+"""Share of link text above which a block is not a paragraph."""
+LINK_LIST_DENSITY = 0.5
+"""Share of link text from which a short block is a link (menu item, related title)."""
+DATE_LINE_WORDS = 14
+"""A block this short that carries a date is a date line (the article's, or a list item's)."""
+META_LINE_WORDS = 24
+"""A line this short that mentions a date and does not end like a sentence is a date line."""
+FURNITURE_WEIGHT = 1.0
+"""How much a character of link or furniture text inside a container counts against it,
+against one character of paragraph text for it."""
+CONTENT_BONUS = 0.15
+"""Extra weight of paragraph text in a container whose class names content (article, entry)."""
+HEADER_BEFORE_TITLE = 3
+"""Blocks before the title that still belong to the article's header (a date or section line
+above the headline)."""
+STRONG_FURNITURE = frozenset({
+    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "aside", "widget", "related",
+    "recommended", "popular", "most", "trending", "ticker", "breaking", "marquee", "share",
+    "sharing", "social", "tags", "keywords", "breadcrumb", "breadcrumbs", "comment", "comments",
+    "respond", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "banner",
+    "sponsor", "sponsored", "promo", "outbrain", "taboola", "copyright", "cookie", "modal",
+    "popup", "pagination", "pager",
+})
+"""Class words that mark a box inside the body container as furniture."""
+_SENTENCE_END = re.compile(r"[.!?؟…»\"”)]$")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Decision:
+    """What one block is, and which rule said so."""
+
+    role: str
+    """title, body, author, dateline, caption, date, boilerplate, template or other."""
+    rule: str
+
+
+@dataclass
+class BlockView:
+    """One block as the rules read it; computed once per page."""
+
+    index: int
+    block: Block
+    ticker: bool = False
+    """The headlines of the network's breaking-news ticker (the blocks before "أخر الأخبار")."""
+
+    @cached_property
+    def text(self) -> str:
+        return self.block.text
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        """Comparison key: folded, punctuation dropped, lower case."""
+        return word_key(self.folded)
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def is_text(self) -> bool:
+        return self.block.kind == "text" and bool(self.text)
+
+    @cached_property
+    def date(self) -> Stamp | None:
+        """The date a short block shows (not a header clock)."""
+        if not self.is_text or self.words > DATE_LINE_WORDS or not _DIGIT.search(self.text):
+            return None
+        if is_header_clock(self.text):
+            return None
+        return printed_stamp(self.text)
+
+    @cached_property
+    def network_furniture(self) -> str | None:
+        """The network's own furniture rule this block matches, if any."""
+        if not self.is_text:
+            return "network:logo" if self.text and network.is_logo_alt(self.text) else None
+        text = self.text
+        if self.ticker:
+            return "network:ticker"
+        if self.words > 40:
+            return None
+        if network.site_of_label(text) is not None:
+            return "network:label-line"
+        if network.is_ticker_end(text):
+            return "network:ticker"
+        if is_header_clock(text):
+            return "network:header-clock"
+        if network.is_comment_form(text):
+            return "network:comment-form"
+        if network.is_logo_alt(text):
+            return "network:logo"
+        if network.is_footer_marker(text) or network.is_address(text):
+            return "network:footer"
+        return None
+
+    @cached_property
+    def generic_furniture(self) -> str | None:
+        """The general news-site furniture rule this block matches by its words, if any."""
+        if not self.is_text or self.words > 40:
+            return None
+        text = self.text
+        if furniture.share_bar(text):
+            return "furniture:share-bar"
+        if furniture.ad_label(text):
+            return "furniture:ad-label"
+        if furniture.section_heading(text):
+            return "furniture:section-heading"
+        if furniture.breadcrumb(text):
+            return "furniture:breadcrumb"
+        if furniture.footer_line(text):
+            return "furniture:footer-line"
+        if furniture.read_also(text) and (self.block.links or self.words <= 12
+                                           or text.rstrip().endswith(":")):
+            return "furniture:read-also"
+        return None
+
+    @cached_property
+    def link_text(self) -> bool:
+        """Mostly link text: a menu item, a related title, a tag."""
+        block = self.block
+        return block.links > 0 and block.link_density >= LINK_LIST_DENSITY
+
+    @cached_property
+    def paragraph(self) -> bool:
+        """Paragraph text: long enough, little link text, not a list of links, not furniture."""
+        block = self.block
+        if not self.is_text or block.caption or block.heading:
+            return False
+        if self.words < PARAGRAPH_WORDS and len(self.text) < PARAGRAPH_CHARS:
+            return False
+        if block.link_density > MAX_LINK_DENSITY:
+            return False
+        if block.list_item and block.links:
+            return False
+        if self.words <= META_LINE_WORDS and mentions_date(self.text) \
+                and not _SENTENCE_END.search(self.text):
+            return False  # a date line with more on it ("نُشر في ... 15216 مشاهدة")
+        return (self.network_furniture is None and self.generic_furniture is None
+                and self.date is None)
+
+    @cached_property
+    def sentence(self) -> bool:
+        """Reads like running text (ends like a sentence, few links): a short paragraph or a
+        subheading may sit between paragraphs."""
+        block = self.block
+        return (self.is_text and not block.caption and block.link_density <= MAX_LINK_DENSITY
+                and self.network_furniture is None and self.generic_furniture is None)
+
+
+@dataclass
+class Layout:
+    """The article's place on the page."""
+
+    views: list[BlockView]
+    title: int | None = None
+    """Index of the block showing the title."""
+    title_blocks: set[int] = field(default_factory=set)
+    """Every block that repeats the title (doubled, label-prefixed, plain)."""
+    container: tuple[int, ...] | None = None
+    """The body container's path (its block element and the elements around it)."""
+    start: int | None = None
+    """Index of the body's first paragraph."""
+    end: int | None = None
+    """Index of the body's last block."""
+    last: int | None = None
+    """Index of the body's last paragraph (``end`` may reach past it over short lines)."""
+    stop: int | None = None
+    """Index of the block that ended the body (a section that ends articles), if any."""
+    decisions: dict[int, Decision] = field(default_factory=dict)
+
+    def decide(self, index: int, role: str, rule: str) -> None:
+        self.decisions[index] = Decision(role, rule)
+
+    def decided(self, index: int) -> bool:
+        return index in self.decisions
+
+    @property
+    def header(self) -> range:
+        """The blocks of the article's header: from a little before the title to the body."""
+        start = self.start if self.start is not None else len(self.views)
+        first = max(0, (self.title if self.title is not None else start) - HEADER_BEFORE_TITLE)
+        return range(first, start)
+
+    def in_container(self, index: int) -> bool:
+        path = self.views[index].block.path
+        return self.container is not None and path[:len(self.container)] == self.container
+
+
+def is_furniture_text(text: str) -> bool:
+    """A text, outside any page, that the network's or the general furniture rules name."""
+    view = BlockView(-1, Block(text))
+    return bool(view.network_furniture or view.generic_furniture)
+
+
+TICKER_ITEMS = 2
+"""Text blocks before the ticker's end ("أخر الأخبار") that hold its run-together headlines."""
+
+
+def views_of(blocks: Iterable[Block]) -> list[BlockView]:
+    views = [BlockView(index, block) for index, block in enumerate(blocks)]
+    for view in views:
+        if view.is_text and view.words <= 4 and not view.block.heading \
+                and network.is_ticker_end(view.text):
+            parent = view.block.path[:-1]
+            before = [v for v in views[:view.index] if v.is_text][-TICKER_ITEMS:]
+            for item in before:
+                if item.words >= 6 and not item.block.heading \
+                        and item.block.path[:len(parent)] == parent:
+                    item.ticker = True
+    return views
+
+
+def find_container(views: list[BlockView], after: int,
+                   skip: frozenset[int] | set[int] = frozenset()) -> tuple[int, ...] | None:
+    """The path of the block container that best holds the paragraphs from ``after`` on: most
+    paragraph text, least link and furniture text."""
+    good: defaultdict[tuple[int, ...], float] = defaultdict(float)
+    bad: defaultdict[tuple[int, ...], float] = defaultdict(float)
+    any_paragraph = False
+    for view in views:
+        block = view.block
+        if not view.is_text:
+            continue
+        path = block.path
+        if view.paragraph and view.index >= after and view.index not in skip:
+            any_paragraph = True
+            weight = len(view.text)
+            for depth in range(1, len(path) + 1):
+                prefix = path[:depth]
+                good[prefix] += weight
+        else:
+            noise = float(block.link_chars)
+            if view.network_furniture or view.generic_furniture:
+                noise = max(noise, float(len(view.text)))
+            if noise:
+                for depth in range(1, len(path) + 1):
+                    bad[path[:depth]] += noise
+    if not any_paragraph:
+        return None
+    content = _content_paths(views)
+    best, best_score = None, float("-inf")
+    for prefix, score in good.items():
+        bonus = CONTENT_BONUS * score if prefix in content else 0.0
+        total = score + bonus - FURNITURE_WEIGHT * bad.get(prefix, 0.0)
+        if total > best_score or (total == best_score and best and len(prefix) < len(best)):
+            best, best_score = prefix, total
+    return best
+
+
+def _content_paths(views: list[BlockView]) -> set[tuple[int, ...]]:
+    """Paths of the elements whose class names content: the deepest prefix of a block's path
+    for which the block has content words is not known per element, so a block's own element
+    and its parent stand for it."""
+    paths: set[tuple[int, ...]] = set()
+    for view in views:
+        if view.block.content and view.block.path:
+            path = view.block.path
+            paths.add(path)
+            paths.add(path[:-1])
+    return paths
+
+
+COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "discussion"})
+"""Class words of a comment section: user comments follow an article, never interrupt it."""
+
+
+def ends_articles(view: BlockView, depth: int) -> str | None:
+    """The rule when a block opens a section that follows an article's body."""
+    if view.network_furniture in ("network:footer", "network:comment-form"):
+        return view.network_furniture
+    if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line"):
+        return view.generic_furniture
+    if view.block.furniture_below(depth) & COMMENT_WORDS:
+        return "furniture:comments"
+    return None
+
+
+def _ends_page(view: BlockView) -> bool:
+    """The network's footer ("قد يهمك ايضا", copyright, address) or a copyright line: no
+    article starts after it."""
+    return view.network_furniture == "network:footer" or (
+        view.generic_furniture == "furniture:footer-line" and "©" in view.text)
+
+
+def inner_furniture(view: BlockView, depth: int) -> str | None:
+    """The rule when a block inside the body container is furniture: the network's strings,
+    the general furniture words, mostly link text, a list of links, a box whose class names
+    furniture."""
+    if view.network_furniture:
+        return view.network_furniture
+    if view.generic_furniture:
+        return view.generic_furniture
+    block = view.block
+    if view.link_text:
+        return "furniture:link-text"
+    if block.list_item and block.links:
+        return "furniture:link-list"
+    if not view.paragraph and block.furniture_below(depth) & STRONG_FURNITURE:
+        return "furniture:class"
+    return None
+
+
+def find_body(views: list[BlockView], layout: Layout) -> None:
+    """Fill the layout's container, body start, end and stop, and the boilerplate decisions
+    around and inside the body."""
+    title = layout.title if layout.title is not None else -1
+    page_end = next((v.index for v in views[title + 1:] if _ends_page(v)), len(views))
+    skip = layout.title_blocks | set(range(page_end, len(views)))
+    container = find_container(views, title + 1, skip)
+    if container is None:
+        container = find_container(views, 0, skip)
+        title = -1
+    if container is None:
+        _mark_furniture(views, layout, 0)
+        return
+    layout.container = container
+    depth = len(container)
+    inside = [v for v in views if layout.in_container(v.index) and v.index > title
+              and v.index not in skip]
+    first = next((v for v in inside if v.paragraph), None)
+    if first is None:
+        _mark_furniture(views, layout, depth)
+        return
+    start = last = first.index
+    stop = None
+    for view in inside:
+        if view.index <= start:
+            continue
+        if (rule := ends_articles(view, depth)) is not None:
+            stop = view.index
+            layout.decide(view.index, "boilerplate", rule)
+            break
+        if view.paragraph and not inner_furniture(view, depth):
+            last = view.index
+    siblings = _siblings_of(views[start].block.path)
+    for view in reversed([v for v in inside if v.index < start]):
+        if not _continues_text(view, depth, siblings):
+            break
+        start = view.index
+    end = last
+    for view in inside:
+        if view.index <= last or (stop is not None and view.index >= stop):
+            continue
+        if _continues_text(view, depth, _siblings_of(views[last].block.path)):
+            end = view.index
+        elif view.is_text:
+            break
+    layout.start, layout.end, layout.last, layout.stop = start, end, last, stop
+    shown = [i for i in layout.title_blocks if i < start]
+    if shown:  # the header is the title shown nearest the body, not a copy at the page's top
+        layout.title = max(shown)
+    _mark_furniture(views, layout, depth)
+
+
+def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
+    """Decide the furniture: by every rule inside the body, by its words outside."""
+    for view in views:
+        if not view.is_text or layout.decided(view.index):
+            continue
+        inside = (layout.start is not None and layout.end is not None
+                  and layout.start <= view.index <= layout.end and layout.in_container(view.index))
+        rule = inner_furniture(view, depth) if inside else (view.network_furniture
+                                                            or view.generic_furniture)
+        if rule:
+            layout.decide(view.index, "boilerplate", rule)
+
+
+def _siblings_of(path: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A block's element and its parent: text in either reads on from it."""
+    return path, path[:-1]
+
+
+def _continues_text(view: BlockView, depth: int,
+                    near: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:
+    """A short block next to the body that reads as one of its sentences: in the same element
+    as the body's first (or last) paragraph or a sibling of it, ending like a sentence, with no
+    link text, date or furniture."""
+    path = view.block.path
+    return (view.sentence and (path == near[0] or path[:-1] == near[1])
+            and inner_furniture(view, depth) is None
+            and view.date is None and view.words >= 3 and bool(_SENTENCE_END.search(view.text)))
+
+
+def body_candidates(layout: Layout) -> list[BlockView]:
+    """The blocks of the body region not decided yet: the body's text, once the other fields
+    have claimed their blocks (dateline, byline, caption, date line, title repeat)."""
+    if layout.start is None or layout.end is None:
+        return []
+    return [view for view in layout.views[layout.start:layout.end + 1]
+            if view.is_text and layout.in_container(view.index)
+            and not layout.decided(view.index)]

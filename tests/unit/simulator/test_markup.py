@@ -1,0 +1,442 @@
+"""The markup generator (crawler.simulator.markup): determinism, spread, well-formed pages, and
+expected fields that hold on the page they describe. Tests the generator, not the extractor."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from crawler.simulator.markup import (
+    FAMILIES,
+    HELD_OUT,
+    GeneratedPage,
+    SeedFormatError,
+    SourceArticle,
+    UnknownFamilyError,
+    article_from_seed,
+    articles_from_simulator,
+    generate,
+    render,
+)
+from crawler.text import DIGITS, normalise_space
+from tests.support import PROJECT_ROOT, SHARED
+
+PAGES = 160
+"""10 pages per family for the per-page checks; coverage checks generate more."""
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[GeneratedPage]:
+    return list(generate(PAGES, seed=11))
+
+
+# --------------------------------------------------------------------------- page views
+
+_HIDDEN = ("script", "style", "noscript", "template", "head")
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a reader sees it (no head, scripts or styles), whitespace-normalised."""
+    root = lxml.html.document_fromstring(html)
+    for element in list(root.iter(*_HIDDEN)):
+        element.drop_tree()
+    return normalise_space(" ".join(root.itertext()))
+
+
+def full_text(html: str) -> str:
+    """Every text node including head, scripts and JSON payloads."""
+    root = lxml.html.document_fromstring(html)
+    return normalise_space(" ".join(root.itertext()))
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "param"}
+_BLOCKS_CLOSING_P = {"address", "article", "aside", "blockquote", "details", "dialog", "div",
+                     "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+                     "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
+                     "section", "table", "ul"}
+
+
+class _Balance(HTMLParser):
+    """Every element closed in order, no block inside <p>, no nested <a> or <form>: markup an
+    HTML parser keeps as written, so the expected fields describe the tree it builds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        if tag in _BLOCKS_CLOSING_P and "p" in self.stack[-1:]:
+            self.errors.append(f"<{tag}> inside <p>")
+        if tag in ("a", "form") and tag in self.stack:
+            self.errors.append(f"nested <{tag}>")
+        self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.errors.append(f"self-closed <{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+            if tag in self.stack:
+                while self.stack.pop() != tag:
+                    pass
+            return
+        self.stack.pop()
+
+
+def markup_errors(html: str) -> list[str]:
+    checker = _Balance()
+    checker.feed(html)
+    checker.close()
+    return checker.errors + [f"<{tag}> never closed" for tag in checker.stack]
+
+
+_MONTHS = ("يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"
+           "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|ماي|يوليوز|غشت|شتنبر|نونبر|"
+           "دجنبر")
+DATE_LIKE = re.compile(rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+                       rf"(?:{_MONTHS})\s*(?:/\s*\S+\s*)?،?\s*\d{{4}}|GMT|غرينتش|\d{{1,2}}:\d{{2}}")
+
+
+def header_region(page: GeneratedPage) -> str:
+    """The visible text between the (last) headline before the body and the first paragraph."""
+    text = visible_text(page.html)
+    first = text.find(page.expected["paragraphs"][0])
+    title_at = text.rfind(page.expected["title"], 0, first)
+    assert first >= 0 and title_at >= 0, page.family
+    return text[title_at + len(page.expected["title"]):first]
+
+
+def machine_dates(html: str) -> list[str]:
+    """Publication dates in metadata: JSON-LD datePublished/dateCreated, meta published times,
+    itemprop datePublished, and <time datetime> outside link lists."""
+    root = lxml.html.document_fromstring(html)
+    found: list[str] = []
+    for script in root.iter("script"):
+        if script.get("type") == "application/ld+json":
+            found += re.findall(r'"date(?:Published|Created)":\s*"([^"]+)"', script.text or "")
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        if "published" in key.lower() or key in ("datePublished", "pubdate"):
+            found.append(element.get("content") or "")
+    for time in root.iter("time"):
+        if time.get("datetime") and not _in_link_list(time):
+            found.append(time.get("datetime") or "")
+    return found
+
+
+def _in_link_list(element: lxml.html.HtmlElement) -> bool:
+    """Whether a <time> sits in a teaser: an ancestor (3 levels up) holding a link."""
+    node = element
+    for _ in range(3):
+        node = node.getparent()
+        if node is None:
+            return False
+        if any(a.get("href") for a in node.iter("a")):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- generation
+
+
+def test_at_least_twelve_families_and_a_third_held_out() -> None:
+    assert len(FAMILIES) >= 12
+    assert set(FAMILIES) > HELD_OUT
+    assert len(FAMILIES) / 4 < len(HELD_OUT) <= len(FAMILIES) / 2
+
+
+def test_generation_is_deterministic_for_a_seed() -> None:
+    first = [(p.family, p.url, p.html, p.expected) for p in generate(24, seed=5)]
+    again = [(p.family, p.url, p.html, p.expected) for p in generate(24, seed=5)]
+    other = [(p.family, p.url, p.html, p.expected) for p in generate(24, seed=6)]
+    assert first == again
+    assert first != other
+
+
+_DIGEST = ("import hashlib, json; from crawler.simulator.markup import generate; "
+           "print(hashlib.sha256(json.dumps([(p.html, p.expected) for p in generate(48, seed=5)],"
+           " ensure_ascii=False).encode()).hexdigest())")
+
+
+@pytest.mark.slow
+def test_generation_does_not_depend_on_the_process() -> None:
+    """Same pages under different string-hash seeds (no set or hash order leaks in)."""
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", _DIGEST], cwd=PROJECT_ROOT, env=env,
+                              capture_output=True, text=True, check=True, timeout=120)
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_pages_spread_evenly_over_families(pages: list[GeneratedPage]) -> None:
+    counts = Counter(p.family for p in pages)
+    assert set(counts) == set(FAMILIES)
+    assert max(counts.values()) - min(counts.values()) <= 1
+
+
+def test_families_restrict_generation() -> None:
+    chosen = ["amp_article", "legacy_tables"]
+    assert {p.family for p in generate(10, seed=1, families=chosen)} == set(chosen)
+    with pytest.raises(UnknownFamilyError, match="no_such_family"):
+        list(generate(3, families=["no_such_family"]))
+
+
+def test_family_choice_changes_structure_not_content() -> None:
+    article = articles_from_simulator(1, seed=3)[0]
+    pages = [render(article, name, random.Random(1)) for name in FAMILIES]
+    assert len({p.html for p in pages}) == len(FAMILIES)
+    assert {tuple(p.expected["paragraphs"]) for p in pages} == {article.paragraphs}
+
+
+# --------------------------------------------------------------------------- page invariants
+
+
+def test_every_page_is_well_formed(pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        assert markup_errors(page.html) == [], (page.family, markup_errors(page.html)[:3])
+        root = lxml.html.document_fromstring(page.html)
+        assert root.find("body") is not None
+
+
+def test_expected_paragraphs_appear_in_order(pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        text = visible_text(page.html)
+        position = 0
+        for paragraph in page.expected["paragraphs"]:
+            found = text.find(paragraph, position)
+            assert found >= 0, (page.family, paragraph[:40])
+            position = found + len(paragraph)
+
+
+def test_title_authors_dateline_are_on_the_page(pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        text = visible_text(page.html)
+        assert page.expected["title"] in text, page.family
+        head_and_text = full_text(page.html) + " " + page.html
+        for name in page.expected["authors"]:
+            assert name in head_and_text, (page.family, name)
+        if page.expected["dateline"]:
+            location = page.expected["dateline"]["location"]
+            source = page.expected["dateline"]["source"]
+            assert re.search(rf"{re.escape(location)}\s*[-ـ/–]+\s*{re.escape(source)}", text), (
+                page.family, page.expected["dateline"])
+
+
+def test_metadata_only_authors_are_in_the_metadata(pages: list[GeneratedPage]) -> None:
+    checked = 0
+    for page in pages:
+        if page.layout["byline"] != "meta_only":
+            continue
+        root = lxml.html.document_fromstring(page.html)
+        metadata = " ".join([*(m.get("content") or "" for m in root.iter("meta")),
+                             *(s.text or "" for s in root.iter("script"))])
+        visible = visible_text(page.html)
+        for name in page.expected["authors"]:
+            assert name in metadata, (page.family, name)
+            if page.layout["dateline"] == "none":
+                assert name not in visible, (page.family, name)
+        checked += 1
+    assert checked >= 3
+
+
+def test_every_furniture_string_is_on_the_page_and_not_in_the_article(
+        pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        text = full_text(page.html)
+        article = " ".join([page.expected["title"], *page.expected["paragraphs"]])
+        assert page.expected["furniture"], page.family
+        for string in page.expected["furniture"]:
+            assert string in text, (page.family, string)
+            assert string not in article, (page.family, string)
+        blocks = {s for _, block in page.blocks for s in block}
+        assert blocks == set(page.expected["furniture"])
+
+
+def test_pages_carry_the_furniture_the_issue_lists(pages: list[GeneratedPage]) -> None:
+    kinds = Counter(kind for page in pages for kind, _ in page.blocks)
+    for kind in ("menu", "breadcrumbs", "ticker", "clock", "share", "read_also", "ad", "tags",
+                 "related", "most_read", "latest", "comments", "footer", "script",
+                 "newsletter", "widgets", "author_bio", "label", "logo"):
+        assert kinds[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_FORMS = {"second": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}",
+          "minute": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00(?:\+00:00)?",
+          "day": r"\d{4}-\d{2}-\d{2}"}
+
+
+def test_expected_dates_have_the_documented_forms(pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        value, precision = page.expected["published_at"], page.expected["published_precision"]
+        if value is None:
+            assert precision is None
+            continue
+        assert re.fullmatch(_FORMS[precision], value), (page.family, value, precision)
+        datetime.fromisoformat(value)
+
+
+@pytest.mark.slow
+def test_every_family_shows_every_date_placement() -> None:
+    seen = {(p.family, p.layout["date_where"]) for p in generate(640, seed=11)}
+    for family in FAMILIES:
+        for where in ("metadata", "text", "none"):
+            assert (family, where) in seen, (family, where)
+
+
+def test_metadata_dates_hold_the_expected_value(pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        if page.layout["date_where"] != "metadata":
+            continue
+        values = machine_dates(page.html)
+        assert values, page.family
+        normal = {_as_expected(v) for v in values}
+        assert normal == {page.expected["published_at"]}, (page.family, values)
+
+
+def _as_expected(value: str) -> str:
+    value = value.replace("Z", "+00:00")
+    if re.search(r"[+-]\d{4}$", value):
+        value = value[:-2] + ":" + value[-2:]
+    return value
+
+
+def test_text_dates_are_in_the_page_text_and_not_in_metadata(pages: list[GeneratedPage]) -> None:
+    checked = 0
+    for page in pages:
+        if page.layout["date_where"] != "text":
+            continue
+        assert machine_dates(page.html) == [], page.family
+        assert "dateModified" not in page.html and "modified_time" not in page.html
+        raw = page.html.translate(DIGITS)
+        assert page.expected["published_at"][:4] in raw
+        checked += 1
+    assert checked > 20
+
+
+def test_undated_pages_show_no_article_date_near_the_title(pages: list[GeneratedPage]) -> None:
+    checked = 0
+    for page in pages:
+        if page.layout["date_where"] != "none":
+            continue
+        assert page.expected["published_at"] is None
+        assert machine_dates(page.html) == [], page.family
+        region = header_region(page).translate(DIGITS)
+        assert not DATE_LIKE.search(region), (page.family, region[:200])
+        checked += 1
+    assert checked > 15
+
+
+def test_undated_pages_still_show_other_dates(pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        if page.layout["date_where"] == "none" and page.family != "print_version":
+            assert DATE_LIKE.search(visible_text(page.html).translate(DIGITS)), page.family
+
+
+def test_pages_with_own_dates_show_them_where_the_layout_says(
+        pages: list[GeneratedPage]) -> None:
+    for page in pages:
+        if page.layout["date_where"] == "text" and page.layout["byline_position"] == "before":
+            region = header_region(page).translate(DIGITS)
+            assert DATE_LIKE.search(region), (page.family, region[:200])
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def test_simulator_articles_become_source_articles() -> None:
+    articles = articles_from_simulator(30, seed=2)
+    assert len(articles) == 30
+    assert {a.kind for a in articles} == {"news", "opinion"}
+    assert any(a.published is None for a in articles)  # the simulator's undated special
+    assert all(a.published is None or a.published.utcoffset() is not None for a in articles)
+    assert any(a.dateline_person for a in articles)
+
+
+def test_a_url_that_carries_its_date_always_gets_metadata() -> None:
+    legacy = next(a for a in articles_from_simulator(12, seed=0) if "/2013-01-20-" in a.url)
+    for seed in range(3):
+        for name in FAMILIES:
+            page = render(legacy, name, random.Random(seed))
+            assert page.layout["date_where"] == "metadata", name
+            assert page.expected["published_at"] is not None
+
+
+def test_source_article_rejects_bad_input() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        SourceArticle("arabstoday", "https://www.arabstoday.net/1/x", "news", "t", ("p",),
+                      published=datetime(2024, 1, 1))
+    with pytest.raises(ValueError, match="no body paragraph"):
+        SourceArticle("arabstoday", "https://www.arabstoday.net/1/x", "news", "t", ("  ",))
+    with pytest.raises(ValueError, match="unknown site"):
+        SourceArticle("nosuchsite", "https://example.org/x", "news", "t", ("p",))
+
+
+SEED = sorted((SHARED / "seed").glob("*.txt")) if (SHARED / "seed").is_dir() else []
+
+
+@pytest.mark.skipif(not SEED, reason="../shared/seed is not available")
+def test_seed_page_parses_into_its_parts() -> None:
+    article = article_from_seed(SEED[0])
+    lines = [normalise_space(x) for x in SEED[0].read_text("utf-8").splitlines()]
+    assert article.title == lines[0]
+    assert len(article.paragraphs) == 4
+    assert article.dateline is not None
+    location, source = article.dateline
+    at = lines.index(f"{location} - {source}")
+    assert article.caption == next(x for x in reversed(lines[:at]) if x)
+    assert article.paragraphs[0] == next(x for x in lines[at + 1:] if x)
+    assert article.authors == (source,)
+    assert article.published is None
+    assert article.site == "arabstoday"
+
+
+@pytest.mark.skipif(not SEED, reason="../shared/seed is not available")
+def test_seed_article_renders_in_every_family() -> None:
+    article = article_from_seed(SEED[0])
+    for i, page in enumerate(generate(len(FAMILIES), seed=0, articles=[article])):
+        assert page.expected["paragraphs"] == list(article.paragraphs), page.family
+        assert page.expected["published_at"] is None
+        assert markup_errors(page.html) == [], page.family
+        assert i < len(FAMILIES)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("", "first line"),
+    ("عنوان\nلا شيء آخر\n", "label-prefixed title"),
+    ("عنوان\n العرب اليوم - عنوان\nنص بلا سطر مكان\narabstoday\n", "no dateline"),
+    ("عنوان\n العرب اليوم - عنوان\nالرباط - المغرب اليوم\nنص الخبر\n", "no logo line"),
+])
+def test_malformed_seed_pages_fail_with_a_clear_error(tmp_path: Path, text: str,
+                                                      problem: str) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_text(text, "utf-8")
+    with pytest.raises(SeedFormatError, match=problem):
+        article_from_seed(path)
+
+
+def test_expected_is_json_serialisable(pages: list[GeneratedPage]) -> None:
+    json.dumps([p.expected for p in pages[:32]], ensure_ascii=False)
