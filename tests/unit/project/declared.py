@@ -127,13 +127,17 @@ def benchmarks_used_by_tests() -> tuple[set[Path], set[Path]]:
     imported: set[Path] = set()
     run: set[Path] = set()
     for path in _files("tests"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("benchmarks."):
-                imported.add(PROJECT_ROOT / (node.module.replace(".", "/") + ".py"))
-            elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                  and re.fullmatch(r"benchmarks\.\w+", node.value)):
-                run.add(PROJECT_ROOT / (node.value.replace(".", "/") + ".py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                names, found = [node.module or ""], imported
+            elif isinstance(node, ast.Import):
+                names, found = [alias.name for alias in node.names], imported
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names, found = [node.value], run
+            else:
+                continue
+            found |= {PROJECT_ROOT / (name.replace(".", "/") + ".py") for name in names
+                      if re.fullmatch(r"benchmarks\.\w+", name)}
     return {p for p in imported if p.exists()}, {p for p in run if p.exists()}
 
 
