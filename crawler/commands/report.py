@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crawler.extras import require as require_extra
+
 PLOTTED_FIELDS = ("title", "text", "published_at", "modified_at", "authors")
 
 TABLE_FIELDS = ("title", "text", "published_at")
@@ -109,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
     if args.last < 1:
         print("--last must be at least 1", file=sys.stderr)
         return 2
+    if args.plot:
+        require_extra("plot", "crawler report --plot")
     folder = args.dir
     if folder is None:
         from crawler import settings

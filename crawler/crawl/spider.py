@@ -41,6 +41,7 @@ from crawler.crawl.download import utc_now_iso
 from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
 from crawler.extract.page import decode_html, is_binary
+from crawler.extras import require as require_extra
 from crawler.network.sites import SITES, Site, parse_site_list, site_for_host
 from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 
@@ -145,6 +146,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if spider.max_items:
             settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
         if settings.get("REDIS_URL"):
+            require_extra("redis", "distributed mode (REDIS_URL)")
             from crawler.crawl import distributed
 
             spider.distributed = distributed.enable(crawler, spider)

@@ -23,12 +23,6 @@ def quick_start_blocks() -> list[str]:
     return re.findall(r"```bash\n(.*?)```", section, flags=re.S)
 
 
-def test_second_block_is_the_ci_test_command() -> None:
-    test_command = quick_start_blocks()[1].strip()
-    ci_script = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert test_command in ci_script
-
-
 def test_first_block_replays_the_snapshot_into_articles(tmp_path: Path) -> None:
     crawl_lines = [line for line in quick_start_blocks()[0].splitlines()
                    if line.startswith(".venv/bin/scrapy crawl")]
