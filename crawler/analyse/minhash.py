@@ -115,8 +115,3 @@ def text_fingerprint(text: str, num_perm: int = DEFAULT_NUM_PERM,
     it in a worker process (crawler.analysis) and the pipeline only look it up."""
     folded = normalise(text)
     return TextFingerprint(text_digest(folded), signature(folded, num_perm, shingle_words))
-
-
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two MinHash signatures."""
-    return float(np.count_nonzero(a == b)) / len(a)

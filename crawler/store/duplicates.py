@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from scrapy.utils.misc import load_object
 
-from crawler.analyse.minhash import similarity
-
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
+
 logger = logging.getLogger(__name__)
 
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
 
 
 DEDUP_DB_NAME = "dedup.sqlite3"
@@ -280,7 +283,7 @@ class SqliteDedupState(DedupState):
 
     def candidates(self, band_keys: list[int]) -> list[DedupRecord]:
         rows = self.db.execute(f"SELECT {self._COLUMNS} FROM articles WHERE seq IN "
-                               f"({_band_seqs(len(band_keys))}) ORDER BY seq", band_keys)
+                               f"({_band_seqs(len(band_keys))}) ORDER BY seq", band_keys * 2)
         return [self._record(row) for row in rows]
 
     def earliest_similar(self, band_keys: list[int], signature: np.ndarray,
@@ -291,7 +294,7 @@ class SqliteDedupState(DedupState):
         if not band_keys:
             return None
         rows = self.db.execute(f"SELECT seq, signature FROM articles WHERE seq IN "
-                               f"({_band_seqs(len(band_keys))})", band_keys).fetchall()
+                               f"({_band_seqs(len(band_keys))})", band_keys * 2).fetchall()
         if not rows:
             return None
         stored = np.frombuffer(b"".join(row[1] for row in rows), dtype=SIGNATURE_DTYPE)
@@ -375,19 +378,18 @@ class SqliteDedupState(DedupState):
 
 @cache
 def _insert_bands(count: int) -> str:
-    """One statement inserting ``count`` band keys (parameters 2 on) of an article's seq
-    (parameter 1) into ``bands_recent``: half the CPU of an ``executemany`` of ``count``
-    rows."""
-    keys = ",".join(f"(?{number})" for number in range(2, count + 2))
-    return ("INSERT OR IGNORE INTO bands_recent (key, seq) "
-            f"SELECT column1, ?1 FROM (VALUES {keys})")
+    """One statement inserting ``count`` band keys (the parameters after the first) of an
+    article's seq (the first) into ``bands_recent``: half the CPU of an ``executemany`` of
+    ``count`` rows."""
+    keys = ",".join(["(?)"] * count)
+    return f"INSERT OR IGNORE INTO bands_recent (key, seq) SELECT column1, ? FROM (VALUES {keys})"
 
 
 @cache
 def _band_seqs(count: int) -> str:
-    """The seqs of the articles with one of ``count`` band keys (parameters 1 to ``count``), in
-    either band table."""
-    marks = ",".join(f"?{number}" for number in range(1, count + 1))
+    """The seqs of the articles with one of ``count`` band keys, in either band table: the keys
+    are given twice, once per table."""
+    marks = ",".join("?" * count)
     return (f"SELECT seq FROM bands WHERE key IN ({marks}) "
             f"UNION ALL SELECT seq FROM bands_recent WHERE key IN ({marks})")
 

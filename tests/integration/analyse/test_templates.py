@@ -16,7 +16,7 @@ from crawler.simulator.server import running_simulator
 from crawler.store.templates import FileTemplateStore
 from tests.support import run_crawl
 
-PROMO = "اشترك الآن في نشرتنا البريدية اليومية لتصلك أهم الأخبار والتحليلات كل صباح مجانا"
+PROMO = "حمل تطبيقنا الجديد على هاتفك لمتابعة التغطية الحية لحظة بلحظة من أي مكان وفي كل وقت"
 SITE = "almaghribtoday"
 
 
