@@ -67,7 +67,7 @@ def pages_chart(stats: list[SiteStats]) -> str:
     colours = {reason: DROP_COLOURS[i % len(DROP_COLOURS)] for i, reason in enumerate(reasons)}
     largest = max([entry.items + sum(entry.drops.values()) for entry in stats] + [1])
     scale = BAR_WIDTH / largest
-    legend_rows = 1 + (len(reasons) + 2) // 3
+    legend_rows = 1 + len(reasons) // 2
     height = ROW_HEIGHT * (len(stats) + legend_rows) + 10
     width = LABEL_WIDTH + BAR_WIDTH + 60
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart pages" width="{width}" '
@@ -96,7 +96,7 @@ def pages_chart(stats: list[SiteStats]) -> str:
     legend = [("exported", EXPORTED_COLOUR)] + [(f"dropped: {r}", colours[r]) for r in reasons]
     top = len(stats) * ROW_HEIGHT + 10
     for i, (label, colour) in enumerate(legend):
-        x, y = 10 + (i % 3) * 200, top + (i // 3) * ROW_HEIGHT
+        x, y = 10 + (i % 2) * 280, top + (i // 2) * ROW_HEIGHT
         parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
         parts.append(_text(x + 16, y + 11, label))
     parts.append("</svg>")

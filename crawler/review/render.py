@@ -1,15 +1,17 @@
 """The review site's HTML: the index and one page per article.
 
 Everything that comes from a page or an item is escaped (``esc``) or carried as JSON in a script
-block that cannot be closed from inside (``script_json``); scripts and styles are inlined from
-``static/`` so the pages open from the file system, and a Content-Security-Policy lets them load
-nothing from anywhere. The archived page goes to a ``sandbox=""`` frame (no script runs in it),
-with its own policy that blocks every request it would make.
+block that cannot be closed from inside (``script_json``). Scripts and styles are files next to
+the pages (``assets/``, copied from ``static/``), so the pages open from the file system; their
+Content-Security-Policy runs those files and no inline script, and fetches nothing else. The
+archived page is a copy of its own (``archived_copy``) shown in a ``sandbox=""`` frame: no script
+runs in it, and the policy put first in it blocks every request it would make.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -20,12 +22,15 @@ from urllib.parse import unquote, urlsplit
 from crawler.review.entries import PROBLEMS, Entry
 from crawler.review.roles import ROLES, BlockRole, role_counts
 
-POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-          "img-src data:; base-uri 'none'; form-action 'none'")
-"""The site's own pages: inline scripts and styles, nothing fetched."""
+POLICY = ("default-src 'none'; script-src 'self' file:; style-src 'self' file: 'unsafe-inline'; "
+          "img-src data:; frame-src 'self' file:; base-uri 'none'; form-action 'none'")
+"""The site's own pages: the scripts and styles of assets/ (inline styles for the charts'
+SVG), the archived copies in frames; nothing else, and no inline script."""
 ARCHIVED_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                    "base-uri 'none'; form-action 'none'")
-"""Put first in the archived page: it shows its own markup and inline styles, fetches nothing."""
+"""Put first in an archived copy: it shows its own markup and inline styles, fetches nothing."""
+ASSETS = ("review.css", "marks.js", "index.js", "article.js")
+_REFRESH = re.compile(r"http-equiv(\s*=\s*[\"']?\s*refresh)", re.IGNORECASE)
 
 FIELD_ROWS: tuple[tuple[str, str | None], ...] = (
     ("title", "title"), ("authors", "authors"), ("published_at", "published_at"),
@@ -75,17 +80,27 @@ def readable_url(url: str) -> str:
         return url
 
 
-def _head(title: str, lang: str, direction: str) -> str:
+def _head(title: str, lang: str, direction: str, up: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}" dir="{esc(direction)}">\n<head>\n'
             '<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{esc(POLICY)}">\n'
             '<meta name="referrer" content="no-referrer">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{esc(title)}</title>\n<style>{asset('review.css')}</style>\n</head>\n")
+            f"<title>{esc(title)}</title>\n"
+            f'<link rel="stylesheet" href="{up}assets/review.css">\n</head>\n')
 
 
-def _scripts(*names: str) -> str:
-    return "".join(f"<script>{asset(name)}</script>\n" for name in names)
+def _scripts(up: str, *names: str) -> str:
+    return "".join(f'<script src="{up}assets/{name}"></script>\n' for name in names)
+
+
+def archived_copy(html: str) -> bytes:
+    """The archived page as its frame shows it: UTF-8 (a BOM and a charset first, so the page's
+    own declaration cannot change it), the blocking policy first, meta refreshes disarmed."""
+    head = f'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" ' \
+        f'content="{esc(ARCHIVED_POLICY)}">'
+    return b"\xef\xbb\xbf" + (head + _REFRESH.sub(r"data-disarmed-http-equiv\1", html)).encode(
+        "utf-8", "replace")
 
 
 def marks_panel(site_dir_hint: str) -> str:
@@ -118,7 +133,7 @@ def render_article(entry: Entry, neighbours: Neighbours, key: str, site_dir_hint
     """``articles/<id>.html``: the blocks with role and rule, the fields, the archived page."""
     title = entry.title or "(no title)"
     lang = "ar" if entry.direction == "rtl" else "en"
-    parts = [_head(f"{title} · review", lang, entry.direction),
+    parts = [_head(f"{title} · review", lang, entry.direction, "../"),
              f'<body class="article-page" data-id="{esc(entry.id)}">\n',
              _top_nav(neighbours), _article_header(entry, title),
              _review_bar(site_dir_hint), _legend(entry.roles),
@@ -126,7 +141,7 @@ def render_article(entry: Entry, neighbours: Neighbours, key: str, site_dir_hint
              _archived(entry),
              f'<script type="application/json" id="review-data">'
              f"{script_json({'id': entry.id, 'key': key, 'roles': list(ROLES)})}</script>\n",
-             _scripts("marks.js", "article.js"), "</body>\n</html>\n"]
+             _scripts("../", "marks.js", "article.js"), "</body>\n</html>\n"]
     return "".join(parts)
 
 
@@ -274,16 +289,13 @@ def _mapping(value: Any) -> dict[str, Any]:
 def _archived(entry: Entry) -> str:
     if entry.page.html is None:
         return ""
-    document = f'<meta http-equiv="Content-Security-Policy" content="{esc(ARCHIVED_POLICY)}">' \
-        + entry.page.html
     return ('<section class="archived" dir="ltr">'
             '<button type="button" id="toggle-archived" aria-expanded="false">'
             "Show the archived page</button> "
             '<span class="hint">scripts disabled, nothing fetched</span>'
             '<iframe id="archived-frame" sandbox="" referrerpolicy="no-referrer" '
-            'title="the archived page (scripts disabled)" hidden></iframe></section>\n'
-            f'<script type="application/json" id="archived-html">{script_json(document)}'
-            "</script>\n")
+            f'data-src="../archive/{esc(entry.id)}.html" '
+            'title="the archived page (scripts disabled)" hidden></iframe></section>\n')
 
 
 def index_row(entry: Entry) -> dict[str, Any]:
@@ -345,7 +357,7 @@ def render_index(rows: list[dict[str, Any]], charts: list[tuple[str, str]],
                      f"<th>{esc(label)}</th>" for key_, label in columns)
     data = {"key": key, "problems": PROBLEMS}
     return "".join([
-        _head("Review of the crawl", "en", "ltr"),
+        _head("Review of the crawl", "en", "ltr", ""),
         '<body class="index-page">\n<header>\n',
         f"<h1>Review: {summary.articles} articles, {summary.dropped} dropped pages</h1>\n",
         f'<p class="generated">Built {esc(summary.generated_at)} from '
@@ -370,5 +382,5 @@ def render_index(rows: list[dict[str, Any]], charts: list[tuple[str, str]],
         marks_panel(site_dir_hint),
         f'<script type="application/json" id="rows">{script_json(rows)}</script>\n',
         f'<script type="application/json" id="review-data">{script_json(data)}</script>\n',
-        _scripts("marks.js", "index.js"), "</body>\n</html>\n",
+        _scripts("", "marks.js", "index.js"), "</body>\n</html>\n",
     ])

@@ -1,5 +1,7 @@
-"""Writes the review site: one page per article or dropped page, the index, and what
-``--accept`` needs (``pages/<id>.json`` and the page as fetched, ``pages/<id>.html.gz``).
+"""Writes the review site: the index, one page per article or dropped page
+(``articles/<id>.html``), the archived copy its frame shows (``archive/<id>.html``), the
+scripts and styles (``assets/``), and what ``--accept`` needs (``pages/<id>.json`` and the page as
+fetched, ``pages/<id>.html.gz``).
 
 Pages are looked up, explained and written one at a time, so a run of 10,000 articles holds one
 page in memory at once, plus the index's rows.
@@ -23,7 +25,16 @@ from crawler.fixtures import expected_item
 from crawler.review.charts import coverage_chart, pages_chart, site_stats
 from crawler.review.entries import Entry, look_up, plan, site_of
 from crawler.review.inputs import ReviewInputError, dropped_pages
-from crawler.review.render import IndexSummary, Neighbours, index_row, render_article, render_index
+from crawler.review.render import (
+    ASSETS,
+    IndexSummary,
+    Neighbours,
+    archived_copy,
+    asset,
+    index_row,
+    render_article,
+    render_index,
+)
 from crawler.review.roles import template_removed
 
 logger = logging.getLogger(__name__)
@@ -33,6 +44,8 @@ SITE_FILE = "review.json"
 MARKS_FILE = "marks.json"
 ARTICLES = "articles"
 PAGES = "pages"
+ARCHIVE = "archive"
+FOLDERS = (ARTICLES, PAGES, ARCHIVE, "assets")
 
 
 @dataclass(frozen=True)
@@ -78,8 +91,9 @@ def build_site(items: list[dict[str, Any]], folder: Path, archive: ReplayArchive
     started = time.monotonic()
     key = prepare_folder(folder)
     try:
-        (folder / ARTICLES).mkdir(parents=True, exist_ok=True)
-        (folder / PAGES).mkdir(exist_ok=True)
+        for sub in FOLDERS:
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        write_assets(folder)
     except OSError as exc:
         raise ReviewInputError(f"cannot create {folder}: {exc}") from exc
     report_path, report_data = report if report else (None, None)
@@ -97,8 +111,11 @@ def build_site(items: list[dict[str, Any]], folder: Path, archive: ReplayArchive
                                 position + 1, len(entries))
         page_file = folder / ARTICLES / f"{entry.id}.html"
         page_file.write_text(render_article(entry, neighbours, key, hint), encoding="utf-8")
-        written.add(page_file.name)
-        written.update(_save_reviewed(entry, folder / PAGES))
+        written.add(f"{ARTICLES}/{page_file.name}")
+        written.update(f"{PAGES}/{name}" for name in _save_reviewed(entry, folder / PAGES))
+        if entry.page.html is not None:
+            (folder / ARCHIVE / f"{entry.id}.html").write_bytes(archived_copy(entry.page.html))
+            written.add(f"{ARCHIVE}/{entry.id}.html")
         rows.append(index_row(entry))
         _release(entry)
         if progress and (position + 1) % 500 == 0:
@@ -126,6 +143,13 @@ def build_site(items: list[dict[str, Any]], folder: Path, archive: ReplayArchive
     _remove_stale(folder, written)
     return BuildResult(folder, len(items), len(dropped), archived,
                        time.monotonic() - started)
+
+
+def write_assets(folder: Path) -> None:
+    """The pages' scripts and styles, into ``folder/assets``."""
+    (folder / "assets").mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        (folder / "assets" / name).write_text(asset(name), encoding="utf-8")
 
 
 def _folder_hint(folder: Path) -> str:
@@ -170,7 +194,7 @@ def _release(entry: Entry) -> None:
 
 def _remove_stale(folder: Path, written: set[str]) -> None:
     """Pages of an earlier build of this folder that this build did not write."""
-    for sub in (ARTICLES, PAGES):
+    for sub in (ARTICLES, PAGES, ARCHIVE):
         for path in (folder / sub).iterdir():
-            if path.is_file() and path.name not in written:
+            if path.is_file() and f"{sub}/{path.name}" not in written:
                 path.unlink()

@@ -97,13 +97,12 @@
     });
   });
 
-  // The archived page: given to a sandbox="" frame (no script runs) only when asked for.
+  // The archived copy: loaded into its sandbox="" frame (no script runs) only when asked for.
   const toggle = document.getElementById("toggle-archived");
   const frame = document.getElementById("archived-frame");
-  const archived = document.getElementById("archived-html");
-  if (toggle && frame && archived) {
+  if (toggle && frame) {
     toggle.addEventListener("click", function () {
-      if (!frame.hasAttribute("srcdoc")) frame.srcdoc = JSON.parse(archived.textContent);
+      if (!frame.hasAttribute("src")) frame.src = frame.dataset.src;
       frame.hidden = !frame.hidden;
       toggle.textContent = frame.hidden ? "Show the archived page" : "Hide the archived page";
       toggle.setAttribute("aria-expanded", String(!frame.hidden));

@@ -102,7 +102,7 @@
     cell(tr, row.d);
     cell(tr, row.k);
     cell(tr, row.a).dir = "auto";
-    cell(tr, row.c);
+    cell(tr, row.c, "cluster");
     const strategies = cell(tr, undefined, "strategies");
     Object.keys(row.x || {}).forEach(function (field) {
       chip(strategies, field + ":" + row.x[field], "strategy");

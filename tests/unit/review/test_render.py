@@ -12,8 +12,10 @@ from crawler.review.entries import Entry
 from crawler.review.inputs import RecordedPage
 from crawler.review.render import (
     ARCHIVED_POLICY,
+    POLICY,
     IndexSummary,
     Neighbours,
+    archived_copy,
     index_row,
     render_article,
     render_index,
@@ -32,8 +34,8 @@ PAGE = f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <p>وأضاف أن التمويل سيأتي من ميزانية الدولة ومن قرض ميسر، مشيرا إلى أن العمل سيبدأ قريبا.</p>
 </body></html>"""
 URL = "https://www.arabstoday.net/485/101500-خبر-تجريبي"
-SCRIPT_IDS = ["archived-html", "review-data", None, None]
-"""The article page's scripts: two JSON blocks, then marks.js and article.js."""
+SCRIPTS = [("review-data", None), (None, "../assets/marks.js"), (None, "../assets/article.js")]
+"""The article page's scripts: its JSON data, then the two files of assets/."""
 
 
 def hostile_entry() -> Entry:
@@ -51,26 +53,35 @@ def test_hostile_text_stays_text_on_the_article_page() -> None:
     entry = hostile_entry()
     html = render_article(entry, Neighbours(None, "next-one", 1, 2), "abc123", "review")
     tree = lxml.html.document_fromstring(html)
-    assert [s.get("id") for s in tree.iter("script")] == SCRIPT_IDS
+    assert [(s.get("id"), s.get("src")) for s in tree.iter("script")] == SCRIPTS
     assert not [e for e in tree.iter() if any(a.startswith("on") for a in e.attrib)]
     assert tree.findtext(".//h1") == HOSTILE_TITLE
     texts = [e.text_content() for e in tree.find_class("text")]
     assert any(HOSTILE_TEXT.replace("\u2028", " ").split()[0] in t for t in texts)
-    assert "window.pwned" not in "".join(tree.xpath("//script[not(@type)]/text()"))
+    [policy] = tree.xpath('//meta[@http-equiv="Content-Security-Policy"]')
+    assert policy.get("content") == POLICY and "unsafe-inline" not in \
+        POLICY.split("script-src")[1].split(";")[0]  # no inline script can run
 
 
-def test_the_archived_page_is_data_with_a_policy_first() -> None:
-    html = render_article(hostile_entry(), Neighbours(None, None, 1, 1), "abc123", "review")
-    tree = lxml.html.document_fromstring(html)
-    [block] = tree.xpath('//script[@id="archived-html"]')
-    assert "<" not in block.text
-    document = json.loads(block.text)
-    assert document.endswith(PAGE)
-    first = next(lxml.html.document_fromstring(document).iter("meta"))
-    assert (first.get("http-equiv"), first.get("content")) == \
+def test_the_archived_copy_is_utf8_with_the_blocking_policy_first() -> None:
+    page = '<html><head><meta charset="windows-1256">' \
+        '<META HTTP-EQUIV = "Refresh" content="0;url=https://example.org/">' \
+        "<meta http-equiv=refresh content=1></head><body><p>نص</p></body></html>"
+    copy = archived_copy(page)
+    assert copy.startswith(b'\xef\xbb\xbf<meta charset="utf-8">')
+    tree = lxml.html.document_fromstring(copy.decode("utf-8-sig"))
+    metas = list(tree.iter("meta"))
+    assert (metas[1].get("http-equiv"), metas[1].get("content")) == \
         ("Content-Security-Policy", ARCHIVED_POLICY)
-    [frame] = tree.iter("iframe")
+    assert [m.get("http-equiv") for m in metas[2:]] == [None, None, None]
+    assert tree.findtext(".//p") == "نص"
+
+
+def test_the_archived_page_waits_in_a_sandboxed_frame() -> None:
+    html = render_article(hostile_entry(), Neighbours(None, None, 1, 1), "abc123", "review")
+    [frame] = lxml.html.document_fromstring(html).iter("iframe")
     assert frame.get("sandbox") == "" and frame.get("src") is None
+    assert frame.get("data-src") == "../archive/arabstoday-0000000000000001.html"
 
 
 def test_only_http_urls_become_links() -> None:
@@ -98,7 +109,9 @@ def test_the_index_carries_hostile_rows_as_data() -> None:
                            None, [HOSTILE_TITLE])
     html = render_index([row], [("chart <b>", "<svg></svg>")], summary, "abc123", "review")
     tree = lxml.html.document_fromstring(html)
-    assert [s.get("id") for s in tree.iter("script")] == ["rows", "review-data", None, None]
+    assert [(s.get("id"), s.get("src")) for s in tree.iter("script")] == [
+        ("rows", None), ("review-data", None), (None, "assets/marks.js"),
+        (None, "assets/index.js")]
     assert json.loads(tree.xpath('//script[@id="rows"]')[0].text) == [row]
     assert row["t"] == HOSTILE_TITLE and row["a"] == HOSTILE_TEXT
     assert not [e for e in tree.iter() if any(a.startswith("on") for a in e.attrib)]
