@@ -323,6 +323,15 @@ def test_marking_a_page_wrong_lists_the_blocks_moved(
     assert json.loads(box) == {item["id"]: {"verdict": "wrong",
                                             "moved": [{"block": index, "role": "boilerplate"}]}}
     (site / "marks.json").write_text(box, encoding="utf-8")  # the copy-paste way
+    other = next(i for i in crawl.items if i["id"] != item["id"])
+    browser.find_element("css selector", ".marks-panel summary").click()
+    browser.find_element("id", "marks-paste").send_keys(
+        json.dumps({other["id"]: {"verdict": "right"}, "bad": {"verdict": "maybe"}}))
+    browser.find_element("id", "marks-merge").click()  # marks from another browser
+    assert browser.find_element("id", "marks-merge-status").text == "1 marks merged"
+    merged = json.loads(browser.find_element("id", "marks-json").get_attribute("value"))
+    assert merged[other["id"]] == {"verdict": "right", "moved": []} and len(merged) == 2
+    assert browser.find_element("css selector", ".marks-count").text == "2"
     result = accept(site, tmp_path / "fixtures")
     assert result.returncode == 0, result.stderr
     assert f"wrong {item['id']} " in result.stdout
@@ -392,8 +401,17 @@ def test_the_index_stays_quick_with_10000_articles(browser: Any, tmp_path: Path)
     assert max(timings.values()) < FILTER_BUDGET_MS and sort_ms < FILTER_BUDGET_MS
 
 
-def test_screenshots_of_the_index_and_an_article(browser: Any, crawl: CrawlRun, site: Path,
+def test_screenshots_of_the_index_and_an_article(browser: Any, crawl: CrawlRun, crawl_dir: Path,
                                                  tmp_path: Path) -> None:
+    """The README's screenshots, of a site built by the command with the paths a user types."""
+    [report] = (crawl_dir / "crawl-reports").glob("*.json")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(NETGUARD), str(PROJECT_ROOT)])}
+    built = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "review", "crawl.jsonl", "--replay",
+         "crawl.warc.gz", "--report", f"crawl-reports/{report.name}", "-o", str(tmp_path / "site")],
+        cwd=crawl_dir, env=env, capture_output=True, text=True, timeout=120)
+    assert built.returncode == 0, built.stderr
+    site = tmp_path / "site"
     fresh_marks(browser, site)
     browser.set_window_size(1400, 1000)
     browser.get(url_of(site / "index.html"))

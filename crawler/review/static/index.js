@@ -99,7 +99,7 @@
     link.href = "articles/" + encodeURIComponent(row.i) + ".html";
     link.textContent = row.t || "(" + (row.r ? "dropped: " + row.r : "no title") + ")";
     title.appendChild(link);
-    cell(tr, row.d);
+    cell(tr, row.d, "date");
     cell(tr, row.k);
     cell(tr, row.a).dir = "auto";
     cell(tr, row.c, "cluster");
