@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -195,7 +195,7 @@ def test_an_article_page_shows_each_block_with_role_and_rule(
 class CountingHandler(BaseHTTPRequestHandler):
     """Counts every request: the archived page must make none."""
 
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.requests.append(self.path)
