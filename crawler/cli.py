@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export-training": ("crawler.commands.export_training",
                         "training data from gold: BIO tags (CoNLL) or character spans"),
     "report": ("crawler.commands.report", "show the last run reports as a table and a PNG plot"),
+    "review": ("crawler.commands.review",
+               "a static site showing what extraction kept on every page; marks to fixtures"),
     "schedule": ("crawler.commands.schedule",
                  "run the incremental crawl every N hours, here or on scrapyd"),
 }

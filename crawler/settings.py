@@ -12,6 +12,8 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
   exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
 - ``REPORT_DIR``, ``REPORT_MIN_COVERAGE``, ``REPORT_MIN_ARTICLE_PAGES``, ``REPORT_FAIL_EXIT``,
   ``PROGRESS_INTERVAL``: the run report, its checks and progress lines (crawler.extensions).
+- ``REVIEW_DIR``: with ``WARC_OUTPUT``, write the review site of the crawl there at its end
+  (crawler.review).
 - ``ANALYSIS_PROCESSES``: 0 (default) analyses pages in the crawl process; N (or ``auto``) in N
   worker processes, for CPU-bound crawls such as WARC replay (crawler.analysis).
 - ``REDIS_URL``: distributed mode on scrapy-redis; ``REDIS_KEY_PREFIX``, ``WORKER_ID``,
@@ -158,6 +160,7 @@ EXTENSIONS = {
     "crawler.ops.ledger.FailureLedger": 800,
     "crawler.ops.progress.Progress": 910,
     "crawler.ops.gctuning.GcTuning": 0,
+    "crawler.review.hook.ReviewSite": 920,
 }
 REPORT_DIR = "output/reports"
 # Run checks (crawler.ops.report.RunReport): a failed one makes `scrapy crawl` exit 1.
@@ -169,3 +172,6 @@ REPORT_FAIL_EXIT = True
 GC_FREEZE = True
 GC_THRESHOLDS = [10000, 10, 10]
 PROGRESS_INTERVAL = 60  # seconds between progress lines (items/min per site); 0: off
+# The review site of the crawl (crawler.review.hook.ReviewSite), written when it ends; needs
+# WARC_OUTPUT (the site shows the recorded pages).
+REVIEW_DIR = None
