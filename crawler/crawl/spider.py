@@ -6,17 +6,19 @@ Arguments (``-a name=value``):
   since      YYYY-MM-DD: skip articles discovered with, or extracted with, an earlier date
   max_items  stop after N exported articles
   via        URL of a local simulator; every request goes there, items keep the real URLs
-  replay     WARC file(s) or folder to answer every request from, with no network
+  replay     WARC file(s), saved pages or folder to answer every request from, with no network
   channels   comma-separated subset of robots,feeds,listings (default: all)
   dedup      mark (default: set cluster_id / duplicate_of), drop (drop copies) or off
   refresh    1: with INCREMENTAL, fetch exported articles again (changed ones get a new version)
+
+A bad argument or setting raises crawler.crawl.arguments.ConfigError (one line).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,7 +35,7 @@ from w3lib.encoding import http_content_type_encoding
 from crawler import __version__
 from crawler.analyse.page import FetchedPage
 from crawler.crawl.archive import ReplayArchive, ReplaySource
-from crawler.crawl.arguments import dedup_mode
+from crawler.crawl.arguments import check_settings, parse_spider_arguments
 from crawler.crawl.discovery.feeds import FeedEntry, parse_feed
 from crawler.crawl.discovery.listings import parse_listing
 from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
@@ -41,13 +43,10 @@ from crawler.crawl.download import utc_now_iso
 from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
 from crawler.extract.page import decode_html, is_binary
-from crawler.network.sites import SITES, Site, parse_site_list, site_for_host
+from crawler.network.sites import SITES, Site, site_for_host
 from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 
 logger = logging.getLogger(__name__)
-
-
-CHANNELS = ("robots", "feeds", "listings")
 
 
 # Request priorities (higher first): finish what is known before discovering more, so the
@@ -68,29 +67,6 @@ def honest_user_agent(contact: str | None) -> str:
     return f"arabstoday-crawler/{__version__} (+{contact or 'no contact given'})"
 
 
-def _positive_int(name: str, value: Any) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a whole number, got {value!r}") from None
-    if number <= 0:
-        raise ValueError(f"{name} must be positive, got {number}")
-    return number
-
-
-def _since_date(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"since must be YYYY-MM-DD, got {value!r}") from None
-
-
 class ArabsTodaySpider(scrapy.Spider):
     name = "arabstoday"
 
@@ -106,20 +82,19 @@ class ArabsTodaySpider(scrapy.Spider):
         refresh: str | None = None,
         **kwargs: Any,
     ):
+        given = {"sites": sites, "since": since, "max_items": max_items, "via": via,
+                 "replay": replay, "channels": channels, "dedup": dedup, "refresh": refresh}
+        arguments = parse_spider_arguments({**kwargs, **given})
         super().__init__(**kwargs)
-        self.sites_given = bool(sites)
-        self.sites: tuple[Site, ...] = parse_site_list(sites)
-        self.since: date | None = _since_date(since)
-        self.max_items: int | None = _positive_int("max_items", max_items)
-        self.via = via or None
-        self.replay = replay or None
-        wanted = tuple(c.strip() for c in (channels or ",".join(CHANNELS)).split(",") if c.strip())
-        unknown = set(wanted) - set(CHANNELS)
-        if unknown:
-            raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
-        self.channels = wanted
-        self.dedup = dedup_mode(dedup) if dedup else None  # read by the DedupPipeline
-        self.refresh = str(refresh or "").strip().lower() in {"1", "true", "yes"}
+        self.sites_given = arguments.sites_given
+        self.sites: tuple[Site, ...] = arguments.sites
+        self.since = arguments.since
+        self.max_items = arguments.max_items
+        self.via = arguments.via
+        self.replay = arguments.replay
+        self.channels = arguments.channels
+        self.dedup = arguments.dedup  # read by the DedupPipeline
+        self.refresh = arguments.refresh
         self.allowed_domains = [site.domain for site in self.sites]
         self.pending_discovery: dict[str, int] = {}
         self.seen_discovery: set[str] = set()
@@ -130,6 +105,7 @@ class ArabsTodaySpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
+        check_settings(settings)
         if spider.replay:
             settings.set("REPLAY_PATH", spider.replay, priority="spider")
         if spider.via:
