@@ -6,7 +6,8 @@ Arguments (``-a name=value``):
   since      YYYY-MM-DD: skip articles discovered with, or extracted with, an earlier date
   max_items  stop after N exported articles
   via        URL of a local simulator; every request goes there, items keep the real URLs
-  replay     WARC file(s), saved pages or folder to answer every request from, with no network
+  replay     WARC file(s), saved pages or folder to answer every request from, with no network;
+             archived articles that discovery does not reach are requested too
   channels   comma-separated subset of robots,feeds,listings (default: all)
   dedup      mark (default: set cluster_id / duplicate_of), drop (drop copies) or off
   refresh    1: with INCREMENTAL, fetch exported articles again (changed ones get a new version)
@@ -23,8 +24,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -100,6 +102,8 @@ class ArabsTodaySpider(scrapy.Spider):
         self.seen_discovery: set[str] = set()
         self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self.distributed: Any = None  # crawler.crawl.distributed.Coordinator when REDIS_URL is set
+        self.reached_articles: set[str] = set()  # canonical URLs discovery reached or fetched
+        self.archive_seeded = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
@@ -124,6 +128,10 @@ class ArabsTodaySpider(scrapy.Spider):
             from crawler.crawl import distributed
 
             spider.distributed = distributed.enable(crawler, spider)
+        if settings.get("REPLAY_PATH"):
+            # After the coordinator's idle handler, which says whether the whole run is idle.
+            crawler.signals.connect(spider.seed_archived_articles, signal=signals.spider_idle)
+            crawler.signals.connect(spider.seed_dropped, signal=signals.request_dropped)
         return spider
 
     def use_archived_sites(self, archive: ReplayArchive | None) -> None:
@@ -137,6 +145,54 @@ class ArabsTodaySpider(scrapy.Spider):
             self.sites = archived
             self.allowed_domains = [site.domain for site in archived]
             logger.info("replaying the archived sites: %s", ", ".join(s.key for s in archived))
+
+    # -- replay: what the archive holds beyond discovery --------------------------------------
+    #
+    # Discovery only reaches pages that robots.txt, sitemaps, feeds or listings in the archive
+    # link; a folder of saved pages has none of them. Once the crawl is out of work (discovery,
+    # listings and the articles they found are done, so those keep the hints a full crawl gives
+    # them), every archived article of the crawled sites that discovery did not reach is
+    # requested, without hints (nothing listed it), through the same checks as any article.
+
+    def seed_archived_articles(self) -> None:
+        """spider_idle: request the archived articles discovery did not reach, once."""
+        if self.archive_seeded:
+            return
+        if self.distributed is not None and self.distributed.waiting:
+            return  # other workers are still discovering: seed when the whole run is idle
+        replay = self.crawler.get_extension(ReplaySource)
+        if replay is None or replay.archive is None:
+            return
+        self.archive_seeded = True
+        requests = list(self.archived_article_requests(replay.archive))
+        if not requests:
+            return
+        logger.info("replay: requesting %d archived articles that discovery did not reach",
+                    len(requests))
+        assert self.crawler.engine is not None
+        for request in requests:
+            self.count("replay/seeded")
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
+    def archived_article_requests(self, archive: ReplayArchive) -> Iterator[Request]:
+        wanted = {site.key: site for site in self.sites}
+        for url in archive.urls():
+            try:
+                article = parse_article_url(url)
+            except NotAnArticleURL:
+                continue
+            site = wanted.get(article.site.key)
+            if site is None or article.url in self.reached_articles:
+                continue
+            if request := self.article_request(article.url, site, {}):
+                request.meta["replay_seeded"] = True
+                yield request
+
+    def seed_dropped(self, request: Request) -> None:
+        """request_dropped: a seeded request the dupefilter refused was not requested."""
+        if request.meta.get("replay_seeded"):
+            self.count("replay/seeded", -1)
 
     # -- seeds -----------------------------------------------------------------------------
 
@@ -323,6 +379,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if article.site.key != site.key:
             self.count("discovery/other_site_link")
             return None
+        self.reached_articles.add(article.url)
         published = hints.get("published") or hints.get("lastmod")
         if self.since and published and published[:10] < self.since.isoformat():
             self.count("discovery/skipped_before_since")
@@ -347,6 +404,7 @@ class ArabsTodaySpider(scrapy.Spider):
         except NotAnArticleURL as exc:
             self.skip(f"redirected_to_{exc.reason}", response.url)
             return []
+        self.reached_articles.add(article.url)
         if is_binary(response.body):  # a binary file served as text/html
             self.skip("binary_body", response.url)
             return []
