@@ -43,7 +43,9 @@ _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
 _MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
 """What separates a byline from more on its line (a date, a section)."""
-_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]0-9|/@]")
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+"""What separates the parts of a meta line (date | author | comments)."""
+_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@]|\d")
 NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "من", "في", "على", "عبر", "عن", "مع", "إلى", "الى", "هذا", "هذه", "كل", "جميع", "المزيد",
     "اقرأ", "شاهد", "تابع", "تابعونا", "أخبار", "اخبار", "مقالات", "الرئيسية", "الأخبار", "اليوم",
@@ -54,9 +56,18 @@ _SEPARATORS = re.compile(r"\s*[،,]\s*|\s+و\s+|\s+and\s+|\s*&\s*")
 
 
 def names_in_byline(text: str) -> list[str] | None:
-    """The names of a byline ("بقلم : X", "كتب - X و Y"), also followed by more ("بقلم : X -
-    نشر بتاريخ ..."), or None when the line is not one."""
-    match = _BYLINE.match(text.strip())
+    """The names of a byline ("بقلم : X", "كتب - X و Y"), also with more before or after it on
+    its line ("10/09/2024 | بقلم: X", "بقلم : X - نشر بتاريخ ..."), or None when the line holds
+    none."""
+    text = text.strip()
+    for start in (0, *(m.end() for m in _MORE.finditer(text))):
+        if names := _names_from(text[start:]):
+            return names
+    return None
+
+
+def _names_from(text: str) -> list[str] | None:
+    match = _BYLINE.match(text)
     if not match:
         return None
     rest = match["names"]
@@ -147,9 +158,23 @@ def _bylines(reading: Reading, views: list[BlockView]) -> list[tuple[list[BlockV
 def _marked(reading: Reading, views: list[BlockView]) -> tuple[BlockView, list[str]] | None:
     """A name the markup marks as the author's."""
     for view in views:
-        if view.block.author and not view.block.list_item and _free(view, reading) \
-                and (names := split_names(view.text)):
+        marked = view.block.author
+        if marked and not view.block.list_item and _free(view, reading) \
+                and (names := names_in_byline(marked) or split_names(marked)):
             return view, names
+    return None
+
+
+def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
+    """A bare name among the parts of a meta line under the title ("10 سبتمبر، 2024 | سعيد
+    بنعلي | 4 تعليقات")."""
+    for view in _header(reading):
+        if not _free(view, reading) or view.block.list_item or not _META_SEPARATOR.search(
+                view.text):
+            continue
+        for part in _META_SEPARATOR.split(view.text):
+            if _bare_name(part.strip()):
+                return view, [part.strip()]
     return None
 
 
@@ -253,6 +278,10 @@ def find(reading: Reading) -> Found:
     if with_date := _name_with_date(reading):
         view, name = with_date
         return Found([name], "author-line")
+    if in_meta := _names_in_meta_line(reading):
+        view, names = in_meta
+        _mark(reading, view, "author:meta-line")
+        return Found(names, "author-line")
     if beside := _names_beside_date(reading):
         view, names = beside
         layout.decide(view.index, "author", "author:name-beside-date")

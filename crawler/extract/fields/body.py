@@ -20,6 +20,7 @@ import re
 from crawler.extract.layout import (
     STRONG_FURNITURE,
     BlockView,
+    Layout,
     body_candidates,
     is_furniture_text,
 )
@@ -40,7 +41,7 @@ def find(reading: Reading) -> Found:
     layout = reading.layout
     if not reading.network and (generic := _generic_paragraphs(reading)):
         return Found(generic, "generic")
-    chosen: list[BlockView] = body_candidates(layout)
+    chosen: list[BlockView] = _without_repeats(body_candidates(layout), layout)
     paragraphs = [view.text for view in chosen]
     words = sum(view.words for view in chosen)
     source = "network-rules" if reading.network else "page-layout"
@@ -52,6 +53,19 @@ def find(reading: Reading) -> Found:
     for view in chosen:
         layout.decide(view.index, "body", "body:paragraph" if view.paragraph else "body:line")
     return Found(paragraphs, source if paragraphs else None)
+
+
+def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
+    """Without a block that repeats words of another (a pull quote, a teaser of the article
+    itself): it is marked boilerplate."""
+    kept = []
+    for view in views:
+        if any(other is not view and len(other.key) > len(view.key) and view.key in other.key
+               for other in views):
+            layout.decide(view.index, "boilerplate", "furniture:pull-quote")
+            continue
+        kept.append(view)
+    return kept
 
 
 def _generic_paragraphs(reading: Reading) -> list[str]:
