@@ -102,7 +102,7 @@ class ArabsTodaySpider(scrapy.Spider):
         self.seen_discovery: set[str] = set()
         self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self.distributed: Any = None  # crawler.crawl.distributed.Coordinator when REDIS_URL is set
-        self.reached_articles: set[str] = set()  # canonical URLs discovery reached or fetched
+        self.reached_articles: set[str] | None = None  # on replay: see note_reached
         self.archive_seeded = False
 
     @classmethod
@@ -129,6 +129,7 @@ class ArabsTodaySpider(scrapy.Spider):
 
             spider.distributed = distributed.enable(crawler, spider)
         if settings.get("REPLAY_PATH"):
+            spider.reached_articles = set()
             # After the coordinator's idle handler, which says whether the whole run is idle.
             crawler.signals.connect(spider.seed_archived_articles, signal=signals.spider_idle)
             crawler.signals.connect(spider.seed_dropped, signal=signals.request_dropped)
@@ -175,7 +176,14 @@ class ArabsTodaySpider(scrapy.Spider):
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
 
+    def note_reached(self, url: str) -> None:
+        """On replay, an article discovery reached (or a redirect led to) is not seeded."""
+        if self.reached_articles is not None:
+            self.reached_articles.add(url)
+
     def archived_article_requests(self, archive: ReplayArchive) -> Iterator[Request]:
+        reached = self.reached_articles
+        assert reached is not None, "set on replay, in from_crawler"
         wanted = {site.key: site for site in self.sites}
         for url in archive.urls():
             try:
@@ -183,7 +191,7 @@ class ArabsTodaySpider(scrapy.Spider):
             except NotAnArticleURL:
                 continue
             site = wanted.get(article.site.key)
-            if site is None or article.url in self.reached_articles:
+            if site is None or article.url in reached:
                 continue
             if request := self.article_request(article.url, site, {}):
                 request.meta["replay_seeded"] = True
@@ -379,7 +387,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if article.site.key != site.key:
             self.count("discovery/other_site_link")
             return None
-        self.reached_articles.add(article.url)
+        self.note_reached(article.url)
         published = hints.get("published") or hints.get("lastmod")
         if self.since and published and published[:10] < self.since.isoformat():
             self.count("discovery/skipped_before_since")
@@ -404,7 +412,7 @@ class ArabsTodaySpider(scrapy.Spider):
         except NotAnArticleURL as exc:
             self.skip(f"redirected_to_{exc.reason}", response.url)
             return []
-        self.reached_articles.add(article.url)
+        self.note_reached(article.url)
         if is_binary(response.body):  # a binary file served as text/html
             self.skip("binary_body", response.url)
             return []
