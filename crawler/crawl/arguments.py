@@ -109,6 +109,10 @@ def share(value: Any) -> float:
     return _number(value, 0.0, 1.0)
 
 
+def positive_share(value: Any) -> float:
+    return _number(value, 0.0, 1.0, low_open=True)
+
+
 def ymd_date(value: Any) -> date:
     text = str(value).strip()
     try:
@@ -326,13 +330,13 @@ SETTING_PARSERS: dict[str, Callable[[Any], Any]] = {
     "GC_FREEZE": flag,
     "GC_THRESHOLDS": _gc_thresholds,
     "DEDUP_MODE": dedup_choice,
-    "DEDUP_THRESHOLD": lambda value: _number(value, 0.0, 1.0, low_open=True),
+    "DEDUP_THRESHOLD": positive_share,
     "DEDUP_NUM_PERM": positive_int,
     "DEDUP_SHINGLE_WORDS": positive_int,
     "TEMPLATE_LEARNING": flag,
     "TEMPLATE_WARMUP_PAGES": non_negative_int,
     "TEMPLATE_MIN_PAGES": positive_int,
-    "TEMPLATE_MIN_SHARE": lambda value: _number(value, 0.0, 1.0, low_open=True),
+    "TEMPLATE_MIN_SHARE": positive_share,
     "TEMPLATE_MIN_REPEATS": positive_int,
     "FEED_LAYOUT": _feed_layout,
     "FEED_LAYOUT_BATCH_ITEMS": positive_int,
