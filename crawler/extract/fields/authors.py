@@ -32,6 +32,10 @@ AFTER_BODY = 3
 """Text blocks after the body's last paragraph where a byline or a bare name may stand."""
 DATE_DISTANCE = 2
 """How far (in text blocks) a bare name may stand from the header's date line."""
+AUTHOR_BOX_WINDOW = 40
+"""How many text blocks after the body are searched for an author's box."""
+BIO_MIN_WORDS = 4
+"""How many words an author's description adds to the name it opens with."""
 MAX_NAME_WORDS = 6
 BARE_NAME_WORDS = (2, 4)
 """A name standing alone with nothing to say it is one has this many words."""
@@ -233,8 +237,10 @@ def _original_words(text: str, folded_name: str) -> str | None:
 
 
 def _bare(view: BlockView) -> bool:
+    """A name alone in its block: no date, no furniture, no byline word before it."""
     return (view.date is None and view.network_furniture is None
-            and view.generic_furniture is None and _bare_name(view.text))
+            and view.generic_furniture is None and _bare_name(view.text)
+            and names_in_byline(view.text) is None)
 
 
 def _bare_name(text: str) -> bool:
@@ -289,10 +295,45 @@ def find(reading: Reading) -> Found:
     if (bare := _bare_after_body(reading)) is not None:
         layout.decide(bare.index, "author", "author:name-after-body")
         return Found([bare.text], "author-line")
+    if (box := _author_box(reading)) is not None:
+        view, name = box
+        layout.decide(view.index, "author", "author:bio-box")
+        return Found([name], "author-line")
+    if (alone := _name_under_title(reading)) is not None:
+        layout.decide(alone.index, "author", "author:name-under-title")
+        return Found([alone.text], "author-line")
     reporter = reading.notes.get("reporter")
     if reporter:
         return Found([reporter], "dateline")
     return NOTHING
+
+
+def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
+    """After the body, a name (alone or in a byline) followed by a text that opens with that
+    name: an author's box ("X" then "X writes on politics since ...")."""
+    layout = reading.layout
+    if layout.start is None:
+        return None
+    first = (layout.last if layout.last is not None else layout.start) + 1
+    views = [v for v in reading.views[first:] if v.is_text][:AUTHOR_BOX_WINDOW]
+    for view, following in zip(views, views[1:]):
+        if not _free(view, reading):
+            continue
+        names = names_in_byline(view.text) or ([view.text] if _bare(view) else [])
+        if len(names) == 1 and following.text.startswith(names[0]) \
+                and following.words >= len(names[0].split()) + BIO_MIN_WORDS:
+            return view, names[0]
+    return None
+
+
+def _name_under_title(reading: Reading) -> BlockView | None:
+    """A bare name as the first line under the title that no other field took (print pages
+    and plain templates show the author so)."""
+    for view in _header(reading):
+        if reading.layout.decided(view.index):
+            continue
+        return view if _bare(view) and not view.link_text else None
+    return None
 
 
 def _bare_name_under_title(reading: Reading) -> BlockView | None:

@@ -32,6 +32,11 @@ MIN_WORDS = 40
 extractor's."""
 _BULLET = re.compile(r"^[-•*]\s+")
 """trafilatura writes a list item as "- item"."""
+LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class"})
+"""Furniture rules that judge a block by its place in the body container the layout chose; on
+a page the generic extractor reads, that container may be the wrong one."""
+SHARED_TEXT = 0.6
+"""The share of the generic extractor's characters whose shared ancestors wrap the article."""
 GENERIC_FACTOR = 2.0
 """How many times more words the generic extractor must find to replace such a body."""
 
@@ -71,22 +76,42 @@ def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
 def _generic_paragraphs(reading: Reading) -> list[str]:
     """The generic extractor's paragraphs without what the page's other fields claimed and
     without furniture: each is traced back to the page's block with the same text, and dropped
-    when that block is claimed, link text, a list item or inside a furniture box."""
+    when that block is claimed, link text, a date or inside a furniture box."""
     views = {view.key: view for view in reading.views if view.is_text}
-    kept = []
+    found = []
     for paragraph in reading.generic.paragraphs:
         text = _BULLET.sub("", paragraph)
-        if not text or is_furniture_text(text):
-            continue
-        view = views.get(word_key(fold(text)))
-        if view is not None and _not_body(view, reading):
-            continue
-        kept.append(text)
-    return kept
+        if text and not is_furniture_text(text):
+            found.append((text, views.get(word_key(fold(text)))))
+    depth = _shared_depth([view for _, view in found if view is not None])
+    return [text for text, view in found if view is None or not _not_body(view, reading, depth)]
 
 
-def _not_body(view: BlockView, reading: Reading) -> bool:
+def _shared_depth(views: list[BlockView]) -> int:
+    """How many block elements most of the generic extractor's text sits in (by characters,
+    so a teaser box it let in does not count): their class words wrap the whole article
+    ("page has-sidebar has-ads"), so they name no furniture."""
+    total = sum(len(view.text) for view in views)
+    depth = 0
+    while views:
+        groups: dict[int, list[BlockView]] = {}
+        for view in views:
+            if len(view.block.path) > depth:
+                groups.setdefault(view.block.path[depth], []).append(view)
+        if not groups:
+            break
+        views = max(groups.values(), key=lambda group: sum(len(v.text) for v in group))
+        if sum(len(view.text) for view in views) < SHARED_TEXT * total:
+            break
+        depth += 1
+    return depth
+
+
+def _not_body(view: BlockView, reading: Reading, depth: int) -> bool:
+    """Claimed by another field, named furniture by its words, a date, or inside a box whose
+    class names furniture (below the ancestors the article shares). Link text and lists of
+    links are left to the generic extractor, which keeps them where they belong to the text."""
     decision = reading.layout.decisions.get(view.index)
-    return ((decision is not None and decision.role != "body") or view.link_text
-            or view.block.list_item or bool(view.block.furniture & STRONG_FURNITURE)
-            or view.date is not None)
+    if decision is not None and decision.role != "body" and decision.rule not in LAYOUT_ONLY:
+        return True
+    return view.date is not None or bool(view.block.furniture_below(depth) & STRONG_FURNITURE)
