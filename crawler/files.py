@@ -1,4 +1,4 @@
-"""Safe file names from untrusted text (titles, URLs)."""
+"""Safe file names from untrusted text (titles, URLs), and the names of the output layouts."""
 
 from __future__ import annotations
 
@@ -8,15 +8,12 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    pass
 logger = logging.getLogger(__name__)
 
-
-
+FEED_LAYOUTS = ("site-day", "site-batch")
+"""How crawler.export.layout splits a feed into files: per site and day, or per site and batch."""
 MAX_NAME_BYTES = 200
 
 

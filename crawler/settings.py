@@ -24,6 +24,9 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 BOT_NAME = "arabstoday"
 SPIDER_MODULES = ["crawler.crawl.spider"]
 NEWSPIDER_MODULE = "crawler.crawl.spider"
+# `scrapy crawl` refuses a run that cannot work with one line and exit status 2
+# (crawler.crawl.commands.crawl).
+COMMANDS_MODULE = "crawler.crawl.commands"
 
 CONTACT = "https://github.com/arabstoday-crawler (set CONTACT to your e-mail or URL)"
 # Built from CONTACT at start-up (crawler.crawl.spider.honest_user_agent) unless USER_AGENT

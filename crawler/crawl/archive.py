@@ -24,6 +24,8 @@ from w3lib.url import canonicalize_url, safe_url_string
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from crawler.network.urls import NotAnArticleURL, canonical_article_url, parse_article_url
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -111,6 +113,7 @@ class ReplayArchive:
     records: int = 0
     files: int = 0
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    _article_keys: tuple[int, dict[str, list[str]]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, paths: str | Path | Iterable[str | Path]) -> Self:
@@ -209,6 +212,35 @@ class ReplayArchive:
     def urls(self) -> Iterator[str]:
         """Normalised URLs held by the archive."""
         return iter(self._entries)
+
+    def lookup_article(self, url: str) -> RecordedResponse | None:
+        """The archived page of the network article at *url* under another variant of its URL
+        (http, bare or alias host, /amp or /index.php, raw or percent-encoded path), as another
+        crawler (Common Crawl) recorded it; None when no variant holds a 2xx response. A plain
+        page is preferred to an AMP one. Raises ReplayArchiveError like ``lookup``."""
+        canonical = canonical_article_url(url)
+        if canonical is None:
+            return None
+        for key in self._article_variants().get(canonical, ()):
+            recorded = self.lookup(key)
+            if recorded is not None and 200 <= recorded.status < 300:
+                return recorded
+        return None
+
+    def _article_variants(self) -> dict[str, list[str]]:
+        """Canonical article URL -> archived URLs of that article, plain pages first (built on
+        first use, again when records were added since)."""
+        if self._article_keys is None or self._article_keys[0] != self.records:
+            variants: dict[str, list[tuple[bool, str]]] = {}
+            for key in self._entries:
+                try:
+                    article = parse_article_url(key)
+                except NotAnArticleURL:
+                    continue
+                variants.setdefault(article.url, []).append((article.was_amp, key))
+            self._article_keys = (self.records, {url: [key for _, key in sorted(keys)]
+                                                 for url, keys in variants.items()})
+        return self._article_keys[1]
 
     def summary(self) -> str:
         """One line for logs: URLs, records, files and skipped files."""
@@ -385,8 +417,10 @@ def save_html(path: str | Path, url: str, html_bytes: bytes) -> Path:
 
 class ReplaySource:
     """The crawl's replay archive (an extension), loaded once from ``REPLAY_PATH`` and shared by
-    the http and https download handlers and the spider. An unusable source closes the spider as
-    soon as it opens (reason ``replay_error``); no request ever reaches the network."""
+    the http and https download handlers and the spider. An unusable source (missing, unreadable,
+    or holding no page) closes the spider as soon as it opens (reason ``replay_error``); no
+    request ever reaches the network. ``scrapy crawl`` refuses such a source before it starts
+    (crawler.crawl.arguments.check_replay_source)."""
 
     crawler: Crawler
 
@@ -403,6 +437,9 @@ class ReplaySource:
             raise NotConfigured
         try:
             archive = ReplayArchive.load(split_paths(paths))
+            if not len(archive):
+                raise ReplayArchiveError(f"replay source holds no readable page: {paths} "
+                                         f"({archive.summary()})")
         except ReplayArchiveError as exc:
             logger.error("Replay source unusable, the spider will close: %s", exc)
             source = cls(None, error=str(exc))
@@ -410,8 +447,6 @@ class ReplaySource:
             crawler.signals.connect(source.close_spider, signal=signals.spider_opened)
             return source
         logger.info("Replay from %s: %s", paths, archive.summary())
-        if not len(archive):
-            logger.warning("Replay archive %s holds no URLs", paths)
         return cls(archive)
 
     def close_spider(self) -> None:

@@ -4,7 +4,9 @@
 from the settings:
 
 - ``REPLAY_PATH``: no network; every request is answered from a
-  :class:`crawler.crawl.archive.ReplayArchive` (misses become flagged 404 responses).
+  :class:`crawler.crawl.archive.ReplayArchive` (misses become flagged 404 responses). An
+  article URL the archive does not hold as such is answered from another variant of it that
+  the archive holds (another crawler's spelling of the URL), counted ``replay/hit_variant``.
 - ``VIA_URL``: every request goes to the simulator at ``VIA_URL`` with the original
   ``Host`` and ``X-Forwarded-Proto``; responses keep the original URL.
 - neither: Scrapy's own :class:`HTTP11DownloadHandler`, unchanged.
@@ -116,6 +118,8 @@ class NetworkDownloadHandler(BaseDownloadHandler):
             if state.archive is None:
                 raise ReplayArchiveError(f"no archive ({state.error}): {request.url} not served")
             recorded = state.archive.lookup(request.url)
+            if recorded is None and (recorded := state.archive.lookup_article(request.url)):
+                stats.inc_value("replay/hit_variant")
         except ReplayArchiveError as exc:
             stats.inc_value("replay/error")
             logger.error("Replay: %s", exc)

@@ -6,23 +6,27 @@ Arguments (``-a name=value``):
   since      YYYY-MM-DD: skip articles discovered with, or extracted with, an earlier date
   max_items  stop after N exported articles
   via        URL of a local simulator; every request goes there, items keep the real URLs
-  replay     WARC file(s) or folder to answer every request from, with no network
+  replay     WARC file(s), saved pages or folder to answer every request from, with no network;
+             archived articles that discovery does not reach are requested too
   channels   comma-separated subset of robots,feeds,listings (default: all)
   dedup      mark (default: set cluster_id / duplicate_of), drop (drop copies) or off
   refresh    1: with INCREMENTAL, fetch exported articles again (changed ones get a new version)
+
+A bad argument or setting raises crawler.crawl.arguments.ConfigError (one line).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -33,7 +37,7 @@ from w3lib.encoding import http_content_type_encoding
 from crawler import __version__
 from crawler.analyse.page import FetchedPage
 from crawler.crawl.archive import ReplayArchive, ReplaySource
-from crawler.crawl.arguments import dedup_mode
+from crawler.crawl.arguments import check_settings, parse_spider_arguments
 from crawler.crawl.discovery.feeds import FeedEntry, parse_feed
 from crawler.crawl.discovery.listings import parse_listing
 from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitemap_urls_from_robots
@@ -42,13 +46,10 @@ from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
 from crawler.extract.page import decode_html, is_binary
 from crawler.extras import require as require_extra
-from crawler.network.sites import SITES, Site, parse_site_list, site_for_host
+from crawler.network.sites import SITES, Site, site_for_host
 from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 
 logger = logging.getLogger(__name__)
-
-
-CHANNELS = ("robots", "feeds", "listings")
 
 
 # Request priorities (higher first): finish what is known before discovering more, so the
@@ -69,29 +70,6 @@ def honest_user_agent(contact: str | None) -> str:
     return f"arabstoday-crawler/{__version__} (+{contact or 'no contact given'})"
 
 
-def _positive_int(name: str, value: Any) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a whole number, got {value!r}") from None
-    if number <= 0:
-        raise ValueError(f"{name} must be positive, got {number}")
-    return number
-
-
-def _since_date(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"since must be YYYY-MM-DD, got {value!r}") from None
-
-
 class ArabsTodaySpider(scrapy.Spider):
     name = "arabstoday"
 
@@ -107,30 +85,32 @@ class ArabsTodaySpider(scrapy.Spider):
         refresh: str | None = None,
         **kwargs: Any,
     ):
+        given = {"sites": sites, "since": since, "max_items": max_items, "via": via,
+                 "replay": replay, "channels": channels, "dedup": dedup, "refresh": refresh}
+        arguments = parse_spider_arguments({**kwargs, **given})
         super().__init__(**kwargs)
-        self.sites_given = bool(sites)
-        self.sites: tuple[Site, ...] = parse_site_list(sites)
-        self.since: date | None = _since_date(since)
-        self.max_items: int | None = _positive_int("max_items", max_items)
-        self.via = via or None
-        self.replay = replay or None
-        wanted = tuple(c.strip() for c in (channels or ",".join(CHANNELS)).split(",") if c.strip())
-        unknown = set(wanted) - set(CHANNELS)
-        if unknown:
-            raise ValueError(f"unknown channels {sorted(unknown)}; known: {', '.join(CHANNELS)}")
-        self.channels = wanted
-        self.dedup = dedup_mode(dedup) if dedup else None  # read by the DedupPipeline
-        self.refresh = str(refresh or "").strip().lower() in {"1", "true", "yes"}
+        self.sites_given = arguments.sites_given
+        self.sites: tuple[Site, ...] = arguments.sites
+        self.since = arguments.since
+        self.max_items = arguments.max_items
+        self.via = arguments.via
+        self.replay = arguments.replay
+        self.channels = arguments.channels
+        self.dedup = arguments.dedup  # read by the DedupPipeline
+        self.refresh = arguments.refresh
         self.allowed_domains = [site.domain for site in self.sites]
         self.pending_discovery: dict[str, int] = {}
         self.seen_discovery: set[str] = set()
         self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
         self.distributed: Any = None  # crawler.crawl.distributed.Coordinator when REDIS_URL is set
+        self.reached_articles: set[str] | None = None  # on replay: see note_reached
+        self.archive_seeded = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArabsTodaySpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
+        check_settings(settings)
         if spider.replay:
             settings.set("REPLAY_PATH", spider.replay, priority="spider")
         if spider.via:
@@ -150,6 +130,11 @@ class ArabsTodaySpider(scrapy.Spider):
             from crawler.crawl import distributed
 
             spider.distributed = distributed.enable(crawler, spider)
+        if settings.get("REPLAY_PATH"):
+            spider.reached_articles = set()
+            # After the coordinator's idle handler, which says whether the whole run is idle.
+            crawler.signals.connect(spider.seed_archived_articles, signal=signals.spider_idle)
+            crawler.signals.connect(spider.seed_dropped, signal=signals.request_dropped)
         return spider
 
     def use_archived_sites(self, archive: ReplayArchive | None) -> None:
@@ -163,6 +148,61 @@ class ArabsTodaySpider(scrapy.Spider):
             self.sites = archived
             self.allowed_domains = [site.domain for site in archived]
             logger.info("replaying the archived sites: %s", ", ".join(s.key for s in archived))
+
+    # -- replay: what the archive holds beyond discovery --------------------------------------
+    #
+    # Discovery only reaches pages that robots.txt, sitemaps, feeds or listings in the archive
+    # link; a folder of saved pages has none of them. Once the crawl is out of work (discovery,
+    # listings and the articles they found are done, so those keep the hints a full crawl gives
+    # them), every archived article of the crawled sites that discovery did not reach is
+    # requested, without hints (nothing listed it), through the same checks as any article.
+
+    def seed_archived_articles(self) -> None:
+        """spider_idle: request the archived articles discovery did not reach, once."""
+        if self.archive_seeded:
+            return
+        if self.distributed is not None and self.distributed.waiting:
+            return  # other workers are still discovering: seed when the whole run is idle
+        replay = self.crawler.get_extension(ReplaySource)
+        if replay is None or replay.archive is None:
+            return
+        self.archive_seeded = True
+        requests = list(self.archived_article_requests(replay.archive))
+        if not requests:
+            return
+        logger.info("replay: requesting %d archived articles that discovery did not reach",
+                    len(requests))
+        assert self.crawler.engine is not None
+        for request in requests:
+            self.count("replay/seeded")
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
+    def note_reached(self, url: str) -> None:
+        """On replay, an article discovery reached (or a redirect led to) is not seeded."""
+        if self.reached_articles is not None:
+            self.reached_articles.add(url)
+
+    def archived_article_requests(self, archive: ReplayArchive) -> Iterator[Request]:
+        reached = self.reached_articles
+        assert reached is not None, "set on replay, in from_crawler"
+        wanted = {site.key: site for site in self.sites}
+        for url in archive.urls():
+            try:
+                article = parse_article_url(url)
+            except NotAnArticleURL:
+                continue
+            site = wanted.get(article.site.key)
+            if site is None or article.url in reached:
+                continue
+            if request := self.article_request(article.url, site, {}):
+                request.meta["replay_seeded"] = True
+                yield request
+
+    def seed_dropped(self, request: Request) -> None:
+        """request_dropped: a seeded request the dupefilter refused was not requested."""
+        if request.meta.get("replay_seeded"):
+            self.count("replay/seeded", -1)
 
     # -- seeds -----------------------------------------------------------------------------
 
@@ -349,6 +389,7 @@ class ArabsTodaySpider(scrapy.Spider):
         if article.site.key != site.key:
             self.count("discovery/other_site_link")
             return None
+        self.note_reached(article.url)
         published = hints.get("published") or hints.get("lastmod")
         if self.since and published and published[:10] < self.since.isoformat():
             self.count("discovery/skipped_before_since")
@@ -373,6 +414,7 @@ class ArabsTodaySpider(scrapy.Spider):
         except NotAnArticleURL as exc:
             self.skip(f"redirected_to_{exc.reason}", response.url)
             return []
+        self.note_reached(article.url)
         if is_binary(response.body):  # a binary file served as text/html
             self.skip("binary_body", response.url)
             return []

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 from scrapy.extensions.feedexport import ItemFilter
 
+from crawler.files import FEED_LAYOUTS
 from crawler.network.sites import SITES
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
 
 
-LAYOUTS = ("site-day", "site-batch")
+LAYOUTS = FEED_LAYOUTS
 
 DEFAULT_BATCH_ITEMS = 1000
 

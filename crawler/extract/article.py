@@ -88,7 +88,7 @@ def explain_article(html: bytes | str, url: str, **hints: Any) -> Explanation:
     try:
         page = parse_page(html, url)
     except UnparseablePage as exc:
-        return Explanation(Page(url, "", None, ()), None, exc.reason, {})  # type: ignore[arg-type]
+        return Explanation(Page(url, "", None, ()), None, exc.reason, {})
     try:
         item, decisions = _guarded(page, hints)
     except NotAnArticle as exc:

@@ -4,6 +4,8 @@
 coverage of every item field, drops by reason, HTTP errors, duplicates, duration; it logs (and
 prints to stderr) a one-screen summary, and checks the run against thresholds:
 
+- a run fetched at least one page (from a site, a simulator or a replay archive: a replay miss
+  is no page), whatever earlier reports say;
 - ``REPORT_MIN_COVERAGE``: ``{field: share}``; the share of article pages (exported items plus
   pages dropped because their content could not be extracted) where the field is non-empty;
 - a site that had items in the previous report of ``REPORT_DIR`` and has none now (articles an
@@ -132,10 +134,30 @@ def _get(item: Any, name: str) -> Any:
     return getattr(item, name, None)
 
 
+def pages_fetched(stats: dict[str, Any]) -> int:
+    """Responses that came from a site, a simulator or an archive (a replay miss is none)."""
+    received = stats.get("response_received_count", 0)
+    return max(0, received - stats.get("replay/miss", 0) - stats.get("replay/error", 0))
+
+
+def _nothing_fetched(stats: dict[str, Any]) -> str:
+    requests = stats.get("downloader/request_count", 0)
+    causes = [f"{count} {label}" for count, label in (
+        (stats.get("replay/miss", 0), "not in the replay archive"),
+        (stats.get("replay/error", 0), "unreadable in the replay archive"),
+        (stats.get("downloader/exception_count", 0), "download errors"),
+    ) if count]
+    return f"no page was fetched ({requests} requests" + (
+        f": {', '.join(causes)})" if causes else ")")
+
+
 def check_report(report: dict[str, Any], previous: dict[str, Any] | None,
                  min_coverage: dict[str, float], min_pages: int) -> list[str]:
     """The failed checks of a run report (empty: the run is healthy)."""
     failures: list[str] = []
+    # One worker of a distributed run may have had nothing to do; the run as a whole may not.
+    if report.get("pages_fetched") == 0 and not report.get("worker"):
+        failures.append(_nothing_fetched(report.get("stats") or {}))
     pages = report.get("article_pages", 0)
     coverage = report.get("coverage_of_article_pages", {})
     if pages >= min_pages:
@@ -255,6 +277,7 @@ class RunReport:
         prefix = "incremental/skipped_seen/site/"
         unchanged.update({k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)})
         report["unchanged_site"] = dict(sorted(unchanged.items()))
+        report["pages_fetched"] = pages_fetched(stats)
         report["article_pages"] = self.coverage.pages
         report["coverage"] = self.coverage.of_items()
         report["coverage_of_article_pages"] = self.coverage.of_pages()

@@ -37,7 +37,8 @@ class TemplatePipeline:
         if not boilerplate:
             return item
         paragraphs = [item["text"][span["start"]:span["end"]] for span in item["paragraphs"]]
-        known = self.analyser and self.analyser.paragraph_fingerprints(item["text"])
+        known = (self.analyser.paragraph_fingerprints(item["text"])
+                 if self.analyser is not None else None)
         prints = known if known is not None and len(known) == len(paragraphs) \
             else [fingerprint(p) for p in paragraphs]
         kept = [p for p, print_ in zip(paragraphs, prints, strict=True)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from crawler.cli import main as crawler_main
-from crawler.ops.report import FieldCoverage, check_report, format_summary
+from crawler.ops.report import FieldCoverage, check_report, format_summary, pages_fetched
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import running_simulator
 from tests.support import NETGUARD, PROJECT_ROOT
@@ -214,6 +214,19 @@ def test_incremental_run_without_per_site_counts_is_not_judged_per_site() -> Non
     previous = _report({"a": 10})
     now = {**_report({"a": 0}, pages=0), "stats": {"incremental/skipped_seen": 10}}
     assert check_report(now, previous, THRESHOLDS, 10) == []
+
+
+def test_a_run_that_fetched_no_page_fails_even_without_a_previous_report() -> None:
+    stats = {"downloader/request_count": 6, "downloader/exception_count": 4,
+             "response_received_count": 2, "replay/miss": 2}
+    assert pages_fetched(stats) == 0
+    nothing = {**_report({}, pages=0), "pages_fetched": 0, "stats": stats}
+    assert check_report(nothing, None, THRESHOLDS, 10) == [
+        "no page was fetched (6 requests: 2 not in the replay archive, 4 download errors)"]
+    # one worker of a distributed run may have had nothing to do
+    assert check_report({**nothing, "worker": "host-1"}, None, THRESHOLDS, 10) == []
+    assert check_report({**nothing, "pages_fetched": 1}, None, THRESHOLDS, 10) == []
+    assert pages_fetched({**stats, "response_received_count": 5}) == 3
 
 
 def test_field_coverage_counts_failed_pages_as_empty() -> None:

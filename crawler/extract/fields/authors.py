@@ -19,6 +19,7 @@ agency's; several names are split at "،", "," and a standalone "و".
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from crawler.extract import network
 from crawler.extract.dates import without_date
@@ -50,8 +51,8 @@ _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
 _MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
 """What separates a byline from more on its line (a date, a section)."""
-_HONORIFIC = re.compile(r"^(?:(?:الدكتورة|الدكتور|الأستاذة|الأستاذ|الاستاذة|الاستاذ|المهندسة|المهندس"
-                        r"|د|أ|م|Dr|Prof)\.?\s+)+")
+_HONORIFIC = re.compile(r"^(?:(?:الدكتورة|الدكتور|الأستاذة|الأستاذ|الاستاذة|الاستاذ"
+                        r"|المهندسة|المهندس|د|أ|م|Dr|Prof)\.?\s+)+")
 """Titles before a name ("الدكتور", "د.", "أ."): not part of it."""
 _LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?:\s\S+){0,3}$")
 """A meta line: a label of one or two words, a colon, a short value ("التصنيف: اقتصاد")."""
@@ -145,7 +146,8 @@ def _after_body(reading: Reading) -> list[BlockView]:
     if layout.start is None:
         return []
     first = (layout.last if layout.last is not None else layout.start) + 1
-    end = min(first + 4 * AFTER_BODY, layout.stop if layout.stop is not None else len(reading.views))
+    stop = layout.stop if layout.stop is not None else len(reading.views)
+    end = min(first + 4 * AFTER_BODY, stop)
     views = []
     for view in reading.views[first:end]:
         if view.block.furniture & COMMENT_WORDS:
@@ -392,7 +394,7 @@ def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
         return None
     first = (layout.last if layout.last is not None else layout.start) + 1
     views = [v for v in reading.views[first:] if v.is_text][:AUTHOR_BOX_WINDOW]
-    for view, following in zip(views, views[1:]):
+    for view, following in pairwise(views):
         if not _free(view, reading) or view.block.furniture & COMMENT_WORDS:
             continue
         names = names_in_byline(view.text) or ([bare_name(view.text)] if _bare(view) else [])

@@ -6,8 +6,8 @@ article:published_time ...), a <time> element or a date line in the article's he
 title or byline, before the body), the feed's pubDate, or the timestamp of a legacy opinion URL.
 Never a date inside a list of links (related, most read, latest, ticker), never the header
 clock, never a date after the body unless its line says it is the publication's ("نشر في:
-2024/11/17" in an info box under the text); when the page shows none, null. The value keeps the offset
-the source gives ("2024-11-21T09:46:00+03:00"; GMT gives "+00:00"); a date printed without a
+2024/11/17" in an info box under the text); when the page shows none, null. The value keeps the
+offset the source gives ("2024-11-21T09:46:00+03:00"; GMT gives "+00:00"); a date printed without a
 zone keeps its local date and time without an offset; ``published_precision`` says whether the
 source gave the second, the minute or only the day.
 """
@@ -46,8 +46,8 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
         if view.link_text and (layout.title is None or index < layout.title
                                or view.block.link_chars >= len(view.text)):
             continue  # a link, or mostly one, is a date line only beside the title (a byline)
-        for stamp in view.block.datetimes:
-            if found := machine_stamp(stamp):
+        for value in view.block.datetimes:
+            if found := machine_stamp(value):
                 return view, found
         if view.date is not None:
             return view, view.date
@@ -124,7 +124,7 @@ def find(reading: Reading) -> dict[str, Any]:
         found = (stamp, raw, "time-element")
     if found is None:
         for value in (feed.get("published_raw"), feed.get("published")):
-            if stamp := _stamp(value):
+            if isinstance(value, str) and (stamp := _stamp(value)):
                 found = (stamp, value, "feed")
                 break
     if found is None and header is not None:

@@ -11,7 +11,6 @@ gets the page's declared image (og:image), if any.
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from crawler.extract import network

@@ -129,7 +129,7 @@ def test_modes_are_checked() -> None:
     assert dedup_mode(None) == "mark" and dedup_mode(" DROP ") == "drop"
     with pytest.raises(ValueError, match="dedup must be one of mark, drop, off"):
         dedup_mode("maybe")
-    with pytest.raises(ValueError, match="dedup must be one of"):
+    with pytest.raises(ValueError, match="dedup='maybe': expected one of mark, drop, off"):
         ArabsTodaySpider(dedup="maybe")
     assert ArabsTodaySpider(dedup="drop").dedup == "drop"
 

@@ -389,6 +389,20 @@ def test_replay_from_a_missing_source_closes_the_spider(site: Site, tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_replay_from_a_source_without_a_readable_page_closes_the_spider(
+        site: Site, tmp_path: Path) -> None:
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "lost.html").write_bytes(page("بلا رابط"))
+    (tmp_path / "saved" / "torn.warc.gz").write_bytes(b"\x1f\x8b not a warc")
+    requests_before = len(site.seen)
+    crawl = run_spider(tmp_path, "unreadable", [f"{site.base}/page.html"],
+                       {"REPLAY_PATH": str(tmp_path / "saved")})
+    assert crawl.stats["closed_reason"] == "replay_error"
+    assert crawl.items == [] and len(site.seen) == requests_before
+    assert "holds no readable page" in crawl.log
+
+
+@pytest.mark.slow
 def test_replay_from_a_folder_of_saved_html(tmp_path: Path) -> None:
     origin = "https://www.arabstoday.net"
     folder = tmp_path / "saved"
@@ -457,6 +471,32 @@ def test_lookup_matches_encoding_variants_and_ignores_fragments(tmp_path: Path) 
         assert found is not None and found.body == b"arabic", variant
     assert archive.lookup("http://www.arabstoday.net/ar/أخبار.html?b=2&a=1") is None
     assert replay_key(raw) == replay_key(raw + "#x")
+
+
+def test_an_article_is_found_under_another_spelling_of_its_url(tmp_path: Path) -> None:
+    canonical = "https://www.arabstoday.net/485/101501-%D8%AE%D8%A8%D8%B1"
+    write_warc(tmp_path / "cc.warc.gz", [
+        ("https://www.arabstoday.net/amp/485/101501-خبر", 200, HTML, b"amp"),
+        ("http://arabstoday.net/485/101501-خبر?utm_source=x", 200, HTML, b"plain"),
+        ("https://mail.omantoday.net/w-12/101501-%D8%B1%D8%A3%D9%8A", 200, HTML, b"alias"),
+        ("https://omantoday.net/w-12/2013-01-20-05-49-31", 301,
+         [("Location", "https://www.omantoday.net/w-12/2013-01-20-05-49-31")], b""),
+        ("https://palestinetoday.net/3/120000-only-amp", 404, HTML, b"gone"),
+        ("https://www.palestinetoday.net/amp/3/120000-only-amp", 200, HTML, b"amp only"),
+        ("https://www.example.com/485/101501-x", 200, HTML, b"elsewhere"),
+    ])
+    archive = ReplayArchive.load(tmp_path)
+    assert archive.lookup(canonical) is None  # not recorded under its canonical URL
+    found = archive.lookup_article(canonical)
+    assert found is not None and found.body == b"plain"  # a plain page before the AMP one
+    alias = archive.lookup_article("https://www.omantoday.net/w-12/101501-رأي")
+    assert alias is not None and alias.body == b"alias"
+    amp = archive.lookup_article("https://www.palestinetoday.net/3/120000-only-amp")
+    assert amp is not None and amp.body == b"amp only"  # the 404 spelling is passed over
+    # only a redirect recorded: nothing to serve; not an article URL: not looked for
+    assert archive.lookup_article("https://www.omantoday.net/w-12/2013-01-20-05-49-31") is None
+    assert archive.lookup_article("https://www.example.com/485/101501-x") is None
+    assert archive.lookup_article("https://www.arabstoday.net/robots.txt") is None
 
 
 def test_archive_reads_bodies_on_lookup_not_at_load(tmp_path: Path) -> None:

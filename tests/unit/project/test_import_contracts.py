@@ -40,7 +40,7 @@ PLANTED = {
     "network/planted_a.py": "from crawler.network import planted_b\n",
     "network/planted_b.py": "def later():\n    from crawler.network import planted_a\n",
     # a new package that no layer names
-    "review/__init__.py": "",
+    "unlayered/__init__.py": "",
 }
 
 
@@ -59,4 +59,4 @@ def test_the_contracts_catch_each_kind_of_violation(tmp_path: Path) -> None:
     assert "crawler.simulator.planted -> crawler.items" in report
     assert "crawler.extract.planted -> crawler.simulator.network" in report
     assert "No cycles are allowed in crawler.network" in report
-    assert "- crawler.review" in report
+    assert "- crawler.unlayered" in report
