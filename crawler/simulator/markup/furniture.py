@@ -473,6 +473,11 @@ OUTLETS = ("وكالة أنباء الشرق", "صحيفة الأفق الجدي
            "صحيفة الرأي الحر", "موقع المشهد الأردني", "وكالة الأنباء الإقليمية",
            "صحيفة الوادي", "بوابة الشروق الرقمية")
 """Other outlets (invented): sources of copied stories, publishers of cited sources."""
+OUTLET_HOSTS = ("alsharq-agency.net", "alofuq-aljadid.com", "madina-portal.net", "alhadath-mag.com",
+                "sabah-arabi.com", "nafithat-khaleej.net", "nile-today.net", "alrai-alhur.com",
+                "mashhad-jo.net", "regional-news-agency.org", "alwadi-paper.com",
+                "shorouk-digital.net")
+"""Their hosts, in the same order."""
 SOURCE_LABELS = ("المصدر:", "المصدر :", "مصدر الخبر:", "نقلا عن")
 
 
