@@ -167,7 +167,7 @@ def test_at_least_twelve_families_and_five_held_out() -> None:
     assert len(FAMILIES) >= 12
     assert set(FAMILIES) > HELD_OUT
     assert len(HELD_OUT) >= 5
-    assert len(FAMILIES) / 5 < len(HELD_OUT) <= len(FAMILIES) / 2
+    assert len(FAMILIES) / 6 < len(HELD_OUT) <= len(FAMILIES) / 2
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
@@ -490,16 +490,19 @@ def test_expected_is_json_serialisable(pages: list[GeneratedPage]) -> None:
 
 # --------------------------------------------------------------------------- second held-out set
 
+SECOND_SET = ("epaper_archive", "ghost_minimal", "joomla_microdata", "network_bs3", "spa_shell")
+"""The second held-out set (held out until the rules' author looked at it)."""
+
 
 @pytest.fixture(scope="module")
 def new_pages() -> list[GeneratedPage]:
     """40 pages of each family of the second held-out set."""
-    return list(generate(200, seed=21, families=sorted(HELD_OUT)))
+    return list(generate(200, seed=21, families=SECOND_SET))
 
 
-def test_the_held_out_set_is_the_five_new_families() -> None:
-    new = {"ghost_minimal", "joomla_microdata", "spa_shell", "epaper_archive", "network_bs3"}
-    assert new == HELD_OUT
+def test_the_second_set_is_no_longer_held_out() -> None:
+    assert set(SECOND_SET) <= set(FAMILIES)
+    assert not set(SECOND_SET) & HELD_OUT
 
 
 def test_hijri_dates_follow_the_tabular_calendar() -> None:
