@@ -344,7 +344,8 @@ def render(page: Page) -> str:
             "<meta content='width=1100' name='viewport' />\n"
             "<meta content='text/html; charset=UTF-8' http-equiv='Content-Type' />\n"
             "<meta content='blogger' name='generator' />\n"
-            f"<link href='{attr(page.site.url('/favicon.ico'))}' rel='icon' type='image/x-icon' />\n"
+            f"<link href='{attr(page.site.url('/favicon.ico'))}' rel='icon' "
+            "type='image/x-icon' />\n"
             f"<link href='{attr(a.url)}' rel='canonical' />\n"
             f"<link rel='alternate' type='application/atom+xml' title='{attr(page.label)} - Atom' "
             f"href='{attr(page.site.url('/feeds/posts/default'))}' />\n"
@@ -402,7 +403,8 @@ def render(page: Page) -> str:
         "<body class='loading'>",
         cookie,
         "<div class='navbar section' id='navbar'><div class='widget Navbar' id='Navbar1'>"
-        f"<script type='text/javascript'>window.navbarConfig = {script_json({'blogId': str(blog_id)})};"
+        "<script type='text/javascript'>window.navbarConfig = "
+        f"{script_json({'blogId': str(blog_id)})};"
         "</script><iframe src='' id='navbar-iframe' height='30px' frameborder='0'></iframe>"
         "</div></div>",
         "<div class='content'><div class='content-outer'>",
@@ -415,7 +417,8 @@ def render(page: Page) -> str:
         f"<div class='tabs section' id='crosscol'><div class='widget PageList' id='PageList1'>"
         f"<div class='widget-content'><ul>{menu}</ul></div></div>{ticker}</div>",
         "<div class='main-outer'><div class='columns fauxcolumns'>",
-        "<div class='main-inner'><div class='column-center-outer'><div class='column-center-inner'>",
+        "<div class='main-inner'><div class='column-center-outer'><div "
+        "class='column-center-inner'>",
         "<div class='main section' id='main'><div class='widget Blog' id='Blog1'>",
         "<div class='blog-posts hfeed'>",
         post,

@@ -133,7 +133,8 @@ def render(page: Page) -> str:
         cookie = (f'<div class="cookie-bar"><p>{esc(notice[0])}</p>'
                   + "".join(f"<button>{esc(x)}</button>" for x in notice[1:]) + "</div>")
     search = page.pick("menu", furniture.AGG_SEARCH)
-    menu = "".join(f'<li><a href="/c/{i}">{esc(m)}</a></li>' for i, m in enumerate(page.menu(6, 10)))
+    menu = "".join(f'<li><a href="/c/{i}">{esc(m)}</a></li>'
+                   for i, m in enumerate(page.menu(6, 10)))
     sources_label = page.pick("sources", furniture.AGG_SOURCES)
     outlets = page.record("sources", list(page.stable("outlets").sample(furniture.OUTLETS, 6)))
     outlet_menu = "".join(f'<li><a href="/source/{attr(slugify(o))}">{esc(o)}</a></li>'

@@ -162,7 +162,8 @@ def render(page: Page) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{esc(a.title)} - {esc(page.label)}</title>\n"
             f'<link rel="canonical" href="{attr(a.url)}">\n'
-            f'<link rel="alternate" type="application/rss+xml" href="{attr(page.site.url("/feed"))}"'
+            '<link rel="alternate" type="application/rss+xml" '
+            f'href="{attr(page.site.url("/feed"))}"'
             f' title="{attr(page.label)}">\n'
             + meta.open_graph(page) + meta.article_times(page)
             + '<meta name="twitter:card" content="summary_large_image">\n'
@@ -180,7 +181,8 @@ def render(page: Page) -> str:
                           for i, n in enumerate(b.names))
         names = " و".join(f'<a class="profile-link" href="{attr(page.site.url("/" + _handle(n)))}"'
                           f">{esc(b.prefix)}{esc(n)}</a>" for n in b.names)
-        who = f'<div class="post-header-avatars">{avatars}</div><div class="byline-names">{names}</div>'
+        who = (f'<div class="post-header-avatars">{avatars}</div><div class="byline-names">'
+               f"{names}</div>")
     else:
         who = (f'<div class="byline-names"><a class="pub-link" href="/">{esc(page.label)}</a>'
                "</div>")

@@ -206,8 +206,8 @@ def _vector_toc(page: Page, headings: list[str]) -> str:
                      f'link" href="#{attr(slugify(text))}"><div class="vector-toc-text"><span '
                      f'class="vector-toc-numb">{n}</span> <span>{esc(text)}</span></div></a></li>')
     return (f'<nav id="mw-panel-toc" aria-label="{attr(title)}" class="vector-toc-landmark"><div '
-            f'id="vector-toc" class="vector-toc vector-pinnable-element"><div class="vector-pinnable'
-            f'-header vector-toc-pinnable-header"><h2 class="vector-pinnable-header-label">'
+            'id="vector-toc" class="vector-toc vector-pinnable-element"><div class="vector-'
+            'pinnable-header vector-toc-pinnable-header"><h2 class="vector-pinnable-header-label">'
             f'{esc(title)}</h2></div><ul class="vector-toc-contents" id="mw-panel-toc-list">'
             f'{"".join(items)}</ul></div></nav>')
 
