@@ -132,6 +132,12 @@ FORMATS: dict[str, DateFormat] = {f.name: f for f in (
     DateFormat("dot_day", lambda m: f"{m:%d.%m.%Y}", "local", "day"),
     DateFormat("joomla_lc2", lambda m: (
         f"{_weekday(m)}, {m:%d} {GREGORIAN[m.month - 1]} {m.year} {_hm(m)}"), "local", "minute"),
+    # formats of the families added with the third held-out set
+    DateFormat("weekday_comma_day", lambda m: (
+        f"{_weekday(m)}، {m.day} {GREGORIAN[m.month - 1]} {m.year}"), "local", "day"),
+    DateFormat("numeric_ampm", lambda m: f"{m:%d/%m/%Y} {_ampm(m)}", "local", "minute"),
+    DateFormat("day_at_time", lambda m: (
+        f"{m.day} {GREGORIAN[m.month - 1]} {m.year}، الساعة {_hm(m)}"), "local", "minute"),
 )}
 
 

@@ -7,7 +7,7 @@ import html
 import json
 import random
 import string
-from typing import Any
+from typing import Any, TypeVar
 
 from crawler.network.sites import Site
 from crawler.network.urls import encode_path
@@ -135,15 +135,18 @@ def tracking_scripts(rng: random.Random) -> str:
             f"'{gtm}');</script>\n")
 
 
-def weave(parts: list[str], extras: list[str], rng: random.Random) -> list[str]:
+T = TypeVar("T")
+
+
+def weave(parts: list[T], extras: list[T], rng: random.Random) -> list[T]:
     """``parts`` with each of ``extras`` inserted after a random part other than the last (an
     ad or a read-also link between paragraphs, never before the first or after the last)."""
     if len(parts) < 2:
         return parts + extras
-    slots: dict[int, list[str]] = {}
+    slots: dict[int, list[T]] = {}
     for extra in extras:
         slots.setdefault(rng.randrange(len(parts) - 1), []).append(extra)
-    out: list[str] = []
+    out: list[T] = []
     for i, part in enumerate(parts):
         out.append(part)
         out.extend(slots.get(i, []))
