@@ -40,14 +40,14 @@ SECTION_HEADINGS = _folded(
     "آخر الاخبار", "الأخبار العاجلة", "عاجل", "أخبار عاجلة", "أخبار متعلقة", "أخبار مشابهة",
     "موضوعات متعلقة", "مواضيع مشابهة", "أخبار أخرى", "المزيد من الأخبار", "في نفس السياق",
     "في السياق", "من نفس القسم", "أخبار القسم", "تابعونا", "تابعنا", "تابعنا على",
-    "تابعونا على", "النشرة البريدية", "اشترك في النشرة البريدية", "اشترك", "اشترك الآن",
+    "تابعونا على",
     "الوسوم", "وسوم", "الكلمات المفتاحية", "كلمات مفتاحية", "الكلمات الدالة", "كلمات دالة",
     "كلمات البحث", "مواضيع", "التصنيفات", "الأقسام", "تصنيفات", "تاجز", "تاغز", "الموضوعات",
     "التعليقات", "تعليقات", "أضف تعليق", "أضف تعليقك", "اترك تعليقا", "اترك تعليقاً",
     "اكتب تعليقك", "شاركنا رأيك", "لا توجد تعليقات", "تعليقات الزوار", "التعليقات على الخبر",
-    "شارك", "شارك الخبر", "شارك المقال", "مشاركة", "شارك هذا المقال", "شارك على",
-    "most read", "most popular", "latest news", "trending", "comments", "tags", "share",
-    "newsletter", "follow us",
+    "المصادر", "مصادر", "المراجع", "مراجع", "وصلات خارجية", "روابط خارجية",
+    "most read", "most popular", "latest news", "trending", "comments", "tags", "sources",
+    "references", "newsletter", "follow us",
 )
 """Headings (and whole lines) that open furniture sections."""
 SHARE_WORDS = frozenset(_folded(
@@ -55,7 +55,8 @@ SHARE_WORDS = frozenset(_folded(
     "linkedin", "email", "print", "share", "x", "طباعة", "اطبع", "تويتر", "فيسبوك", "فيس",
     "بوك", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "لينكدإن", "أرسل", "ارسل", "لصديق",
     "إرسال", "انستغرام", "انستجرام", "يوتيوب", "instagram", "youtube", "messenger", "pinterest",
-    "copy", "نسخ", "الرابط", "رابط", "مختصر",
+    "copy", "نسخ", "الرابط", "رابط", "مختصر", "تيليجرام", "تلجرام", "تيلجرام", "البريد",
+    "الإلكتروني", "بريد", "إكس", "اكس", "تيك", "توك", "سناب", "شات", "ريديت", "reddit",
 ))
 _SHARE_RUN = re.compile("|".join(sorted((w for w in SHARE_WORDS if len(w) > 2),
                                         key=len, reverse=True)))
@@ -71,11 +72,17 @@ NEWSLETTER_WORDS = _folded(
     "سجل ليصلك", "سجل لتصلك",
 )
 """Words of a newsletter or subscription pitch ("get the news in your inbox, subscribe")."""
+_SUBSCRIBE_BUTTONS = frozenset(_folded("اشترك", "اشتراك", "سجل", "subscribe"))
+"""A subscribe button's whole text ("اشترك" alone; in a sentence it also means "took part")."""
 FOOTER_WORDS = _folded(
     "جميع الحقوق محفوظة", "حقوق النشر", "كل الحقوق محفوظة", "الحقوق محفوظة", "all rights reserved",
     "copyright", "سياسة الخصوصية", "شروط الاستخدام", "اتصل بنا", "من نحن", "أعلن معنا",
     "هيئة التحرير", "privacy policy", "terms of use", "contact us", "about us",
+    "هذا الخبر مؤرشف", "هذه الصفحة مؤرشفة",
 )
+_RETRIEVED = re.compile(r"^\s*(?:مأخوذة من|مستخرجة من|retrieved from)\s*[«\"“(]?\s*https?://",
+                        re.IGNORECASE)
+"""A wiki page's "retrieved from «URL»" line."""
 _COPYRIGHT = re.compile(r"©|\(c\)|®", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s")
 HOME = _folded("الرئيسية", "الصفحة الرئيسية", "home")
@@ -99,18 +106,40 @@ def ad_label(text: str) -> bool:
     return bool(key) and len(key.split()) <= 4 and _opens_with(key, AD_LABELS) is not None
 
 
+_EDIT_LINK = re.compile(r"\[\s*(?:عدل|تعديل|تحرير|edit)[^\]]*\]\s*$", re.IGNORECASE)
+"""A wiki heading's "[عدل]" link."""
+
+
+def without_edit_link(text: str) -> str:
+    """A heading's text without its wiki "[عدل]" link."""
+    return _EDIT_LINK.sub("", text).rstrip()
+
+
 def section_heading(text: str) -> bool:
-    """A short line that opens a furniture section (most read, latest, tags, comments, share,
+    """A short line that opens a furniture section (most read, latest, tags, comments, sources,
     newsletter ...): the heading alone, or with two more words at most ("تابعنا على تويتر")."""
-    key = word_key(fold(text))
+    key = word_key(fold(_EDIT_LINK.sub("", text)))
     phrase = _opens_with(key, SECTION_HEADINGS) if key else None
     return phrase is not None and len(key.split()) <= len(phrase.split()) + 2
 
 
+SHARE_HEADINGS = _folded(
+    "شارك", "شارك الخبر", "شارك المقال", "مشاركة", "شارك هذا المقال", "شارك على", "share",
+    "انشر", "انشر الخبر", "انشر المقال",
+)
+"""Headings of share bars: furniture, but a share bar may stand anywhere, so none ends the
+article."""
+
+
 def share_bar(text: str) -> bool:
-    """Share links, also run together without spaces ("فيسبوكتويترواتساب")."""
+    """Share links, also run together without spaces ("فيسبوكتويترواتساب"), or a share bar's
+    heading with two more words at most ("شارك العرب اليوم")."""
     if len(text) > 100:
         return False
+    key = word_key(fold(text))
+    phrase = _opens_with(key, SHARE_HEADINGS) if key else None
+    if phrase is not None and len(key.split()) <= len(phrase.split()) + 2:
+        return True
     words = word_key(fold(text)).split()
     if not 0 < len(words) <= 10:
         return False
@@ -128,6 +157,43 @@ def media_teaser(text: str) -> bool:
         and not text.rstrip().endswith((".", "؟", "!"))
 
 
+LIVE_CONTROLS = _folded(
+    "تحديث تلقائي", "التحديث التلقائي", "إيقاف التحديث", "تشغيل التحديث", "الأحدث أولا",
+    "الأقدم أولا", "auto refresh", "auto-update", "newest first", "oldest first",
+)
+"""The buttons of a live page (whole lines)."""
+SIGN_OFFS = _folded(
+    "نختتم هنا تغطيتنا", "نختتم تغطيتنا", "بهذا نختتم", "انتهت التغطية المباشرة",
+    "انتهت تغطيتنا", "this concludes our live coverage", "that's all from us",
+)
+"""Openings of a live page's closing line."""
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:ص|م|am|pm|AM|PM|GMT|بتوقيت \S+)?")
+_TIMESTAMP_WORDS = frozenset(_folded(
+    "عاجل", "تحديث", "محدث", "آخر", "اخر", "منذ", "الآن", "الان", "updated", "update",
+    "breaking", "new", "جديد",
+))
+
+
+def live_control(text: str) -> bool:
+    key = word_key(fold(text))
+    return key in LIVE_CONTROLS
+
+
+def sign_off(text: str) -> bool:
+    """A live page's closing line ("نختتم هنا تغطيتنا المباشرة ...")."""
+    key = word_key(fold(text))
+    return len(key.split()) <= 40 and _opens_with(key, SIGN_OFFS) is not None
+
+
+def timestamp(text: str) -> bool:
+    """A time of day alone on its line, with a badge at most ("02:47 ص عاجل:", "تحديث 07:20
+    م"): an update's stamp, not its text."""
+    if len(text) > 40 or not _CLOCK.search(text):
+        return False
+    rest = word_key(fold(_CLOCK.sub(" ", text))).split()
+    return all(word in _TIMESTAMP_WORDS for word in rest)
+
+
 def author_box_heading(text: str) -> bool:
     return word_key(fold(text)) in AUTHOR_BOX_HEADINGS
 
@@ -135,6 +201,8 @@ def author_box_heading(text: str) -> bool:
 def newsletter(text: str) -> bool:
     """A short newsletter or subscription pitch."""
     key = word_key(fold(text))
+    if key in _SUBSCRIBE_BUTTONS:
+        return True
     return len(key.split()) <= 20 and any(phrase in f" {key} " for phrase in
                                            (f" {p} " for p in NEWSLETTER_WORDS))
 
@@ -144,7 +212,8 @@ def footer_line(text: str) -> bool:
     if len(text) > 200:
         return False
     key = word_key(fold(text))
-    return bool(_COPYRIGHT.search(text)) or any(phrase in key for phrase in FOOTER_WORDS)
+    return (bool(_COPYRIGHT.search(text) or _RETRIEVED.match(text))
+            or any(phrase in key for phrase in FOOTER_WORDS))
 
 
 def breadcrumb(text: str) -> bool:

@@ -26,13 +26,15 @@ from crawler.text import fold, word_key
 PARAGRAPH_WORDS = 10
 """A paragraph has at least this many words (or PARAGRAPH_CHARS characters)."""
 PARAGRAPH_CHARS = 70
+LABEL_WORDS = 2
+"""A line this short between the header and the body is a label ("مثبت"), not text."""
 OPENING_LINE_WORDS = 15
 """The body opens with a paragraph that ends like a sentence or is longer than this: a shorter
 line without a full stop first is a caption or a label."""
 MAX_LINK_DENSITY = 0.25
 """Share of link text above which a block is not a paragraph."""
-LIST_SENTENCE_LINK_DENSITY = 0.4
-"""A list item ending in a full stop (not an ellipsis, as teasers do) may carry this much link
+LINKED_SENTENCE_DENSITY = 0.4
+"""A block ending in a full stop (not an ellipsis, as teasers do) may carry this much link
 text and still be a sentence of the article."""
 LINK_LIST_DENSITY = 0.5
 """Share of link text from which a short block is a link (menu item, related title)."""
@@ -154,6 +156,12 @@ class BlockView:
             return "furniture:footer-line"
         if furniture.newsletter(text):
             return "furniture:newsletter"
+        if furniture.timestamp(text):
+            return "furniture:timestamp"
+        if furniture.live_control(text):
+            return "furniture:live-control"
+        if furniture.sign_off(text):
+            return "furniture:sign-off"
         if furniture.media_teaser(text):
             return "furniture:media-teaser"
         if furniture.author_box_heading(text):
@@ -177,7 +185,7 @@ class BlockView:
             return False
         if self.words < PARAGRAPH_WORDS and len(self.text) < PARAGRAPH_CHARS:
             return False
-        if block.link_density > MAX_LINK_DENSITY and not self.list_sentence:
+        if block.link_density > MAX_LINK_DENSITY and not self.linked_sentence:
             return False
         if self.words <= META_LINE_WORDS and mentions_date(self.text) \
                 and not _SENTENCE_END.search(self.text):
@@ -186,10 +194,10 @@ class BlockView:
                 and self.date is None)
 
     @cached_property
-    def list_sentence(self) -> bool:
-        """A list item that is a sentence with a link in it, not a link list's entry."""
-        block = self.block
-        return (block.list_item and block.link_density <= LIST_SENTENCE_LINK_DENSITY
+    def linked_sentence(self) -> bool:
+        """A sentence with a link in it (a list item too), not a link list's entry or a
+        teaser: it ends in a full stop and most of it is no link."""
+        return (self.block.link_density <= LINKED_SENTENCE_DENSITY
                 and bool(_FULL_STOP.search(self.text)))
 
     @cached_property
@@ -224,6 +232,8 @@ class Layout:
     """Index of the body's last paragraph (``end`` may reach past it over short lines)."""
     stop: int | None = None
     """Index of the block that ended the body (a section that ends articles), if any."""
+    lead: int | None = None
+    """Index of a paragraph that opens the body from outside its container (a pinned summary)."""
     decisions: dict[int, Decision] = field(default_factory=dict)
 
     def decide(self, index: int, role: str, rule: str) -> None:
@@ -327,7 +337,7 @@ def ends_articles(view: BlockView, depth: int) -> str | None:
     if view.network_furniture in ("network:footer", "network:comment-form"):
         return view.network_furniture
     if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line",
-                                  "furniture:author-box"):
+                                  "furniture:author-box", "furniture:sign-off"):
         return view.generic_furniture
     if view.block.furniture_below(depth) & COMMENT_WORDS:
         return "furniture:comments"
@@ -352,7 +362,7 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
     block = view.block
     if view.link_text:
         return "furniture:link-text"
-    if block.list_item and block.links and not view.list_sentence:
+    if block.list_item and block.links and not view.linked_sentence:
         return "furniture:link-list"
     below = block.furniture_below(depth)
     if below & EMBED_WORDS:
@@ -396,11 +406,17 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
             break
         if view.paragraph and not inner_furniture(view, depth):
             last = view.index
+    depth = max(depth, _shared_depth(views[start:last + 1]))
     siblings = _siblings_of(views[start].block.path)
-    for view in reversed([v for v in inside if v.index < start]):
+    for view in reversed([v for v in inside if v.index < start and v.is_text]):
+        if view.block.caption or view.network_furniture or view.generic_furniture:
+            continue  # a figure or an ad label may stand between the lead and the rest
         if not _continues_text(view, depth, siblings):
             break
         start = view.index
+    layout.lead = _lead_before(views, title, start)
+    if layout.lead is not None:
+        start = layout.lead
     end = last
     for view in inside:
         if view.index <= last or (stop is not None and view.index >= stop):
@@ -414,6 +430,36 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     if shown:  # the header is the title shown nearest the body, not a copy at the page's top
         layout.title = max(shown)
     _mark_furniture(views, layout, depth)
+
+
+def _lead_before(views: list[BlockView], title: int, start: int) -> int | None:
+    """A paragraph between the title and the body, outside the body's box (a live page's pinned
+    summary): a <p> that ends like a sentence, in no box named for anything, with only labels,
+    stamps, controls, links and furniture boxes between it and the body."""
+    for view in reversed(views[title + 1:start]):
+        if not view.is_text:
+            continue
+        block = view.block
+        if view.network_furniture or view.generic_furniture or view.words <= LABEL_WORDS \
+                or view.link_text or block.furniture & STRONG_FURNITURE:
+            continue
+        if block.tag == "p" and view.paragraph and view.ends_sentence and not block.furniture \
+                and not block.heading:
+            return view.index
+        return None
+    return None
+
+
+def _shared_depth(views: list[BlockView]) -> int:
+    """How many elements the body's paragraphs all sit in: class words there wrap the whole
+    text ("post newsletter-post"), so they name no furniture inside it."""
+    paths = [v.block.path[:-1] for v in views if v.paragraph]
+    if not paths:
+        return 0
+    depth = min(len(path) for path in paths)
+    for path in paths[1:]:
+        depth = next((i for i in range(depth) if path[i] != paths[0][i]), depth)
+    return depth
 
 
 def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
@@ -451,5 +497,5 @@ def body_candidates(layout: Layout) -> list[BlockView]:
     if layout.start is None or layout.end is None:
         return []
     return [view for view in layout.views[layout.start:layout.end + 1]
-            if view.is_text and layout.in_container(view.index)
+            if view.is_text and (layout.in_container(view.index) or view.index == layout.lead)
             and not layout.decided(view.index)]

@@ -26,7 +26,8 @@ _string_content = etree.XPath("string()", smart_strings=False)
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "OpinionNewsArticle",
                            "AnalysisNewsArticle", "BlogPosting", "BackgroundNewsArticle",
-                           "ReviewNewsArticle", "Report"})
+                           "ReviewNewsArticle", "Report", "LiveBlogPosting", "AskPublicNewsArticle",
+                           "SatiricalArticle", "SocialMediaPosting"})
 
 
 MAX_JSON_LD_OBJECTS = 1000

@@ -59,7 +59,7 @@ _AUTHOR_HREF = re.compile(r"/(?:author|authors|writer|writers|kotab|kuttab|colum
                           re.IGNORECASE)
 CONTENT_WORDS = frozenset({
     "article", "content", "entry", "post", "story", "body", "text", "main", "articlebody",
-    "news", "details", "detail",
+    "news", "details", "detail", "footnote", "footnotes", "endnotes",
 })
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -269,6 +269,18 @@ def _words(element: etree._Element) -> set[str]:
     return {word for word in _WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if word}
 
 
+_NOTE_TAGS = frozenset({"sup", "a"})
+_NOTE_MARK = re.compile(r"^\s*[\[(]?\s*(?:\d{1,3}|[*†‡])\s*[\])]?\s*$")
+
+
+def _note_mark(element: etree._Element) -> bool:
+    """A footnote's mark in the text (``<sup>1</sup>``, ``<a href="#fn1">[1]</a>``): not words
+    of the sentence."""
+    if element.tag == "a" and not (element.get("href") or "").startswith("#"):
+        return False
+    return bool(_NOTE_MARK.match("".join(element.itertext())))
+
+
 def _hidden(element: etree._Element) -> bool:
     return (element.get("hidden") is not None or element.get("aria-hidden") == "true"
             or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
@@ -410,7 +422,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             continue
         if event == "start":
             outer = contexts[-1]
-            if not tag or tag in SKIPPED_TAGS or _hidden(element):
+            if not tag or tag in SKIPPED_TAGS or _hidden(element) \
+                    or (tag in _NOTE_TAGS and _note_mark(element)):
                 contexts.append(outer)
                 walker.skip_subtree()
                 continue

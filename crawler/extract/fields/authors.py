@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from crawler.extract import network
+from crawler.extract import furniture, network
 from crawler.extract.dates import without_date
 from crawler.extract.layout import COMMENT_WORDS, STRONG_FURNITURE, BlockView
 from crawler.extract.reading import NOTHING, Found, Reading
@@ -44,7 +44,7 @@ BARE_NAME_WORDS = (2, 4)
 """A name standing alone with nothing to say it is one has this many words."""
 _DASHES = r"\-ـ–—"
 BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", "الكاتب", "بواسطة", "إعداد", "اعداد",
-                "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "حرره", "حرر",
+                "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "نشرت بواسطة", "نشره", "حرره", "حرر",
                 "تحرير", "المحرر", "تقرير", "إشراف", "by", "By", "BY")
 _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
                      rf"\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
@@ -67,6 +67,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "قسم", "أقسام", "عاجل", "فيديو", "صور", "تعليق", "تعليقات", "شارك", "نشر", "تحديث",
     "وحدة", "فريق", "مكتب", "التحرير", "الرصد", "المتابعة", "للقراءة", "قراءة", "دقيقة",
     "دقائق", "دقيقتان", "زائر", "الزوار", "تفاصيل", "التفاصيل", "التصنيف", "الزيارات",
+    "إدارة", "الموقع", "معرف", "admin", "administrator", "انطلقت", "التغطية", "المساهمون",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -114,8 +115,15 @@ def is_name_like(text: str) -> bool:
     words = text.split()
     return (1 <= len(words) <= MAX_NAME_WORDS and len(text) <= 60
             and not _SENTENCE_PUNCT.search(text) and not network.is_site_name(text)
-            and not network.is_agency(text)
+            and not network.is_agency(text) and not furniture.share_bar(text)
             and not NOT_NAMES & set(word_key(fold(text)).split()))
+
+
+def _may_name(value: str) -> bool:
+    """A declared author that is no name by our rules may still be one in another script or
+    form ("O'Brien-Smith"), unless it holds words no name holds ("Contributors to ...")."""
+    return bool(value) and len(value.split()) <= MAX_NAME_WORDS \
+        and not NOT_NAMES & set(word_key(fold(value)).split())
 
 
 def _metadata_authors(reading: Reading) -> Found:
@@ -127,7 +135,7 @@ def _metadata_authors(reading: Reading) -> Found:
         if not isinstance(value, str) or network.is_site_name(value):
             continue
         value = normalise_space(value)
-        names += split_names(value) or ([value] if value else [])
+        names += split_names(value) or ([value] if _may_name(value) else [])
     return Found(list(dict.fromkeys(names)), meta.authors.source) if names else NOTHING
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.furniture import without_edit_link
 from crawler.extract.layout import (
     STRONG_FURNITURE,
     BlockView,
@@ -24,6 +25,7 @@ from crawler.extract.layout import (
     body_candidates,
     is_furniture_text,
 )
+from crawler.extract.fields import dateline
 from crawler.extract.reading import Found, Reading
 from crawler.text import fold, word_key
 
@@ -32,6 +34,8 @@ MIN_WORDS = 40
 extractor's."""
 _BULLET = re.compile(r"^[-•*]\s+")
 """trafilatura writes a list item as "- item"."""
+NOTE_WORDS = frozenset({"footnote", "footnotes", "endnotes"})
+"""Class words of the box holding an article's notes."""
 LEADING_LINE_WORDS = 15
 """A line at the body's start with at most this many words and no sentence end is no text."""
 LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class",
@@ -52,7 +56,7 @@ def find(reading: Reading) -> Found:
         return Found(generic, "generic")
     chosen: list[BlockView] = _without_leading_lines(
         _without_repeats(body_candidates(layout), layout), layout)
-    paragraphs = [view.text for view in chosen]
+    paragraphs = [_without_dateline(view, reading) for view in chosen]
     words = sum(view.words for view in chosen)
     source = "network-rules" if reading.network else "page-layout"
     if words < MIN_WORDS:
@@ -60,9 +64,39 @@ def find(reading: Reading) -> Found:
         generic_words = sum(len(p.split()) for p in generic)
         if generic and generic_words >= GENERIC_FACTOR * max(words, 1):
             return Found(generic, "generic")
+    notes = _footnotes(reading)
+    paragraphs += [view.text for view in notes]
     for view in chosen:
         layout.decide(view.index, "body", "body:paragraph" if view.paragraph else "body:line")
+    for view in notes:
+        layout.decide(view.index, "body", "body:footnote")
     return Found(paragraphs, source if paragraphs else None)
+
+
+def _without_dateline(view: BlockView, reading: Reading) -> str:
+    """The block's text, without the dateline run into it (fields.dateline noted where) or a
+    heading's edit link."""
+    index, end = reading.notes.get("dateline_prefix") or (None, 0)
+    text = view.text[end:] if view.index == index else view.text
+    return without_edit_link(text) if view.block.heading else text
+
+
+def _footnotes(reading: Reading) -> list[BlockView]:
+    """The writer's notes right after the body, in a box named for them: its sentences close
+    the text."""
+    layout = reading.layout
+    if layout.end is None:
+        return []
+    notes = []
+    for view in reading.views[layout.end + 1:layout.stop]:
+        if not view.is_text or layout.decided(view.index) or view.generic_furniture \
+                or view.network_furniture or view.link_text:
+            continue
+        if not view.block.content & NOTE_WORDS:
+            break
+        if view.ends_sentence:
+            notes.append(view)
+    return notes
 
 
 def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
@@ -128,6 +162,10 @@ def _not_body(view: BlockView, reading: Reading, depth: int) -> bool:
     class names furniture (below the ancestors the article shares). Link text and lists of
     links are left to the generic extractor, which keeps them where they belong to the text."""
     decision = reading.layout.decisions.get(view.index)
+    if reading.network:  # the network's layout is known: its link lists are never text
+        return (decision is not None and decision.role != "body") or view.link_text \
+            or view.block.list_item or view.date is not None \
+            or dateline.parse(view.text) is not None
     if decision is not None and decision.role != "body" and decision.rule not in LAYOUT_ONLY:
         return True
     return view.date is not None or bool(view.block.furniture_below(depth) & STRONG_FURNITURE)

@@ -24,6 +24,11 @@ OPENING_LINES = 2
 """Short lines at the body's start a dateline may follow."""
 CAPTION_WORDS = 15
 """Longer lines are text, not a caption before the dateline."""
+RUN_IN_CHARS = 80
+"""How far into the first paragraph a run-in dateline may end."""
+RUN_IN_MIN_WORDS = 5
+"""Words the first paragraph keeps after a run-in dateline."""
+_RUN_IN = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*—\s*")
 _DASH_CLASS = r"\-ـ–—"
 _DATELINE = re.compile(
     rf"^(?P<location>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*[{_DASH_CLASS}/]\s*"
@@ -105,6 +110,22 @@ def _opening_the_body(reading: Reading) -> Found:
             return _found(reading, view, line, "dateline:line-opening-body")
         if view.words > CAPTION_WORDS:
             break
+    return _leading_the_first_paragraph(reading)
+
+
+def _leading_the_first_paragraph(reading: Reading) -> Found:
+    """A dateline run into the first paragraph ("الرباط / فلسطين اليوم — النص"): the field takes
+    it, the body keeps the text after the dash (``reading.notes["dateline_prefix"]``)."""
+    layout = reading.layout
+    assert layout.start is not None
+    view = reading.views[layout.start]
+    for separator in _RUN_IN.finditer(view.text[:RUN_IN_CHARS]):
+        line = parse(view.text[:separator.start()])
+        if line is not None and len(view.text[separator.end():].split()) >= RUN_IN_MIN_WORDS:
+            reading.notes["dateline_prefix"] = (view.index, separator.end())
+            if line.source_is_person:
+                reading.notes["reporter"] = line.source
+            return Found(line.as_dict(), "network-rules" if reading.network else "page-text")
     return NOTHING
 
 

@@ -73,9 +73,22 @@ def _beside_title(view: BlockView, reading: Reading) -> bool:
         if mine != theirs:
             break
         shared += 1
-    if view.index < layout.title and shared < len(title_path) - 2:
+    if view.index < layout.title and shared < len(title_path) - 2 \
+            and not _heads_the_title(view, reading):
         return False
     return not view.block.furniture_below(shared) & LIST_WORDS
+
+
+def _heads_the_title(view: BlockView, reading: Reading) -> bool:
+    """The text line right above the title, itself no link and not beside one in its box (a
+    blog's date header, not the date of the last teaser in a list above the headline)."""
+    assert reading.layout.title is not None
+    before = [v for v in reading.views[:reading.layout.title] if v.is_text][-2:]
+    if not before or before[-1] is not view or view.link_text:
+        return False
+    teaser = before[0] if len(before) == 2 else None
+    return teaser is None or not teaser.link_text \
+        or teaser.block.path[:-1] != view.block.path[:-1]
 
 
 def _labelled_date_after_body(reading: Reading) -> tuple[BlockView, Stamp] | None:
