@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.fields import dateline
 from crawler.extract.furniture import without_edit_link
 from crawler.extract.layout import (
     STRONG_FURNITURE,
@@ -25,7 +26,6 @@ from crawler.extract.layout import (
     body_candidates,
     is_furniture_text,
 )
-from crawler.extract.fields import dateline
 from crawler.extract.reading import Found, Reading
 from crawler.text import fold, word_key
 
