@@ -1,4 +1,5 @@
-"""Precision and recall of the near-duplicate detector (crawler.dedup) on labelled pairs.
+"""Precision and recall of the near-duplicate detector (crawler.analyse.duplicates) on labelled
+pairs.
 
 Usage: ``python -m benchmarks.dedup [--seeds 4] [--pages 120] [--thresholds 0.3,0.5,0.7]``
 

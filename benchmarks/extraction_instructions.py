@@ -9,9 +9,8 @@ single changes to the extractor; the instructions it executes are nearly determi
 runs of one child process each: both render the same fresh simulator pages and warm up on 30
 others; only the second extracts the pages. The difference divided by the pages is the cost of
 extracting a page seen for the first time (parse, walk, rules, metadata, item), as a crawl
-sees it. ``--tree DIR`` measures another checkout (e.g. ``git worktree add /tmp/old REV``,
-built in place: ``python setup.py build_ext --inplace``) with this venv's Python, to compare
-revisions.
+sees it. ``--tree DIR`` measures another checkout (e.g. ``git worktree add /tmp/old REV``)
+with this venv's Python, to compare revisions.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def pipelines() -> Any:
 def through_pipeline(body: bytes, content_type: str | None, url: str = URLS[0]) -> None:
     """What the spider and the pipelines do with a fetched body: an item or a counted drop.
     An exception, or an item with missing fields, empty title/text or offsets outside the
-    text, is a failure. Shared by this fuzzer and tests/test_hostile.py."""
+    text, is a failure. Shared by this fuzzer and tests/e2e/test_hostile.py."""
     import asyncio
 
     from scrapy.exceptions import DropItem

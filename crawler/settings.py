@@ -8,17 +8,18 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 - ``WARC_OUTPUT``: record every response into this WARC file (``%(time)s`` allowed).
 - ``MAX_LISTING_PAGES``: pagination depth per listing.
 - ``INCREMENTAL``: skip articles already exported (seen-store in ``STATE_DIR``); see
-  crawler.incremental. ``RECHECK_DAYS``: articles younger than this are fetched again and
+  crawler.crawl.incremental. ``RECHECK_DAYS``: articles younger than this are fetched again and
   exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
 - ``REPORT_DIR``, ``REPORT_MIN_COVERAGE``, ``REPORT_MIN_ARTICLE_PAGES``, ``REPORT_FAIL_EXIT``,
-  ``PROGRESS_INTERVAL``: the run report, its checks and progress lines (crawler.extensions).
+  ``PROGRESS_INTERVAL``: the run report, its checks and progress lines (crawler.ops.report,
+  crawler.ops.progress).
 - ``REVIEW_DIR``: with ``WARC_OUTPUT``, write the review site of the crawl there at its end
   (crawler.review).
 - ``ANALYSIS_PROCESSES``: 0 (default) analyses pages in the crawl process; N (or ``auto``) in N
-  worker processes, for CPU-bound crawls such as WARC replay (crawler.analysis).
+  worker processes, for CPU-bound crawls such as WARC replay (crawler.analyse.workers).
 - ``REDIS_URL``: distributed mode on scrapy-redis; ``REDIS_KEY_PREFIX``, ``WORKER_ID``,
   ``DISTRIBUTED_HEARTBEAT``, ``DISTRIBUTED_WORKER_TIMEOUT``, ``DISTRIBUTED_POLL``
-  (crawler.distributed).
+  (crawler.crawl.distributed).
 """
 
 BOT_NAME = "arabstoday"
@@ -121,8 +122,8 @@ MAX_LISTING_PAGES = 20
 # Where state that outlives a run is kept (learnt templates, seen articles).
 STATE_DIR = ".state"
 
-# Cross-page template learning (crawler.templates): blocks on >= 30% of a site's pages (and at
-# least 3) are boilerplate once 5 pages were seen; a cold site's first 8 pages wait for it.
+# Cross-page template learning (crawler.analyse.templates): blocks on >= 30% of a site's pages
+# (and at least 3) are boilerplate once 5 pages were seen; a cold site's first 8 pages wait for it.
 TEMPLATE_LEARNING = True
 TEMPLATE_STORE_CLASS = "crawler.store.templates.FileTemplateStore"
 TEMPLATE_WARMUP_PAGES = 8
@@ -133,7 +134,7 @@ WARC_OUTPUT = None
 VIA_URL = None
 REPLAY_PATH = None
 
-# Incremental crawls (crawler.incremental, crawler.store.seen); JOBDIR-safe scheduling.
+# Incremental crawls (crawler.crawl.incremental, crawler.store.seen); JOBDIR-safe scheduling.
 INCREMENTAL = False
 SEEN_STORE_CLASS = "crawler.store.seen.SqliteSeenStore"
 DUPEFILTER_CLASS = "crawler.crawl.incremental.RunDupeFilter"
@@ -141,8 +142,9 @@ SCHEDULER = "crawler.crawl.incremental.ResumableScheduler"
 RECHECK_DAYS = 2.0
 INCREMENTAL_NOW = None
 
-# Duplicate clustering (crawler.dedup): -a dedup=mark|drop|off overrides DEDUP_MODE; the state
-# is STATE_DIR/dedup.sqlite3 (DEDUP_STATE_CLASS names another DedupState backend).
+# Duplicate clustering (crawler.analyse.duplicates, crawler.pipelines.duplicates): -a
+# dedup=mark|drop|off overrides DEDUP_MODE; the state is STATE_DIR/dedup.sqlite3
+# (DEDUP_STATE_CLASS names another DedupState backend).
 DEDUP_MODE = "mark"
 DEDUP_THRESHOLD = 0.5
 DEDUP_NUM_PERM = 128

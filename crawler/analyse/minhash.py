@@ -112,6 +112,6 @@ class TextFingerprint(NamedTuple):
 def text_fingerprint(text: str, num_perm: int = DEFAULT_NUM_PERM,
                      shingle_words: int = DEFAULT_SHINGLE_WORDS) -> TextFingerprint:
     """Digest and signature of an article's text: a pure function, so page analysis can compute
-    it in a worker process (crawler.analysis) and the pipeline only look it up."""
+    it in a worker process (crawler.analyse.workers) and the pipeline only look it up."""
     folded = normalise(text)
     return TextFingerprint(text_digest(folded), signature(folded, num_perm, shingle_words))

@@ -37,7 +37,8 @@ class FetchedPage:
     feed: dict[str, Any] = field(default_factory=dict)
     """Discovery metadata: source (feed, sitemap, listing), title, pubDate, category."""
     analysis: PageAnalysis | None = None
-    """Set by the template middleware (crawler.analysis), so the page is analysed once."""
+    """Set by the template warm-up middleware (crawler.crawl.warmup), so the page is analysed
+    once."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class PageAnalysis:
     """Why the page has no article: a NotAnArticle reason, or ``analysis_crashed``."""
     detail: str = ""
     text_fingerprint: TextFingerprint | None = None
-    """crawler.dedup's digest and signature of the article's text, when asked for."""
+    """The duplicate digest and signature of the article's text (crawler.analyse.minhash), when
+    asked for."""
     paragraph_fingerprints: tuple[str, ...] | None = None
     """The template fingerprint of each of the article's paragraphs, with ``fingerprints``."""
 

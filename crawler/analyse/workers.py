@@ -1,9 +1,10 @@
 """Page analysis, the CPU-heavy and stateless part of handling a fetched page, in the crawl
 process or in a pool of worker processes.
 
-``analyse_page`` parses a page once and returns what the stateful components need from it: the
-template fingerprints of its text blocks (crawler.templates) and its article, or the reason it
-is not one (crawler.extract). ``PageAnalyser`` is the crawl's one way to call it:
+``analyse_page`` (crawler.analyse.page) parses a page once and returns what the stateful
+components need from it: the template fingerprints of its text blocks (crawler.analyse.templates)
+and its article, or the reason it is not one (crawler.extract). ``PageAnalyser`` is the crawl's
+one way to call it:
 
 - ``ANALYSIS_PROCESSES = 0`` (the default): in the crawl process. A polite crawl fetches ~12
   pages a second at most, ~15% of one core; nothing to gain from more processes.

@@ -1,5 +1,5 @@
-"""Item validation: the pipeline that checks every item before it is written, and
-``crawler validate FILE...``, which checks any export line by line.
+"""``crawler validate FILE...``: checks any export line by line (the pipeline that checks every
+item before it is written is crawler.pipelines.validation).
 
 ``crawler validate`` prints one ``FILE:LINE: reason`` per bad line (not JSON, truncated last
 line, not an object, schema violation, paragraph offset outside the text, duplicate id) and

@@ -233,8 +233,8 @@ class ArabsTodaySpider(scrapy.Spider):
     # carries the feed's metadata, whatever order responses arrive in, so a replay gives the
     # same items as the crawl it replays. Discovery requests bypass the dupefilter (this spider
     # dedupes them itself) so that every one of them reliably ends the phase's count. With
-    # REDIS_URL (crawler.distributed) the count and the held articles live in Redis and discovery
-    # requests go through the shared dupefilter, so that each is fetched by one worker.
+    # REDIS_URL (crawler.crawl.distributed) the count and the held articles live in Redis and
+    # discovery requests go through the shared dupefilter, so that each is fetched by one worker.
 
     def discovery_request(self, url: str, site: Site, callback: Any, priority: int,
                           optional: bool = False) -> Request:

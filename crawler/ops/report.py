@@ -1,4 +1,4 @@
-"""Extensions: the run report written at the end of every crawl, its checks, and progress lines.
+"""The run report written at the end of every crawl, and its checks.
 
 ``RunReport`` writes ``REPORT_DIR/<spider>-<start>.json`` when the spider closes: items per site,
 coverage of every item field, drops by reason, HTTP errors, duplicates, duration; it logs (and
@@ -18,7 +18,7 @@ Scrapy 2.19's crawl command exits 1 when its crawler process reports ``bootstrap
 the process sets when a finished crawler has no spider; the extension clears ``crawler.spider``
 on ``engine_stopped``, after every other component is done with it.
 
-``PROGRESS_INTERVAL`` (seconds, default 60, 0 off): a log line with items per minute per site.
+Progress lines during the run come from crawler.ops.progress.
 """
 
 from __future__ import annotations

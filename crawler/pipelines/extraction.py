@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 class ExtractionPipeline(StatsPipeline):
     """Turns a FetchedPage into an article item (crawler.extract.article.extract_article, run by the
-    crawl's page analyser, crawler.analysis, unless the template middleware already did)."""
+    crawl's page analyser, crawler.analyse.workers, unless the template middleware already did)."""
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)

@@ -11,7 +11,7 @@ page), so a retry can succeed. Three families:
   delay or a wrong charset declaration, content intact: a correct crawler exports them;
 - permanent (``outage``, ``gzip_bomb``, ``huge``, ``redirect_loop``, ``offsite_redirect``,
   ``binary``, ``empty``, ``robots``): never served correctly; ``EXPECTED_REASON`` names the
-  reason the crawl's failure ledger (crawler.safety) gives them.
+  reason the crawl's failure ledger (crawler.ops.ledger) gives them.
 
 ``timeout`` holds the connection ``hang_seconds`` (default 3) and then closes it without an
 answer: run the crawl with a shorter ``DOWNLOAD_TIMEOUT`` (or raise ``hang=``) to see real

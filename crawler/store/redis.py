@@ -1,5 +1,5 @@
 """The seen-store and the duplicate state in Redis, shared by the workers of a distributed crawl
-(crawler.distributed sets both when ``REDIS_URL`` is set).
+(crawler.crawl.distributed sets both when ``REDIS_URL`` is set).
 
 Seen-store: one hash, ``<REDIS_KEY_PREFIX>:seen``: article id -> the record as JSON. Every put
 is one HSET, so a record written by one worker is visible to every other at once. The run's
@@ -74,7 +74,8 @@ class RedisSeenStore(SeenStore):
 
 
 class RedisDedupState(DedupState):
-    """crawler.dedup's state in Redis, shared by every worker (``DEDUP_STATE_CLASS``).
+    """The duplicate state (crawler.store.duplicates) in Redis, shared by every worker
+    (``DEDUP_STATE_CLASS``).
 
     Keys under ``<prefix>:dedup:``: ``rec`` (article id -> record as JSON, signature in hex,
     band keys), ``url`` (canonical URL -> id), ``text:<hash>`` (ids by insertion order),

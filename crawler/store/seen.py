@@ -1,6 +1,6 @@
 """The seen-store: which articles were exported, in which version, for incremental crawls.
 
-A record is written only after its item was exported (see crawler.incremental), so the store
+A record is written only after its item was exported (see crawler.crawl.incremental), so the store
 never claims an article that is not in some output file. ``open_seen_store(settings)`` picks the
 backend from the settings: SQLite in ``STATE_DIR`` by default.
 """

@@ -1,7 +1,7 @@
 """Template statistics per site between runs: how many pages of a site were seen and on how many
 of them each text block (by fingerprint) occurred. ``TemplateStore`` is the interface; JSON files
-under ``STATE_DIR/templates`` by default, a Redis hash in distributed mode
-(crawler.store.redis.RedisTemplateStore); ``TEMPLATE_STORE_CLASS`` names the class.
+under ``STATE_DIR/templates`` by default (also in distributed mode: each worker keeps its own);
+``TEMPLATE_STORE_CLASS`` names the class.
 """
 
 from __future__ import annotations
