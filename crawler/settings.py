@@ -113,6 +113,16 @@ FEED_LAYOUT_DAY = None
 
 MAX_LISTING_PAGES = 20
 
+# Discovery budgets per site (crawler.crawl.spider.DiscoveryBudgets): what a site can make
+# discovery do. A budget that is hit drops the links past it (counted under
+# budget/<name>/<site>, listed in the run report) and releases the site's held articles.
+DISCOVERY_MAX_SITEMAP_DEPTH = 3  # sitemap indexes nested below the robots.txt sitemaps
+DISCOVERY_MAX_SITEMAPS = 500  # sitemaps and sitemap indexes fetched
+DISCOVERY_MAX_SITEMAP_URLS = 50_000  # URLs read from one sitemap (the protocol's own limit)
+DISCOVERY_MAX_LISTING_PAGES = 1000  # listing pages fetched
+DISCOVERY_MAX_LINKS_PER_PAGE = 1000  # links taken from one feed, listing page or robots.txt
+DISCOVERY_MAX_QUEUED = 1000  # discovery pages (sitemaps, feeds) waiting at once
+
 # Where state that outlives a run is kept (learnt templates, seen articles).
 STATE_DIR = ".state"
 

@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 _GROUPS = ("items/site/", "dropped/", "skipped/", "errors/", "discovery/", "replay/", "warc/",
            "retry/", "dedup/", "incremental/", "distributed/", "failed/", "template/",
-           "analysis/")
+           "analysis/", "budget/", "export/", "decode/")
 
 
 # Drops that mean "this article page's content could not be extracted": they count against
@@ -190,6 +190,10 @@ def format_summary(report: dict[str, Any]) -> str:
                                "section", "images") if name in coverage]
     if shown:
         lines.append("coverage: " + ", ".join(f"{n} {coverage[n]:.0%}" for n in shown))
+    budgets = report.get("budget") or {}
+    if budgets:
+        lines.append("budgets hit (links dropped): "
+                     + ", ".join(f"{k} {v}" for k, v in sorted(budgets.items())))
     for key, label in (("dropped", "drops"), ("skipped", "skips"), ("errors", "errors"),
                        ("http_errors", "HTTP errors"), ("dedup", "duplicates")):
         group = {k: v for k, v in (report.get(key) or {}).items()
@@ -220,6 +224,8 @@ class RunReport:
         self.coverage = FieldCoverage()
         self.unchanged: Counter[str] = Counter()
         self.failures: list[str] = []
+        self.unwritten: str | None = None
+        """Why the report could not be written: the exit status is then 1 whatever the checks."""
         self.path: Path | None = None
 
     @classmethod
@@ -273,9 +279,9 @@ class RunReport:
         stamp = started.replace(":", "").replace("-", "")[:15]
         worker = report.get("worker")
         name = f"{spider.name}-{stamp}" + (f"-{_safe(worker)}" if worker else "")
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f"{name}.json"
-        previous = latest_report(self.folder, spider.name, exclude=self.path)
+        previous = latest_report(self.folder, spider.name, exclude=self.path) \
+            if self.folder.is_dir() else None
         if worker:
             previous = None  # one worker's share of a distributed run says nothing per site
         self.failures = check_report(report, previous, self.min_coverage, self.min_pages)
@@ -285,8 +291,15 @@ class RunReport:
             "min_article_pages": self.min_pages,
             "previous_report": previous.get("start_time") if previous else None,
         }
-        self.path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         summary = format_summary(report)
+        try:
+            write_whole(self.path, json.dumps(report, ensure_ascii=False, indent=2))
+        except (OSError, ValueError) as error:
+            message = f"cannot write the run report {self.path}: {error}"
+            self.unwritten = message
+            logger.error("%s\n%s", message, summary)
+            print(f"arabstoday-crawler: {message}", file=sys.stderr, flush=True)
+            return
         logger.info("run report written to %s\n%s", self.path, summary)
         if self.print_summary:
             print(f"run report {self.path}\n{summary}", file=sys.stderr, flush=True)
@@ -294,10 +307,25 @@ class RunReport:
             logger.error("run check failed: %s", failure)
 
     def engine_stopped(self) -> None:
-        if self.failures and self.fail_exit:
+        if self.unwritten:
+            logger.error("the run report could not be written: exit status 1")
+            self.crawler.spider = None
+        elif self.failures and self.fail_exit:
             logger.error("%d run check(s) failed: exit status 1", len(self.failures))
             # Read by CrawlerProcess after the crawl: bootstrap_failed -> `scrapy crawl` exits 1.
             self.crawler.spider = None
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed over it: the report is whole
+    or absent, never cut short."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _safe(text: str) -> str:
