@@ -158,6 +158,9 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.ops.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
+    # Exported means written to every feed (crawler.export.confirm): item_exported.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.export.confirm.ConfirmingFeedExporter": 0,
     "crawler.analyse.workers.PageAnalyser": 0,
     "crawler.analyse.templates.TemplateLearning": 0,
     "crawler.crawl.incremental.Incremental": 0,

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.crawl.signals import item_exported
 from crawler.items import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
@@ -68,6 +69,13 @@ def non_empty(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
 
 
+def _exported(stats: dict[str, Any]) -> int:
+    """Items written to every feed (crawler.export.confirm); older reports: items scraped."""
+    if "export/written" in stats or "export/not_written" in stats:
+        return int(stats.get("export/written", 0))
+    return int(stats.get("item_scraped_count", 0))
+
+
 def summarise_stats(stats: dict[str, Any]) -> dict[str, Any]:
     """The run's stats grouped for people: counters by prefix, plus the essentials."""
     report: dict[str, Any] = {
@@ -75,7 +83,7 @@ def summarise_stats(stats: dict[str, Any]) -> dict[str, Any]:
         "start_time": _jsonable(stats.get("start_time")),
         "finish_time": _jsonable(stats.get("finish_time")),
         "elapsed_seconds": stats.get("elapsed_time_seconds"),
-        "items_exported": stats.get("item_scraped_count", 0),
+        "items_exported": _exported(stats),
         "items_dropped": stats.get("item_dropped_count", 0),
         "responses": stats.get("response_received_count", 0),
     }
@@ -136,6 +144,10 @@ def check_report(report: dict[str, Any], previous: dict[str, Any] | None,
                  min_coverage: dict[str, float], min_pages: int) -> list[str]:
     """The failed checks of a run report (empty: the run is healthy)."""
     failures: list[str] = []
+    stats = report.get("stats") or {}
+    if stats.get("export/failed"):
+        failures.append(f"{stats['export/failed']} ({stats.get('export/not_written', 0)} "
+                        "articles not written)")
     pages = report.get("article_pages", 0)
     coverage = report.get("coverage_of_article_pages", {})
     if pages >= min_pages:
@@ -234,13 +246,13 @@ class RunReport:
         if not folder:
             raise NotConfigured  # no message: Scrapy logs a bare NotConfigured quietly
         extension = cls(crawler, Path(folder))
-        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.item_exported, signal=item_exported)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
 
-    def item_scraped(self, item: Any) -> None:
+    def item_exported(self, item: Any) -> None:
         self.coverage.add_item(item)
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
