@@ -41,7 +41,7 @@ from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitema
 from crawler.crawl.download import utc_now_iso
 from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
-from crawler.extract.page import decode_html, is_binary
+from crawler.extract.page import decode_html_counted, is_binary
 from crawler.network.sites import SITES, Site, parse_site_list, site_for_host
 from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
 
@@ -497,7 +497,11 @@ class ArabsTodaySpider(scrapy.Spider):
             self.skip("binary_body", response.url)
             return []
         declared = response.headers.get(b"Content-Type")
-        html = decode_html(response.body, declared.decode("latin-1") if declared else None)
+        html, replaced = decode_html_counted(response.body,
+                                             declared.decode("latin-1") if declared else None)
+        if replaced:  # a UTF-8 page with stray bytes stays UTF-8; the bytes are counted
+            self.count("decode/pages_with_replaced_bytes")
+            self.count("decode/replaced_bytes", replaced)
         return [FetchedPage(
             url=response.url,
             canonical_url=article.url,

@@ -81,7 +81,7 @@ class ConfirmingFeedExporter(FeedExporter):
 
     async def close_spider(self, spider: Spider) -> None:
         if self.failure is not None:  # a feed that never opened would only fail again
-            self.slots = [slot for slot in self.slots if slot._exporting]  # noqa: SLF001
+            self.slots = [slot for slot in self.slots if slot._exporting]
         await super().close_spider(spider)
 
     def item_scraped(self, item: Any, spider: Spider, response: Any = None) -> None:
