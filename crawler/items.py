@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from typing import Any
-
 from urllib.parse import urlsplit
 
 from crawler.text import clean_line, normalise_space

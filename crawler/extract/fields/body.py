@@ -23,6 +23,7 @@ from crawler.extract.layout import (
     body_candidates,
     is_furniture_text,
 )
+from crawler.extract.page import MAX_BLOCKS
 from crawler.extract.reading import Found, Reading
 from crawler.text import fold, word_key
 
@@ -60,7 +61,7 @@ def _generic_paragraphs(reading: Reading) -> list[str]:
     when that block is claimed, link text, a list item or inside a furniture box."""
     views = {view.key: view for view in reading.views if view.is_text}
     kept = []
-    for paragraph in reading.generic.paragraphs:
+    for paragraph in reading.generic.paragraphs[:MAX_BLOCKS]:
         text = _BULLET.sub("", paragraph)
         if not text or is_furniture_text(text):
             continue
