@@ -78,6 +78,10 @@ CONCURRENT_ITEMS = 8
 
 # Page parsing and extraction in the crawl process; set N (or "auto") for N worker processes.
 ANALYSIS_PROCESSES = 0
+# Seconds one page's analysis may take (crawler.analyse.workers); over it the page is dropped
+# as analysis_timeout. Pages take ~20-50 ms; the page caps of crawler.extract keep a hostile
+# one under ~2 s. 0: no budget.
+PAGE_ANALYSIS_TIMEOUT = 10.0
 
 ITEM_PIPELINES = {
     "crawler.pipelines.extraction.ExtractionPipeline": 100,
