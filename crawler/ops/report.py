@@ -202,6 +202,11 @@ def format_summary(report: dict[str, Any]) -> str:
                                "section", "images") if name in coverage]
     if shown:
         lines.append("coverage: " + ", ".join(f"{n} {coverage[n]:.0%}" for n in shown))
+    damage = {k: v for k, v in (report.get("replay") or {}).items()
+              if k.startswith(("damaged", "records_after", "truncated", "unreadable"))}
+    if damage:
+        lines.append("damaged replay archives: "
+                     + ", ".join(f"{k} {v}" for k, v in sorted(damage.items())))
     budgets = report.get("budget") or {}
     if budgets:
         lines.append("budgets hit (links dropped): "
