@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from crawler.export.jsonl import BadLine, parse_line
 from crawler.schema import item_errors
 
 
@@ -64,22 +65,17 @@ class ExportChecker:
                 for number, raw in enumerate(handle, start=1):
                     self.lines += 1
                     yield from self.check_line(name, number, raw)
-            except (OSError, EOFError) as exc:
+            except (OSError, EOFError, zlib.error) as exc:
                 yield Problem(name, number + 1, f"unreadable: {exc}")
 
     def check_line(self, name: str, number: int, raw: bytes) -> Iterator[Problem]:
-        complete = raw.endswith(b"\n")
         if not raw.strip():
             yield Problem(name, number, "empty line")
             return
         try:
-            item = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            if not complete:
-                yield Problem(name, number, "truncated last line (no newline at the end and "
-                                            f"not valid JSON: {exc})")
-            else:
-                yield Problem(name, number, f"not JSON: {exc}")
+            item = parse_line(raw)
+        except BadLine as exc:
+            yield Problem(name, number, str(exc))
             return
         errors = item_errors(item)
         for error in errors:
