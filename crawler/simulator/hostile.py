@@ -27,9 +27,11 @@ import argparse
 import json
 import re
 import sys
+import threading
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote, unquote, urlsplit
 
+from crawler.simulator.faults import Delivery
 from crawler.simulator.network import SimResponse, SimulatedNetwork
 from crawler.simulator.server import serve_forever
 
@@ -73,13 +75,19 @@ def _links_page(title: str, hrefs: Iterable[str]) -> bytes:
 class HostileNetwork(SimulatedNetwork):
     """The simulator's network with ``traps`` set on arabstoday.net; counts trap requests."""
 
-    def __init__(self, traps: Iterable[str], pages: int = 40, seed: int = 0):
+    def __init__(self, traps: Iterable[str], pages: int = 40, seed: int = 0,
+                 delay: float = 0.0):
         super().__init__(pages, seed)
         self.traps = frozenset(traps)
         unknown = self.traps - set(TRAPS)
         if unknown:
             raise ValueError(f"unknown traps {sorted(unknown)}; known: {', '.join(TRAPS)}")
+        self.delay = delay
+        """Seconds every response of the trapped site waits (a slow site)."""
         self.trap_requests = 0
+        self.paths: list[str] = []
+        """The trapped site's paths in the order they were requested."""
+        self.lock = threading.Lock()
         real = [plan for plan in self.plans() if plan.site_key == SITE and not plan.special
                 and "listing" in plan.channels]
         self.control_path, self.stray_path = real[0].path, real[1].path
@@ -94,14 +102,20 @@ class HostileNetwork(SimulatedNetwork):
         name = host.split(":")[0].lower()
         parts = urlsplit(target)
         path = unquote(parts.path, errors="replace")
-        if name == HOST:
-            trapped = self.trap(path, parts.query)
-            if trapped is not None:
+        if name != HOST:
+            return super().respond(host, target, headers)
+        with self.lock:
+            self.paths.append(path)
+        response = self.trap(path, parts.query)
+        if response is not None:
+            with self.lock:
                 self.trap_requests += 1
-                return trapped
-        response = super().respond(host, target, headers)
-        if name == HOST and path in ("/", "/rss", "/sitemap.xml", "/sitemaps/articles-1.xml"):
-            response = self.baited(path, response)
+        else:
+            response = super().respond(host, target, headers)
+            if path in ("/", "/rss", "/sitemap.xml", "/sitemaps/articles-1.xml"):
+                response = self.baited(path, response)
+        if self.delay:
+            response.delivery = Delivery(delay=self.delay)
         return response
 
     # -- bait: links to the traps on the site's own pages -----------------------------------
