@@ -104,8 +104,7 @@ class ConfirmingFeedExporter(FeedExporter):
         """Stop the crawl once, with one clear line; later items are not confirmed."""
         if self.failure is not None:
             return
-        feeds = ", ".join(self.feeds) or "?"
-        self.failure = f"cannot write the output ({feeds}): {error}"
+        self.failure = f"cannot write the output: {error}"
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("export/failed", self.failure)
         logger.critical("%s. Stopping the crawl; articles not written are not recorded as "

@@ -19,7 +19,7 @@ import pytest
 
 from crawler.cli import main
 from crawler.items import is_http_url
-from crawler.simulator.hostile import DISCOVERY_TRAPS, PAGE_TRAPS, TRAP_ARTICLES, HostileNetwork
+from crawler.simulator.hostile import PAGE_TRAPS, TRAP_ARTICLES, HostileNetwork
 from crawler.simulator.server import running_simulator
 from tests.support import NETGUARD, PROJECT_ROOT, CrawlRun, run_crawl
 
