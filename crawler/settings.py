@@ -7,6 +7,10 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 - ``REPLAY_PATH``: answer every request from WARC files or saved HTML (``-a replay=``).
 - ``WARC_OUTPUT``: record every response into this WARC file (``%(time)s`` allowed).
 - ``MAX_LISTING_PAGES``: pagination depth per listing.
+- ``DISCOVERY_MAX_SITEMAP_DEPTH``, ``DISCOVERY_MAX_SITEMAPS``, ``DISCOVERY_MAX_ENTRIES``,
+  ``DISCOVERY_MAX_LISTING_PAGES``, ``DISCOVERY_MAX_LINKS_PER_PAGE``, ``DISCOVERY_MAX_QUEUED``:
+  discovery budgets per site (crawler.crawl.spider.DiscoveryBudgets).
+- ``PAGE_ANALYSIS_TIMEOUT``: seconds a page's analysis may take (crawler.analyse.workers).
 - ``INCREMENTAL``: skip articles already exported (seen-store in ``STATE_DIR``); see
   crawler.incremental. ``RECHECK_DAYS``: articles younger than this are fetched again and
   exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
@@ -122,9 +126,9 @@ MAX_LISTING_PAGES = 20
 # budget/<name>/<site>, listed in the run report) and releases the site's held articles.
 DISCOVERY_MAX_SITEMAP_DEPTH = 3  # sitemap indexes nested below the robots.txt sitemaps
 DISCOVERY_MAX_SITEMAPS = 500  # sitemaps and sitemap indexes fetched
-DISCOVERY_MAX_SITEMAP_URLS = 50_000  # URLs read from one sitemap (the protocol's own limit)
+DISCOVERY_MAX_ENTRIES = 50_000  # entries read from one sitemap or feed (the sitemap protocol's)
 DISCOVERY_MAX_LISTING_PAGES = 1000  # listing pages fetched
-DISCOVERY_MAX_LINKS_PER_PAGE = 1000  # links taken from one feed, listing page or robots.txt
+DISCOVERY_MAX_LINKS_PER_PAGE = 1000  # links taken from one listing page or robots.txt
 DISCOVERY_MAX_QUEUED = 1000  # discovery pages (sitemaps, feeds) waiting at once
 
 # Where state that outlives a run is kept (learnt templates, seen articles).

@@ -200,6 +200,10 @@ class ArabsTodaySpider(scrapy.Spider):
     # dedupes them itself) so that every one of them reliably ends the phase's count. With
     # REDIS_URL (crawler.distributed) the count and the held articles live in Redis and discovery
     # requests go through the shared dupefilter, so that each is fetched by one worker.
+    #
+    # What a site can make discovery do is bounded per site (DiscoveryBudgets). The first budget
+    # hit releases the held articles at once, so articles never wait on an endless discovery;
+    # one found after that is requested with the hints of its own page only.
 
     def discovery_request(self, url: str, site: Site, callback: Any, priority: int,
                           optional: bool = False, sitemap_depth: int = 0) -> Request:
@@ -358,9 +362,9 @@ class ArabsTodaySpider(scrapy.Spider):
             return
         self.count(f"discovery/sitemap/{result.kind}")
         depth = response.meta.get("sitemap_depth", 0) + 1
-        limit = self.budgets.max_sitemap_urls
+        limit = self.budgets.max_entries
         if len(result.entries) > limit:
-            self.budget_hit(site, "sitemap_urls", limit)
+            self.budget_hit(site, "entries_per_page", limit)
         for entry in result.entries[:limit]:
             try:
                 if result.kind == "sitemapindex":
@@ -394,9 +398,9 @@ class ArabsTodaySpider(scrapy.Spider):
         if result.truncated:
             self.count("discovery/feed/truncated")
             logger.info("feed %s is truncated; kept %d entries", response.url, len(result.entries))
-        limit = self.budgets.max_links_per_page
+        limit = self.budgets.max_entries
         if len(result.entries) > limit:
-            self.budget_hit(site, "links_per_page", limit)
+            self.budget_hit(site, "entries_per_page", limit)
         for entry in result.entries[:limit]:
             try:
                 if request := self.hold_article(
@@ -580,7 +584,7 @@ class DiscoveryBudgets:
 
     max_sitemap_depth: int = 3
     max_sitemaps: int = 500
-    max_sitemap_urls: int = 50_000
+    max_entries: int = 50_000
     max_listing_pages: int = 1000
     max_links_per_page: int = 1000
     max_queued: int = 1000
@@ -588,7 +592,7 @@ class DiscoveryBudgets:
     @classmethod
     def from_settings(cls, settings: Any) -> DiscoveryBudgets:
         values = {}
-        for name in ("max_sitemap_depth", "max_sitemaps", "max_sitemap_urls",
+        for name in ("max_sitemap_depth", "max_sitemaps", "max_entries",
                      "max_listing_pages", "max_links_per_page", "max_queued"):
             setting = f"DISCOVERY_{name.upper()}"
             value = settings.getint(setting, getattr(cls, name))
