@@ -111,7 +111,10 @@ class ConfirmingFeedExporter(FeedExporter):
                         "exported, so the next run with the same STATE_DIR exports them.",
                         self.failure)
         print(f"arabstoday-crawler: {self.failure}", file=sys.stderr, flush=True)
-        engine = self.crawler.engine
+        try:
+            engine = self.crawler.engine
+        except RuntimeError:  # not crawling: nothing to stop
+            return
         if engine is not None and engine.spider is not None:
             _schedule_coro(engine.close_spider_async(reason=OUTPUT_ERROR))
 
