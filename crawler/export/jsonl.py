@@ -40,7 +40,7 @@ def parse_line(raw: bytes | str) -> Any:
     except UnicodeDecodeError as exc:
         raise BadLine(f"not UTF-8: {exc.reason} at byte {exc.start}") from None
     except json.JSONDecodeError as exc:
-        complete = raw.endswith(b"\n" if isinstance(raw, bytes) else "\n")
+        complete = raw.endswith(b"\n") if isinstance(raw, bytes) else raw.endswith("\n")
         if not complete:
             raise BadLine(f"truncated last line (no newline at the end and not valid JSON: "
                           f"{exc})") from None

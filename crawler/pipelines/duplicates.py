@@ -98,7 +98,7 @@ class DedupPipeline(StatsPipeline):
         """The item's line is written: now the state remembers it."""
         if self.dedup is None or not isinstance(item, dict):
             return
-        pending = self.pending.pop(item.get("id"), None)
+        pending = self.pending.pop(str(item.get("id")), None)
         if pending is not None:
             self.dedup.add(*pending)
 
@@ -106,4 +106,4 @@ class DedupPipeline(StatsPipeline):
                      spider: Any = None) -> None:
         """A later pipeline dropped an item this one marked: it is never remembered."""
         if isinstance(item, dict):
-            self.pending.pop(item.get("id"), None)
+            self.pending.pop(str(item.get("id")), None)

@@ -97,15 +97,15 @@ class FolderTakenMidRun(HostileNetwork):
         super().__init__([])
         self.root = root
         self.after = after
-        self.articles = 0
+        self.article_requests = 0
 
     def respond(self, host: str, target: str, headers: Mapping[str, str] | None = None
                 ) -> SimResponse:
         path = unquote(urlsplit(target).path)
         if host.startswith("www.arabstoday.net") and path.count("/") == 2 and "-" in path:
             with self.lock:
-                self.articles += 1
-                if self.articles == self.after:
+                self.article_requests += 1
+                if self.article_requests == self.after:
                     folder = self.root / "arabstoday"
                     folder.rename(self.root / "arabstoday-moved")
                     folder.write_text("not a folder any more")
