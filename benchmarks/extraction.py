@@ -1,17 +1,17 @@
-"""Side-by-side extraction benchmark: this project's extractors against trafilatura and readability.
+"""Side-by-side extraction benchmark: the item users get against trafilatura and readability.
 
 Usage: ``python -m benchmarks.extraction [--corpus zyte|fundus|arabic|all] [--limit N]
 [--json FILE] [--benchmarks DIR]``. Reads the corpora under ``../shared/benchmarks`` (see its
 README); scores bodies with :mod:`benchmarks.metric`, titles exactly after whitespace
 normalisation, speed as pages per second of extraction alone in this one process, and compares
-ours with each baseline by a paired per-page bootstrap.
+ours with each baseline by a paired per-page bootstrap. "Ours" is ``extract_article``: the item a
+crawl exports (a page it refuses as no article scores as empty text).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import importlib
 import importlib.util
 import json
 import logging
@@ -33,7 +33,7 @@ from benchmarks.metric import (
 )
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
-OURS = "ours (extract_generic)"
+OURS = "ours (extract_article)"
 _WS = re.compile(r"\s+")
 
 
@@ -72,12 +72,14 @@ def norm_ws(text: str | None) -> str:
 
 
 def ours(html: str, url: str | None) -> Extracted:
-    from crawler.extract.generic import extract_generic
+    from crawler.extract import NotAnArticle, extract_article
 
-    result = extract_generic(html, url)
-    return Extracted(
-        "\n".join(result.paragraphs), result.title, list(result.authors), result.published
-    )
+    try:
+        item = extract_article(html, url or "")
+    except NotAnArticle:
+        return Extracted("", None, [], None)
+    return Extracted(item["text"] or "", item["title"], list(item["authors"]),
+                     item["published_at"])
 
 
 def trafilatura_precision(html: str, url: str | None) -> Extracted:
@@ -139,24 +141,6 @@ TITLE_OF: dict[str, Callable[[str, str | None], str | None]] = {
     "trafilatura default": trafilatura_title,
     "readability-lxml": readability_title,
 }
-
-
-def project_article_extractor() -> Extractor | None:
-    """crawler.extract_article (the network extractor) when the other engineer's code exists."""
-    try:
-        package = importlib.import_module("crawler.extract")
-    except ImportError:
-        return None
-    extract_article = getattr(package, "extract_article", None)
-    if extract_article is None:
-        return None
-
-    def run(html: str, url: str | None) -> Extracted:
-        item = extract_article(html, url or "")
-        text = item.get("text") or "\n".join(item.get("paragraphs") or [])
-        return Extracted(text, item.get("title"))
-
-    return run
 
 
 # ---------------------------------------------------------------- corpora
@@ -350,10 +334,9 @@ def arabic_report(root: Path, systems: dict[str, Extractor]) -> dict[str, Any]:
 
 
 def rtl_dates(folder: Path) -> dict[str, Any]:
-    """Publication dates found by generic_date and by htmldate, day granularity."""
+    """Publication days of the item's published_at (the day as the page wrote it) and of
+    htmldate."""
     from htmldate import find_date
-
-    from crawler.extract.generic import generic_date
 
     gold = json.loads((folder / "eval_mediacloud_2020.rtl-subset.json").read_text("utf-8"))
     errata = json.loads((Path(__file__).parent / "errata.json").read_text("utf-8"))["htmldate-rtl"]
@@ -362,7 +345,8 @@ def rtl_dates(folder: Path) -> dict[str, Any]:
     for url, entry in gold.items():
         html = (folder / "test_set" / entry["file"]).read_text("utf-8", errors="replace")
         corrected = errata.get(entry["file"], {}).get("corrected", entry["date"])
-        found, source = generic_date(html, url)
+        out = ours(html, url)
+        found, source = out.published, "item published_at"
         ok = _same_day(found, entry["date"])
         ours_right += ok
         ours_corrected += _same_day(found, corrected)
@@ -439,7 +423,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarks not found under {root}", file=sys.stderr)
         return 2
     systems: dict[str, Extractor] = {OURS: ours, **BASELINES}
-    article = project_article_extractor()
     figures: dict[str, Any] = {}
     loaders = {"zyte": zyte_pages, "fundus": fundus_pages}
     for corpus, loader in loaders.items():
@@ -448,10 +431,7 @@ def main(argv: list[str] | None = None) -> int:
             figures[corpus] = corpus_report(pages, systems)
             print_corpus(corpus, figures[corpus])
     if args.corpus in ("arabic", "all"):
-        arabic_systems = dict(systems)
-        if article is not None:
-            arabic_systems["ours (extract_article)"] = article
-        figures["arabic"] = arabic_report(root, arabic_systems)
+        figures["arabic"] = arabic_report(root, systems)
         print_arabic(figures["arabic"])
     if args.json is not None:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), "utf-8")

@@ -148,12 +148,14 @@ def _calendar_date(rest: str) -> tuple[int, int, int] | None:
         return None  # no month, or a pair that disagrees
     month, month_at = months[0]
     numbers = [(int(m.group()), m.start(), len(m.group())) for m in _NUMBER.finditer(rest)]
-    years = [value for value, _, width in numbers if width == 4 and 1900 <= value <= 2100]
+    years = sorted((abs(at - month_at), value) for value, at, width in numbers
+                   if width == 4 and 1900 <= value <= 2100)
     days = [(abs(at - month_at), value) for value, at, width in numbers
             if width <= 2 and 1 <= value <= 31]
-    if len(years) != 1 or not days:
+    if not years or not days or (len(years) > 1 and years[0][0] == years[1][0]):
         return None
-    return years[0], month, min(days)[1]
+    # a count after the date ("12 نوفمبر 2024 1950 زيارة") may read as a year: the nearest wins
+    return years[0][1], month, min(days)[1]
 
 
 def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:

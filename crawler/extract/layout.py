@@ -294,12 +294,18 @@ def _content_paths(views: list[BlockView]) -> set[tuple[int, ...]]:
     return paths
 
 
-def ends_articles(view: BlockView) -> str | None:
+COMMENT_WORDS = frozenset({"comment", "comments", "respond", "reply", "discussion"})
+"""Class words of a comment section: user comments follow an article, never interrupt it."""
+
+
+def ends_articles(view: BlockView, depth: int) -> str | None:
     """The rule when a block opens a section that follows an article's body."""
     if view.network_furniture in ("network:footer", "network:comment-form"):
         return view.network_furniture
     if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line"):
         return view.generic_furniture
+    if view.block.furniture_below(depth) & COMMENT_WORDS:
+        return "furniture:comments"
     return None
 
 
@@ -354,7 +360,7 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     for view in inside:
         if view.index <= start:
             continue
-        if (rule := ends_articles(view)) is not None:
+        if (rule := ends_articles(view, depth)) is not None:
             stop = view.index
             layout.decide(view.index, "boilerplate", rule)
             break

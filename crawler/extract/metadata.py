@@ -63,6 +63,8 @@ class Metadata:
     tags: Found | None = None
     image: Found | None = None
     canonical: str | None = None
+    site_name: str | None = None
+    """og:site_name, or the JSON-LD publisher's name."""
     lang: str | None = None
     json_ld_types: list[str] = field(default_factory=list)
 
@@ -205,6 +207,9 @@ def read_metadata(root: etree._Element) -> Metadata:
     meta_tags = _strings(values.get("article:tag", []), split=True) or _strings(
         values.get("news_keywords", []) or values.get("keywords", []), split=True)
     meta.tags = pick(_strings(ld.get("keywords"), split=True), meta_tags)
+    publisher = ld.get("publisher")
+    meta.site_name = _first(values, ("og:site_name", "application-name")) or next(
+        iter(_names(publisher)), None)
     ld_image = _strings(ld.get("image"))
     meta.image = pick(ld_image[0] if ld_image else None,
                       _first(values, ("og:image", "og:image:url", "twitter:image")))

@@ -115,14 +115,27 @@ def is_anchor(text: str) -> bool:
     return site_of_label(text) is not None or is_ticker_end(text) or is_header_clock(text)
 
 
-def strip_site_affix(title: str) -> str:
-    """A title without a leading "{label} - " or a trailing " - {label}" / " | {label}"."""
+TITLE_SEPARATORS = (" - ", " | ", " ـ ", " – ", " — ", " » ", " « ", " :: ", " : ", " / ")
+"""What stands between a title and the site's name in <title> and og:title."""
+
+
+def strip_site_affix(title: str, site_name: str | None = None) -> str:
+    """A title without the site's name before or after it: a network label ("{label} - X",
+    "X | {label}", "{label} » X") or the page's own site name (og:site_name)."""
     if prefixed := split_label_prefix(title):
         return prefixed[1]
-    for separator in (" - ", " | ", " ـ ", " – "):
+    own = fold(site_name).strip() if site_name else None
+
+    def is_site(part: str) -> bool:
+        return site_of_label(part) is not None or (own is not None and fold(part).strip() == own)
+
+    for separator in TITLE_SEPARATORS:
         head, sep, tail = title.rpartition(separator)
-        if sep and head.strip() and site_of_label(tail) is not None:
+        if sep and head.strip() and is_site(tail):
             return head.strip()
+        head, sep, tail = title.partition(separator)
+        if sep and tail.strip() and is_site(head):
+            return tail.strip()
     return title.strip()
 
 

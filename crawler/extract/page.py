@@ -138,9 +138,9 @@ class Block:
     """Content words (``CONTENT_WORDS``) of the ancestors' class, id and itemprop."""
     bold: bool = False
     """All of the text is bold (b, strong)."""
-    author: bool = False
-    """Inside an element the markup names as the author's: a class, id, rel or itemprop saying
-    author, byline or writer, or a link to an author's page."""
+    author: str = ""
+    """The block's text inside elements the markup names as the author's: a class, id, rel or
+    itemprop saying author, byline or writer, or a link to an author's page."""
 
     @property
     def furniture(self) -> frozenset[str]:
@@ -319,7 +319,8 @@ class _Flattener:
         self.link_chars = 0
         self.links = 0
         self.bold_chars = 0
-        self.author_text = False
+        self.author_parts: list[str] = []
+        self.last_author = False
         self.times: list[str] = []
         self.numbers = 0
         self.figures = 0
@@ -335,8 +336,11 @@ class _Flattener:
             self.link_chars += len(text.strip())
         if context.bold:
             self.bold_chars += len(text.strip())
-        if context.author and text.strip():
-            self.author_text = True
+        if context.author:
+            if self.author_parts and not self.last_author:  # another name
+                self.author_parts.append("، ")
+            self.author_parts.append(text)
+        self.last_author = context.author
 
     def flush(self, context: _Context) -> None:
         if not self.parts and not self.times:
@@ -349,11 +353,11 @@ class _Flattener:
                 context.figure, tuple(self.times), min(self.link_chars, len(text)), self.links,
                 context.list_item, context.path, context.levels, context.content,
                 bold=bool(text) and self.bold_chars >= plain > 0,
-                author=self.author_text or context.author))
+                author=normalise_space("".join(self.author_parts))))
         self.parts.clear()
         self.times.clear()
         self.link_chars = self.links = self.bold_chars = 0
-        self.author_text = False
+        self.author_parts.clear()
 
     def image(self, element: etree._Element, context: _Context) -> None:
         self.flush(context)
@@ -364,8 +368,9 @@ class _Flattener:
                 links=int(context.link), list_item=context.list_item, path=context.path,
                 levels=context.levels, content=context.content))
 
-    def enter(self, element: etree._Element, tag: str, outer: _Context) -> _Context:
-        """The context of an element's contents."""
+    def enter(self, element: etree._Element, tag: str, outer: _Context,
+              block: bool) -> _Context:
+        """The context of an element's contents (``block``: laid out as a block)."""
         inner = _Context(**outer.__dict__)
         words = _words(element)
         if tag in ("nav", "footer", "aside", "header", "form", "menu", "amp-sidebar"):
@@ -373,9 +378,9 @@ class _Flattener:
         furniture = frozenset(words & FURNITURE_WORDS)
         if not furniture and words & CONTENT_WORDS:  # "main-menu" names a menu, not content
             inner.content = outer.content | (words & CONTENT_WORDS)
-        if tag in BLOCK_TAGS:
+        if block:
             self.numbers += 1
-            inner.block = tag
+            inner.block = tag if tag in BLOCK_TAGS else "div"
             inner.path = (*outer.path, self.numbers)
             inner.levels = (*outer.levels, furniture)
         elif furniture:
@@ -395,6 +400,12 @@ class _Flattener:
             self.links += 1
             inner.author = inner.author or bool(_AUTHOR_HREF.search(href.split("?")[0]))
         return inner
+
+
+def _holds_line_break(element: etree._Element) -> bool:
+    """An inline element with a line break of its own lays its text out in lines: a block
+    (a <span> or <font> holding a whole article body, as old CMSs write them)."""
+    return any(child.tag == "br" for child in element)
 
 
 def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
@@ -429,9 +440,10 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
                 walk.flush(outer)
                 contexts.append(outer)
                 continue
-            if tag in BLOCK_TAGS:
+            block = tag in BLOCK_TAGS or _holds_line_break(element)
+            if block:
                 walk.flush(outer)
-            inner = walk.enter(element, tag, outer)
+            inner = walk.enter(element, tag, outer, block)
             if tag == "time" and (stamp := (element.get("datetime") or "").strip()):
                 walk.times.append(stamp)
             contexts.append(inner)
@@ -439,8 +451,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
                 walk.add(element.text, inner)
         else:
             inner = contexts.pop()
-            if tag in BLOCK_TAGS and inner is not contexts[-1]:
-                walk.flush(inner)
+            if inner is not contexts[-1] and inner.path is not contexts[-1].path:
+                walk.flush(inner)  # a block element ends
             if element is not top and element.tail:
                 shown = bool(tag) and tag not in SKIPPED_TAGS and not _hidden(element)
                 walk.add(element.tail, contexts[-1], apart=shown)

@@ -32,6 +32,10 @@ AFTER_BODY = 3
 """Text blocks after the body's last paragraph where a byline or a bare name may stand."""
 DATE_DISTANCE = 2
 """How far (in text blocks) a bare name may stand from the header's date line."""
+AUTHOR_BOX_WINDOW = 40
+"""How many text blocks after the body are searched for an author's box."""
+BIO_MIN_WORDS = 4
+"""How many words an author's description adds to the name it opens with."""
 MAX_NAME_WORDS = 6
 BARE_NAME_WORDS = (2, 4)
 """A name standing alone with nothing to say it is one has this many words."""
@@ -43,7 +47,9 @@ _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
 _MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
 """What separates a byline from more on its line (a date, a section)."""
-_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]0-9|/@]")
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+"""What separates the parts of a meta line (date | author | comments)."""
+_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@]|\d")
 NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "من", "في", "على", "عبر", "عن", "مع", "إلى", "الى", "هذا", "هذه", "كل", "جميع", "المزيد",
     "اقرأ", "شاهد", "تابع", "تابعونا", "أخبار", "اخبار", "مقالات", "الرئيسية", "الأخبار", "اليوم",
@@ -54,9 +60,18 @@ _SEPARATORS = re.compile(r"\s*[،,]\s*|\s+و\s+|\s+and\s+|\s*&\s*")
 
 
 def names_in_byline(text: str) -> list[str] | None:
-    """The names of a byline ("بقلم : X", "كتب - X و Y"), also followed by more ("بقلم : X -
-    نشر بتاريخ ..."), or None when the line is not one."""
-    match = _BYLINE.match(text.strip())
+    """The names of a byline ("بقلم : X", "كتب - X و Y"), also with more before or after it on
+    its line ("10/09/2024 | بقلم: X", "بقلم : X - نشر بتاريخ ..."), or None when the line holds
+    none."""
+    text = text.strip()
+    for start in (0, *(m.end() for m in _MORE.finditer(text))):
+        if names := _names_from(text[start:]):
+            return names
+    return None
+
+
+def _names_from(text: str) -> list[str] | None:
+    match = _BYLINE.match(text)
     if not match:
         return None
     rest = match["names"]
@@ -147,9 +162,23 @@ def _bylines(reading: Reading, views: list[BlockView]) -> list[tuple[list[BlockV
 def _marked(reading: Reading, views: list[BlockView]) -> tuple[BlockView, list[str]] | None:
     """A name the markup marks as the author's."""
     for view in views:
-        if view.block.author and not view.block.list_item and _free(view, reading) \
-                and (names := split_names(view.text)):
+        marked = view.block.author
+        if marked and not view.block.list_item and _free(view, reading) \
+                and (names := names_in_byline(marked) or split_names(marked)):
             return view, names
+    return None
+
+
+def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
+    """A bare name among the parts of a meta line under the title ("10 سبتمبر، 2024 | سعيد
+    بنعلي | 4 تعليقات")."""
+    for view in _header(reading):
+        if not _free(view, reading) or view.block.list_item or not _META_SEPARATOR.search(
+                view.text):
+            continue
+        for part in _META_SEPARATOR.split(view.text):
+            if _bare_name(part.strip()):
+                return view, [part.strip()]
     return None
 
 
@@ -208,8 +237,10 @@ def _original_words(text: str, folded_name: str) -> str | None:
 
 
 def _bare(view: BlockView) -> bool:
+    """A name alone in its block: no date, no furniture, no byline word before it."""
     return (view.date is None and view.network_furniture is None
-            and view.generic_furniture is None and _bare_name(view.text))
+            and view.generic_furniture is None and _bare_name(view.text)
+            and names_in_byline(view.text) is None)
 
 
 def _bare_name(text: str) -> bool:
@@ -253,6 +284,10 @@ def find(reading: Reading) -> Found:
     if with_date := _name_with_date(reading):
         view, name = with_date
         return Found([name], "author-line")
+    if in_meta := _names_in_meta_line(reading):
+        view, names = in_meta
+        _mark(reading, view, "author:meta-line")
+        return Found(names, "author-line")
     if beside := _names_beside_date(reading):
         view, names = beside
         layout.decide(view.index, "author", "author:name-beside-date")
@@ -260,10 +295,45 @@ def find(reading: Reading) -> Found:
     if (bare := _bare_after_body(reading)) is not None:
         layout.decide(bare.index, "author", "author:name-after-body")
         return Found([bare.text], "author-line")
+    if (box := _author_box(reading)) is not None:
+        view, name = box
+        layout.decide(view.index, "author", "author:bio-box")
+        return Found([name], "author-line")
+    if (alone := _name_under_title(reading)) is not None:
+        layout.decide(alone.index, "author", "author:name-under-title")
+        return Found([alone.text], "author-line")
     reporter = reading.notes.get("reporter")
     if reporter:
         return Found([reporter], "dateline")
     return NOTHING
+
+
+def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
+    """After the body, a name (alone or in a byline) followed by a text that opens with that
+    name: an author's box ("X" then "X writes on politics since ...")."""
+    layout = reading.layout
+    if layout.start is None:
+        return None
+    first = (layout.last if layout.last is not None else layout.start) + 1
+    views = [v for v in reading.views[first:] if v.is_text][:AUTHOR_BOX_WINDOW]
+    for view, following in zip(views, views[1:]):
+        if not _free(view, reading):
+            continue
+        names = names_in_byline(view.text) or ([view.text] if _bare(view) else [])
+        if len(names) == 1 and following.text.startswith(names[0]) \
+                and following.words >= len(names[0].split()) + BIO_MIN_WORDS:
+            return view, names[0]
+    return None
+
+
+def _name_under_title(reading: Reading) -> BlockView | None:
+    """A bare name as the first line under the title that no other field took (print pages
+    and plain templates show the author so)."""
+    for view in _header(reading):
+        if reading.layout.decided(view.index):
+            continue
+        return view if _bare(view) and not view.link_text else None
+    return None
 
 
 def _bare_name_under_title(reading: Reading) -> BlockView | None:

@@ -20,6 +20,7 @@ import re
 from crawler.extract.layout import (
     STRONG_FURNITURE,
     BlockView,
+    Layout,
     body_candidates,
     is_furniture_text,
 )
@@ -32,6 +33,11 @@ MIN_WORDS = 40
 extractor's."""
 _BULLET = re.compile(r"^[-•*]\s+")
 """trafilatura writes a list item as "- item"."""
+LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class"})
+"""Furniture rules that judge a block by its place in the body container the layout chose; on
+a page the generic extractor reads, that container may be the wrong one."""
+SHARED_TEXT = 0.6
+"""The share of the generic extractor's characters whose shared ancestors wrap the article."""
 GENERIC_FACTOR = 2.0
 """How many times more words the generic extractor must find to replace such a body."""
 
@@ -41,7 +47,7 @@ def find(reading: Reading) -> Found:
     layout = reading.layout
     if not reading.network and (generic := _generic_paragraphs(reading)):
         return Found(generic, "generic")
-    chosen: list[BlockView] = body_candidates(layout)
+    chosen: list[BlockView] = _without_repeats(body_candidates(layout), layout)
     paragraphs = [view.text for view in chosen]
     words = sum(view.words for view in chosen)
     source = "network-rules" if reading.network else "page-layout"
@@ -55,25 +61,65 @@ def find(reading: Reading) -> Found:
     return Found(paragraphs, source if paragraphs else None)
 
 
-def _generic_paragraphs(reading: Reading) -> list[str]:
-    """The generic extractor's paragraphs without what the page's other fields claimed and
-    without furniture: each is traced back to the page's block with the same text, and dropped
-    when that block is claimed, link text, a list item or inside a furniture box."""
-    views = {view.key: view for view in reading.views if view.is_text}
+REPEAT_CHECK_MAX_BLOCKS = 400
+"""Body blocks compared pairwise for repeats at most (the check is quadratic; an article has
+tens of paragraphs, a hostile page thousands)."""
+
+
+def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
+    """Without a block that repeats words of another (a pull quote, a teaser of the article
+    itself): it is marked boilerplate."""
+    if len(views) > REPEAT_CHECK_MAX_BLOCKS:
+        return views
     kept = []
-    for paragraph in reading.generic.paragraphs[:MAX_BLOCKS]:
-        text = _BULLET.sub("", paragraph)
-        if not text or is_furniture_text(text):
+    for view in views:
+        if any(other is not view and len(other.key) > len(view.key) and view.key in other.key
+               for other in views):
+            layout.decide(view.index, "boilerplate", "furniture:pull-quote")
             continue
-        view = views.get(word_key(fold(text)))
-        if view is not None and _not_body(view, reading):
-            continue
-        kept.append(text)
+        kept.append(view)
     return kept
 
 
-def _not_body(view: BlockView, reading: Reading) -> bool:
+def _generic_paragraphs(reading: Reading) -> list[str]:
+    """The generic extractor's paragraphs without what the page's other fields claimed and
+    without furniture: each is traced back to the page's block with the same text, and dropped
+    when that block is claimed, link text, a date or inside a furniture box."""
+    views = {view.key: view for view in reading.views if view.is_text}
+    found = []
+    for paragraph in reading.generic.paragraphs[:MAX_BLOCKS]:
+        text = _BULLET.sub("", paragraph)
+        if text and not is_furniture_text(text):
+            found.append((text, views.get(word_key(fold(text)))))
+    depth = _shared_depth([view for _, view in found if view is not None])
+    return [text for text, view in found if view is None or not _not_body(view, reading, depth)]
+
+
+def _shared_depth(views: list[BlockView]) -> int:
+    """How many block elements most of the generic extractor's text sits in (by characters,
+    so a teaser box it let in does not count): their class words wrap the whole article
+    ("page has-sidebar has-ads"), so they name no furniture."""
+    total = sum(len(view.text) for view in views)
+    depth = 0
+    while views:
+        groups: dict[int, list[BlockView]] = {}
+        for view in views:
+            if len(view.block.path) > depth:
+                groups.setdefault(view.block.path[depth], []).append(view)
+        if not groups:
+            break
+        views = max(groups.values(), key=lambda group: sum(len(v.text) for v in group))
+        if sum(len(view.text) for view in views) < SHARED_TEXT * total:
+            break
+        depth += 1
+    return depth
+
+
+def _not_body(view: BlockView, reading: Reading, depth: int) -> bool:
+    """Claimed by another field, named furniture by its words, a date, or inside a box whose
+    class names furniture (below the ancestors the article shares). Link text and lists of
+    links are left to the generic extractor, which keeps them where they belong to the text."""
     decision = reading.layout.decisions.get(view.index)
-    return ((decision is not None and decision.role != "body") or view.link_text
-            or view.block.list_item or bool(view.block.furniture & STRONG_FURNITURE)
-            or view.date is not None)
+    if decision is not None and decision.role != "body" and decision.rule not in LAYOUT_ONLY:
+        return True
+    return view.date is not None or bool(view.block.furniture_below(depth) & STRONG_FURNITURE)

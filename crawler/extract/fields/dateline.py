@@ -20,6 +20,10 @@ from crawler.extract.reading import NOTHING, Found, Reading
 
 WINDOW = 4
 """Text blocks before the body's first paragraph that may hold the dateline."""
+OPENING_LINES = 2
+"""Short lines at the body's start a dateline may follow."""
+CAPTION_WORDS = 15
+"""Longer lines are text, not a caption before the dateline."""
 _DASH_CLASS = r"\-ـ–—"
 _DATELINE = re.compile(
     rf"^(?P<location>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*[{_DASH_CLASS}/]\s*"
@@ -27,8 +31,8 @@ _DATELINE = re.compile(
 )
 BYLINE_WORDS = frozenset({"بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "بواسطة", "إعداد", "اعداد",
                           "تحرير", "المحرر", "تقرير", "By", "by"})
-"""A line opening with one of these is a byline ("بقلم - X"), not a dateline."""
-_SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9]")
+"""A line with one of these before its dash is a byline ("بقلم - X"), not a dateline."""
+_SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9|•·]")
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def parse(text: str) -> Dateline | None:
         return None
     if _SENTENCE_PUNCT.search(location + source) or parse_arabic_date(text):
         return None
-    if location.split()[0] in BYLINE_WORDS:
+    if BYLINE_WORDS & set(location.split()):
         return None
     return Dateline(location, source)
 
@@ -78,13 +82,36 @@ def find(reading: Reading) -> Found:
             break
         line = None if view.block.caption or view.link_text else parse(view.text)
         if line is not None:
-            layout.decide(view.index, "dateline", "dateline:line-before-body")
-            if line.source_is_person:
-                reading.notes["reporter"] = line.source
-            return Found(line.as_dict(), "network-rules" if reading.network else "page-text")
+            return _found(reading, view, line, "dateline:line-before-body")
         if not _passable(view):
             break
+    return _opening_the_body(reading)
+
+
+def _opening_the_body(reading: Reading) -> Found:
+    """A dateline among the body's first lines, after short ones only (a caption the markup
+    did not mark): the body then starts after it."""
+    layout = reading.layout
+    assert layout.start is not None
+    lines = [v for v in reading.views[layout.start:] if v.is_text][:OPENING_LINES + 1]
+    for position, view in enumerate(lines):
+        line = None if view.block.caption or view.link_text else parse(view.text)
+        if line is not None:
+            following = next((v for v in lines[position + 1:] if v.paragraph), None)
+            if following is None:
+                return NOTHING
+            layout.start = following.index
+            return _found(reading, view, line, "dateline:line-opening-body")
+        if view.words > CAPTION_WORDS:
+            break
     return NOTHING
+
+
+def _found(reading: Reading, view: BlockView, line: Dateline, rule: str) -> Found:
+    reading.layout.decide(view.index, "dateline", rule)
+    if line.source_is_person:
+        reading.notes["reporter"] = line.source
+    return Found(line.as_dict(), "network-rules" if reading.network else "page-text")
 
 
 def _passable(view: BlockView) -> bool:

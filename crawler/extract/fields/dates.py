@@ -38,7 +38,8 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
     layout = reading.layout
     for index in layout.header:
         view = reading.views[index]
-        if not view.is_text or (view.block.list_item and view.block.links):
+        if not view.is_text or (view.block.list_item and view.block.links) \
+                or not _beside_title(view, reading):
             continue
         if view.link_text and (layout.title is None or index < layout.title
                                or view.block.link_chars >= len(view.text)):
@@ -54,6 +55,32 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
         if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
             return view, Stamp(persian.isoformat(), "day")
     return None
+
+
+def _beside_title(view: BlockView, reading: Reading) -> bool:
+    """In the title's own part of the page: a block before the title shares its grandparent
+    (a teaser's date in a list above the headline does not), and no box between them is named
+    for furniture (latest, related, most read ...)."""
+    layout = reading.layout
+    if layout.title is None:
+        return True
+    title_path = reading.views[layout.title].block.path
+    path = view.block.path
+    shared = 0
+    for mine, theirs in zip(path, title_path, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    if view.index < layout.title and shared < len(title_path) - 2:
+        return False
+    return not view.block.furniture_below(shared) & LIST_WORDS
+
+
+LIST_WORDS = frozenset({
+    "related", "recommended", "popular", "most", "trending", "latest", "ticker", "breaking",
+    "marquee", "widget", "sidebar", "aside", "more", "comment", "comments", "nav", "footer",
+})
+"""Class words of boxes whose dates are other articles' (or comments')."""
 
 
 def find(reading: Reading) -> dict[str, Any]:

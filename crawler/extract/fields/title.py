@@ -34,7 +34,7 @@ def declared_titles(reading: Reading) -> list[Found]:
     meta, feed = reading.meta, reading.feed
     values = [(meta.title.value, meta.title.source) if meta.title else (None, None),
               (feed.get("title"), "feed"), (meta.html_title, "html-title")]
-    return [Found(network.strip_site_affix(normalise_space(value)), source)
+    return [Found(network.strip_site_affix(normalise_space(value), meta.site_name), source)
             for value, source in values if isinstance(value, str) and value.strip()]
 
 

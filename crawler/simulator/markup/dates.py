@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Literal
 
 from crawler.simulator.text import MONTHS as PAIRED_MONTHS
@@ -54,6 +54,38 @@ def _weekday(m: datetime) -> str:
     return WEEKDAYS[m.weekday()]
 
 
+HIJRI_MONTHS = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب",
+                "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة")
+
+
+def hijri(day: date) -> tuple[int, int, int]:
+    """(year, month, day) of ``day`` in the tabular Islamic calendar (the arithmetic one: within
+    a day of the Umm al-Qura dates sites print)."""
+    rest = day.toordinal() + 1721425 - 1948440 + 10632
+    n = (rest - 1) // 10631
+    rest = rest - 10631 * n + 354
+    j = ((10985 - rest) // 5316) * ((50 * rest) // 17719) + (rest // 5670) * (
+        (43 * rest) // 15238)
+    rest = (rest - ((30 - j) // 15) * ((17719 * j) // 50) - (j // 16) * ((15238 * j) // 43)
+            + 29)
+    month = (24 * rest) // 709
+    return 30 * n + j - 30, month, rest - (709 * month) // 24
+
+
+def _hijri_paired(m: datetime) -> str:
+    """"الخميس 12 جمادى الأولى 1446 هـ الموافق 14 نوفمبر 2024 م"."""
+    year, month, day = hijri(m.date())
+    return (f"{_weekday(m)} {day} {HIJRI_MONTHS[month - 1]} {year} هـ الموافق {m.day} "
+            f"{GREGORIAN[m.month - 1]} {m.year} م")
+
+
+def _gregorian_hijri(m: datetime) -> str:
+    """"الخميس 14 نوفمبر 2024 م - 12 جمادى الأولى 1446 هـ"."""
+    year, month, day = hijri(m.date())
+    return (f"{_weekday(m)} {m.day} {GREGORIAN[m.month - 1]} {m.year} م - {day} "
+            f"{HIJRI_MONTHS[month - 1]} {year} هـ")
+
+
 @dataclass(frozen=True)
 class DateFormat:
     name: str
@@ -90,6 +122,16 @@ FORMATS: dict[str, DateFormat] = {f.name: f for f in (
         f"{_weekday(m)} {m.day} {PAIRED_MONTHS[m.month - 1]} {m.year}"), "local", "day"),
     DateFormat("maghreb_day", lambda m: f"{m.day} {MAGHREBI[m.month - 1]} {m.year}", "local",
                "day"),
+    # formats of the families added with the second held-out set
+    DateFormat("hijri_paired", _hijri_paired, "local", "day"),
+    DateFormat("gregorian_hijri", _gregorian_hijri, "local", "day"),
+    DateFormat("slash_ymd", lambda m: f"{m:%Y/%m/%d}", "local", "day"),
+    DateFormat("slash_ymd_time", lambda m: f"{m:%Y/%m/%d} - {_hm(m)}", "local", "minute"),
+    DateFormat("ampm_comma", lambda m: (
+        f"{m.day} {GREGORIAN[m.month - 1]} {m.year}، {_ampm(m)}"), "local", "minute"),
+    DateFormat("dot_day", lambda m: f"{m:%d.%m.%Y}", "local", "day"),
+    DateFormat("joomla_lc2", lambda m: (
+        f"{_weekday(m)}, {m:%d} {GREGORIAN[m.month - 1]} {m.year} {_hm(m)}"), "local", "minute"),
 )}
 
 
@@ -173,6 +215,30 @@ def decoy_moments(rng: random.Random, around: datetime, count: int) -> list[date
         days = rng.randint(1, 40) * rng.choice((-1, -1, -1, 1))
         out.append(around + timedelta(days=days, minutes=rng.randrange(-600, 600)))
     return out
+
+
+def age(delta: timedelta) -> str:
+    """How long ago, as client-rendered pages print it beside (or instead of) a date: منذ 3
+    أشهر. Never an article's date: the render time it counts from is not on the page."""
+    minutes = max(1, int(delta.total_seconds() // 60))
+    hours, days = minutes // 60, minutes // 1440
+    if minutes < 60:
+        return ("منذ دقيقة" if minutes == 1 else "منذ دقيقتين" if minutes == 2
+                else f"منذ {minutes} دقائق" if minutes <= 10 else f"منذ {minutes} دقيقة")
+    if hours < 24:
+        return ("منذ ساعة" if hours == 1 else "منذ ساعتين" if hours == 2
+                else f"منذ {hours} ساعات" if hours <= 10 else f"منذ {hours} ساعة")
+    if days < 7:
+        return "منذ يوم" if days == 1 else "منذ يومين" if days == 2 else f"منذ {days} أيام"
+    if days < 30:
+        weeks = days // 7
+        return "منذ أسبوع" if weeks == 1 else "منذ أسبوعين" if weeks == 2 else f"منذ {weeks} أسابيع"
+    months = days // 30
+    if months < 12:
+        return ("منذ شهر" if months == 1 else "منذ شهرين" if months == 2
+                else f"منذ {months} أشهر" if months <= 10 else f"منذ {months} شهرا")
+    years = days // 365
+    return "منذ سنة" if years == 1 else "منذ سنتين" if years == 2 else f"منذ {years} سنوات"
 
 
 def relative(rng: random.Random) -> str:

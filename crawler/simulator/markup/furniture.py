@@ -305,3 +305,160 @@ NETWORK_CLOCKS = ("آخر تحديث GMT {t}", "آخر تحديث GMT{t}", "آخ
 def network_clock(rng: random.Random) -> str:
     t = f"{rng.randrange(24):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}"
     return rng.choice(NETWORK_CLOCKS).format(t=t)
+
+
+# --------------------------------------------------------------------------- second held-out set
+# Furniture of ghost_minimal, joomla_microdata, spa_shell and epaper_archive (written for this
+# generator like everything above).
+
+def teaser(rng: random.Random) -> str:
+    """A teaser under a related headline made of whole sentences (not cut with an ellipsis):
+    the same kind of prose as a body paragraph, which is what makes it hard."""
+    sentences = paragraph(rng).split(". ")
+    kept = sentences[: rng.choice((1, 2))]
+    return ". ".join(s.rstrip(".") for s in kept) + "."
+
+
+LONG_COMMENT_OPENERS = (
+    "أتابع هذا الموقع منذ سنوات، وأود أن أعلق على هذا الموضوع بشيء من التفصيل لأنه يمس حياتنا "
+    "اليومية بشكل مباشر.",
+    "بصفتي موظفا في هذا القطاع منذ أكثر من خمسة عشر عاما، أستطيع أن أقول إن الصورة التي يقدمها "
+    "الخبر ليست كاملة.",
+    "قرأت الخبر أكثر من مرة، ولدي عدة ملاحظات أرجو أن يتسع لها صدر المحررين والقراء.",
+    "اسمحوا لي أن أختلف مع كثير من التعليقات السابقة، فالموضوع أعقد مما يبدو للوهلة الأولى.",
+    "كنت من المتفائلين عند الإعلان الأول عن هذا التوجه، لكن التجربة علمتنا أن ننتظر الأفعال لا "
+    "الأقوال.",
+)
+LONG_COMMENT_MIDDLES = (
+    "المشكلة الحقيقية ليست في القرارات نفسها، بل في غياب المتابعة بعد الإعلان عنها، فكم من مشروع "
+    "أعلن عنه ثم نسي بعد أشهر قليلة.",
+    "في مدينتنا مثلا ما زال الناس ينتظرون تنفيذ وعود قديمة تتعلق بالطرق والمستوصفات، ولا أحد يشرح "
+    "لهم سبب التأخير.",
+    "أتمنى أن يتم إشراك المواطنين والجمعيات في مثل هذه النقاشات، لأنهم أدرى بما يحتاجون إليه من "
+    "أي لجنة تجتمع في العاصمة.",
+    "كما أن الأرقام التي تعلن عادة لا تعكس ما يعيشه الناس في الأحياء الشعبية والقرى البعيدة.",
+    "ولا يجب أن ننسى أن الشباب هم أكثر الفئات تضررا، فالكثير منهم يحمل شهادات عليا ولا يجد عملا "
+    "يناسبه.",
+    "لقد جربنا سياسات مشابهة في السابق ولم تحقق النتائج المرجوة، والسبب في رأيي هو غياب التخطيط "
+    "على المدى البعيد.",
+    "ومن الإنصاف أن نعترف بأن هناك تحسنا في بعض الخدمات خلال السنوات الأخيرة، لكنه يبقى بطيئا "
+    "مقارنة بحجم الانتظارات.",
+    "وأقترح أن تنشر الجهات المعنية تقارير دورية بلغة بسيطة يفهمها الجميع، حتى يعرف الناس أين تذهب "
+    "الأموال.",
+    "أما الحديث عن التعاون مع الخارج فهو جميل على الورق، لكن الأولى أن نرتب بيتنا الداخلي قبل أي "
+    "شيء آخر.",
+)
+LONG_COMMENT_CLOSERS = (
+    "وشكرا لكم على إتاحة الفرصة للتعليق، وأرجو أن ينشر تعليقي كاملا دون حذف.",
+    "هذا رأيي المتواضع، والله من وراء القصد.",
+    "أتمنى أن تتابعوا الموضوع وتنشروا ردود المسؤولين عليه.",
+    "وفقكم الله وجزاكم خيرا على هذا المجهود.",
+)
+
+
+def long_comment(rng: random.Random) -> str:
+    """A reader's long comment: five or six sentences of prose, as long as a body paragraph."""
+    middle = rng.sample(LONG_COMMENT_MIDDLES, rng.randint(3, 4))
+    return " ".join([rng.choice(LONG_COMMENT_OPENERS), *middle, rng.choice(LONG_COMMENT_CLOSERS)])
+
+
+def reading_time(words: int, suffix: str = "للقراءة") -> str:
+    """"4 دقائق للقراءة" for a text of ``words`` words (about 200 words a minute)."""
+    minutes = max(1, round(words / 200))
+    if minutes == 1:
+        return f"دقيقة واحدة {suffix}"
+    if minutes == 2:
+        return f"دقيقتان {suffix}"
+    return f"{minutes} دقائق {suffix}" if minutes <= 10 else f"{minutes} دقيقة {suffix}"
+
+
+# ghost_minimal
+GHOST_ACTIONS = ("بحث", "تسجيل الدخول", "اشترك")
+GHOST_FEATURED = ("مميز", "مختارات المحرر")
+GHOST_POWERED = ("يعمل بواسطة Ghost", "مدعوم بمنصة Ghost")
+GHOST_COMMENTS = (("النقاش", "انضم إلى النقاش", "سجل الدخول أو اشترك لتتمكن من التعليق"),
+                  ("التعليقات", "ابدأ النقاش", "التعليقات متاحة للمشتركين فقط"))
+AUTHOR_CARD_HEADINGS = ("عن الكاتب", "نبذة عن الكاتب", "الكاتب")
+
+# joomla_microdata
+JOOMLA_DETAILS = ("التفاصيل", "تفاصيل")
+JOOMLA_CATEGORY = ("التصنيف:", "القسم:")
+JOOMLA_HITS = ("الزيارات:", "عدد الزيارات:", "قراءات:")
+JOOMLA_TOOLS = ("أدوات", "طباعة", "البريد الإلكتروني")
+JOOMLA_PAGER = ("السابق", "التالي")
+JOOMLA_HERE = ("أنت هنا:", "أنت الآن في:")
+JOOMLA_BACK_TOP = ("العودة للأعلى", "أعلى الصفحة")
+JOOMLA_COMMENT_FORM = ("أضف تعليق", "الاسم (مطلوب)", "البريد الإلكتروني (مطلوب)",
+                       "الموقع الإلكتروني", "أدخل الرمز الظاهر في الصورة", "أرسل",
+                       "تحديث قائمة التعليقات", "الاشتراك في تعليقات هذا المقال عبر RSS")
+
+
+def who_is_online(rng: random.Random) -> list[str]:
+    return ["المتواجدون الآن", f"لدينا {rng.randint(18, 240)} زائر متصلين"]
+
+
+# spa_shell
+HASHTAGS = ("#قمة_المناخ", "#كأس_العرب", "#أسعار_الذهب", "#رمضان_يجمعنا", "#الدوري_الممتاز",
+            "#موسم_الرياض", "#الطقس_اليوم", "#امتحانات_الباكالوريا", "#معرض_الكتاب",
+            "#التحول_الرقمي", "#الانتخابات_البلدية", "#السياحة_الداخلية", "#الأمن_الغذائي",
+            "#عاجل", "#مهرجان_قرطاج", "#سوق_العمل")
+TRENDING_HEADINGS = ("ترند الآن", "المواضيع الرائجة", "الأكثر تداولا الآن")
+DESKS = ("فريق التحرير", "وحدة الرصد والمتابعة", "غرفة الأخبار", "قسم الأخبار المحلية")
+"""Desk bylines: a newsroom unit, not a person (no author)."""
+ROLES = ("محرر الشؤون السياسية", "صحفي متخصص في الاقتصاد", "مراسل ميداني", "محرر الأخبار المحلية",
+         "رئيس قسم التحقيقات", "محرر الشؤون الدولية")
+TWEET_ACCOUNTS = (("المركز الإعلامي", "MediaCenterAR"), ("مكتب الاتصال الحكومي", "GovCommsOffice"),
+                  ("هيئة الأرصاد", "MeteoArab"), ("الاتحاد العربي للكرة", "ArabFA_News"),
+                  ("غرفة التجارة والصناعة", "ChamberTrade"))
+TWEET_OPENERS = ("سعدنا اليوم بإعلان", "نثمن عاليا", "تابعنا باهتمام", "يسرنا أن نعلن عن",
+                 "شاركنا اليوم في")
+TWEET_OBJECTS = ("إطلاق المرحلة الأولى من المشروع", "نتائج الاجتماع التنسيقي",
+                 "توقيع الاتفاقية الجديدة", "الجهود المبذولة لخدمة المواطنين",
+                 "افتتاح المعرض السنوي")
+TWEET_TAILS = ("خطوة مهمة نحو مستقبل أفضل", "شكرا لكل فرق العمل", "والقادم أجمل بإذن الله",
+               "ونتطلع إلى مزيد من التعاون")
+WATCH_VIDEO = ("شاهد الفيديو", "شاهد بالفيديو", "فيديو")
+NOSCRIPT = ("يجب تفعيل جافاسكريبت لتصفح هذا الموقع", "يرجى تفعيل JavaScript لعرض المحتوى")
+LIVE_LABELS = ("مباشر", "نتائج المباريات", "المباريات الآن")
+SPA_ACTIONS = ("حفظ", "نسخ الرابط", "الاستماع إلى المقال")
+LOAD_MORE = ("تحميل المزيد", "عرض المزيد")
+
+
+def tweet(rng: random.Random) -> tuple[str, str, str]:
+    """(text, account name, handle) of an embedded post: someone else's words, not the body."""
+    name, handle = rng.choice(TWEET_ACCOUNTS)
+    text = (f"{rng.choice(TWEET_OPENERS)} {rng.choice(TWEET_OBJECTS)}، {rng.choice(TWEET_TAILS)} "
+            f"{rng.choice(HASHTAGS)}")
+    return text, name, handle
+
+
+def live_scores(rng: random.Random, count: int = 3) -> list[str]:
+    out = []
+    for _ in range(count):
+        home, away = rng.sample(_CLUBS, 2)
+        state = rng.choice((f"الدقيقة {rng.randint(3, 89)}", "انتهت", "الشوط الأول"))
+        out.append(f"{home} {rng.randint(0, 3)} - {rng.randint(0, 3)} {away} ({state})")
+    return out
+
+
+def video_caption(rng: random.Random) -> str:
+    return f"(فيديو) {headline(rng)}"
+
+
+# epaper_archive
+PAPER_PAGES = ("الصفحة الأولى", "محليات", "اقتصاد", "عربي ودولي", "رياضة", "ثقافة وفنون",
+               "آراء", "الصفحة الأخيرة", "تحقيقات", "منوعات")
+ISSUE_LINKS = ("تحميل العدد PDF", "تصفح العدد كاملا", "النسخة الورقية")
+ISSUE_CONTENTS = ("في هذا العدد", "محتويات العدد", "مواد العدد")
+ARCHIVE_HEADINGS = ("أعداد سابقة", "أرشيف الأعداد", "الأعداد السابقة")
+_UNIVERSITIES = ("جامعة محمد الخامس", "الجامعة الأردنية", "جامعة القاهرة", "جامعة تونس المنار",
+                 "جامعة الملك سعود", "جامعة الجزائر", "الجامعة اللبنانية")
+_DISCIPLINES = ("الاقتصاد", "العلوم السياسية", "علم الاجتماع", "القانون الدولي", "الإعلام",
+                "التاريخ المعاصر")
+
+
+def writer_note(rng: random.Random) -> str:
+    """The line under a signed newspaper column: who the writer is."""
+    return rng.choice((f"أستاذ {rng.choice(_DISCIPLINES)} في {rng.choice(_UNIVERSITIES)}",
+                       f"كاتب وباحث في {rng.choice(_DISCIPLINES)}",
+                       f"أكاديمي متخصص في {rng.choice(_DISCIPLINES)}"))

@@ -69,7 +69,10 @@ def family_names(families: Sequence[str] | None = None) -> list[str]:
 def generate(n: int, seed: int = 0, families: Sequence[str] | None = None,
              articles: Sequence[SourceArticle] | None = None) -> Iterator[GeneratedPage]:
     """``n`` pages, deterministic for ``seed``: page ``i`` is article ``i`` (cycling) in family
-    ``i mod len(families)``, so pages spread evenly over the families. Articles default to the
+    ``(i + r) mod len(families)`` where ``r = i // len(families)`` is the round, so pages spread
+    evenly over the families (each round gives every family one page) and a periodic article
+    sequence (the simulator's news / opinion pattern has period 3) does not hand a family only
+    one kind of article when the number of families shares the period. Articles default to the
     first ``n`` of the simulated network with the same seed."""
     if n < 0:
         raise ValueError("n must be >= 0")
@@ -80,6 +83,6 @@ def generate(n: int, seed: int = 0, families: Sequence[str] | None = None,
     if not sources:
         raise ValueError("no source article to render")
     for i in range(n):
-        family = names[i % len(names)]
+        family = names[(i + i // len(names)) % len(names)]
         rng = random.Random(f"markup:{seed}:{i}:{family}")
         yield render(sources[i % len(sources)], family, rng)

@@ -28,7 +28,8 @@ from crawler.simulator.text import paragraph, person_name
 from crawler.text import fold, normalise_space
 
 DateWhere = Literal["metadata", "text", "none"]
-BylineForm = Literal["biqalam_colon", "biqalam", "kataba", "katib", "bare", "meta_only", "none"]
+BylineForm = Literal["biqalam_colon", "biqalam", "kataba", "katib", "bare", "meta_only", "none",
+                     "edited_by", "titled", "reporter"]
 BylinePosition = Literal["before", "after"]
 DatelinePosition = Literal["line", "body_lead", "omitted"]
 
@@ -37,8 +38,13 @@ BYLINE_PREFIXES: dict[str, tuple[str, ...]] = {
     "biqalam": ("بقلم ",),
     "kataba": ("كتب - ", "كتب: ", "كتب "),
     "katib": ("الكاتب: ", "الكاتب : "),
+    "edited_by": ("حرر بواسطة: ", "المحرر: ", "كتب بواسطة: "),
+    "titled": ("د. ", "أ. ", "بقلم: د. ", "بقلم الدكتور "),
 }
-"""Byline prefixes with their own spacing (the network also writes "بقلم:X", "بقلم -X")."""
+"""Byline prefixes with their own spacing (the network also writes "بقلم:X", "بقلم -X").
+``titled`` prefixes end in an academic title (د. = doctor, أ. = professor): the title is not part
+of the name, so the expected author is the name after it. ``reporter`` bylines ("X | site",
+"مراسل site - X") are written by the family around the names."""
 ALL_BYLINES: tuple[BylineForm, ...] = ("biqalam_colon", "biqalam", "kataba", "katib", "bare",
                                        "meta_only")
 DATELINE_SEPARATORS = (" - ", " -", "- ", " ـ ", "ـ", " / ", "-", " – ")
@@ -171,6 +177,7 @@ class Page:
     layout: dict[str, str] = field(default_factory=dict)
     css: HashedNames = field(init=False)
     _blocks: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    _body: tuple[str, ...] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         a, rng, traits = self.article, self.rng, self.traits
@@ -263,7 +270,16 @@ class Page:
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
-        return self.article.paragraphs
+        """The body paragraphs the page shows: the article's, or the family's reshaping."""
+        return self._body if self._body is not None else self.article.paragraphs
+
+    def set_body(self, paragraphs: list[str] | tuple[str, ...]) -> None:
+        """The body as this page shows it when the family reshapes the article's paragraphs
+        (a lead sentence on its own, a list, intertitles): the article's sentences, in order,
+        plus the editor's own lines. ``expected["paragraphs"]`` follows it."""
+        if not paragraphs or not all(p.strip() for p in paragraphs):
+            raise ValueError("a body needs non-empty paragraphs")
+        self._body = tuple(paragraphs)
 
     @property
     def shown_authors(self) -> list[str]:
@@ -394,7 +410,7 @@ class Page:
     def owned_text(self) -> str:
         """Everything that belongs to the article: a furniture string inside it is no leak."""
         a = self.article
-        parts = [a.title, a.headline, self.headline, *a.paragraphs, *a.authors,
+        parts = [a.title, a.headline, self.headline, *a.paragraphs, *self.paragraphs, *a.authors,
                  *self.byline.names, a.caption or "", *(a.dateline or ())]
         return fold(normalise_space(" \n ".join(parts)))
 

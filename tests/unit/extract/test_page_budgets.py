@@ -83,3 +83,29 @@ def test_one_stray_byte_keeps_a_utf8_page_utf8_and_is_counted() -> None:
     text, replaced = decode_html_counted(body[:cut] + b"\xa9" + body[cut:],
                                          "text/html; charset=utf-8")
     assert replaced == 1 and "\ufffdالعرب اليوم" in text
+
+
+SENTENCE = "وقال الوزير إن الحكومة ستطلق برنامجا جديدا لدعم الشركات الصغيرة في المدن"
+
+
+def _article_of(paragraphs: int) -> str:
+    words = SENTENCE.split()
+    body = "".join(f"<p>{' '.join(words[(i + j) % len(words)] for j in range(12))} رقم {i}</p>"
+                   for i in range(paragraphs))
+    return ('<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>خبر</title>'
+            '</head><body><h1 class="article-title">خبر</h1><div class="article-body">'
+            f"{body}</div></body></html>")
+
+
+@pytest.mark.slow
+def test_an_article_of_thousands_of_paragraphs_takes_linear_time() -> None:
+    def seconds(paragraphs: int) -> float:
+        html = _article_of(paragraphs)
+        started = time.monotonic()
+        analysis = analyse_page(html, "https://www.arabstoday.net/485/235902-many", {}, None)
+        assert analysis.article is not None
+        return time.monotonic() - started
+
+    seconds(200)  # warm up
+    small, large = seconds(1000), seconds(4000)
+    assert large < 8 * small + 0.5, (small, large)  # quadratic: 10x (0.22 s, 2.23 s)

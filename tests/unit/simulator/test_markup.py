@@ -32,7 +32,7 @@ from crawler.simulator.markup import (
 from crawler.text import DIGITS, normalise_space
 from tests.support import PROJECT_ROOT, SHARED
 
-PAGES = 160
+PAGES = 210
 """10 pages per family for the per-page checks; coverage checks generate more."""
 
 
@@ -112,7 +112,7 @@ def markup_errors(html: str) -> list[str]:
 _MONTHS = ("يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"
            "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|ماي|يوليوز|غشت|شتنبر|نونبر|"
            "دجنبر")
-DATE_LIKE = re.compile(rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+DATE_LIKE = re.compile(rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{4}}[/-]\d{{2}}[/-]\d{{2}}|"
                        rf"(?:{_MONTHS})\s*(?:/\s*\S+\s*)?،?\s*\d{{4}}|GMT|غرينتش|\d{{1,2}}:\d{{2}}")
 
 
@@ -127,7 +127,9 @@ def header_region(page: GeneratedPage) -> str:
 
 def machine_dates(html: str) -> list[str]:
     """Publication dates in metadata: JSON-LD datePublished/dateCreated, meta published times,
-    itemprop datePublished, and <time datetime> outside link lists."""
+    itemprop datePublished, and <time datetime> outside link lists or saying it is the
+    publication date (``itemprop="datePublished"``), but not one that says it is the
+    modification date (``itemprop="dateModified"``)."""
     root = lxml.html.document_fromstring(html)
     found: list[str] = []
     for script in root.iter("script"):
@@ -138,7 +140,10 @@ def machine_dates(html: str) -> list[str]:
         if "published" in key.lower() or key in ("datePublished", "pubdate"):
             found.append(element.get("content") or "")
     for time in root.iter("time"):
-        if time.get("datetime") and not _in_link_list(time):
+        if time.get("itemprop") == "dateModified":
+            continue
+        said = time.get("itemprop") == "datePublished"
+        if time.get("datetime") and (said or not _in_link_list(time)):
             found.append(time.get("datetime") or "")
     return found
 
@@ -158,10 +163,11 @@ def _in_link_list(element: lxml.html.HtmlElement) -> bool:
 # --------------------------------------------------------------------------- generation
 
 
-def test_at_least_twelve_families_and_a_third_held_out() -> None:
+def test_at_least_twelve_families_and_five_held_out() -> None:
     assert len(FAMILIES) >= 12
     assert set(FAMILIES) > HELD_OUT
-    assert len(FAMILIES) / 4 < len(HELD_OUT) <= len(FAMILIES) / 2
+    assert len(HELD_OUT) >= 5
+    assert len(FAMILIES) / 5 < len(HELD_OUT) <= len(FAMILIES) / 2
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
@@ -195,6 +201,15 @@ def test_pages_spread_evenly_over_families(pages: list[GeneratedPage]) -> None:
     assert max(counts.values()) - min(counts.values()) <= 1
 
 
+def test_every_family_gets_news_and_opinion() -> None:
+    """The simulator's articles come in a period-3 pattern: with 21 families (a multiple of 3)
+    page i in family i mod 21 would give each family one kind only; the rounds rotate."""
+    kinds: dict[str, set[str]] = {}
+    for page in generate(6 * len(FAMILIES), seed=0):
+        kinds.setdefault(page.family, set()).add("opinion" if "/w-" in page.url else "news")
+    assert all(k == {"news", "opinion"} for k in kinds.values()), kinds
+
+
 def test_families_restrict_generation() -> None:
     chosen = ["amp_article", "legacy_tables"]
     assert {p.family for p in generate(10, seed=1, families=chosen)} == set(chosen)
@@ -206,7 +221,16 @@ def test_family_choice_changes_structure_not_content() -> None:
     article = articles_from_simulator(1, seed=3)[0]
     pages = [render(article, name, random.Random(1)) for name in FAMILIES]
     assert len({p.html for p in pages}) == len(FAMILIES)
-    assert {tuple(p.expected["paragraphs"]) for p in pages} == {article.paragraphs}
+    for page in pages:  # a reshaped body keeps the article's words, in order
+        assert _in_order(" ".join(article.paragraphs).split(),
+                         " ".join(page.expected["paragraphs"]).split()), page.family
+    assert article.paragraphs in {tuple(p.expected["paragraphs"]) for p in pages}
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    """Whether ``words`` occur in ``within`` in order (other words may come between)."""
+    rest = iter(within)
+    return all(any(word == other for other in rest) for word in words)
 
 
 # --------------------------------------------------------------------------- page invariants
@@ -301,7 +325,7 @@ def test_expected_dates_have_the_documented_forms(pages: list[GeneratedPage]) ->
 
 @pytest.mark.slow
 def test_every_family_shows_every_date_placement() -> None:
-    seen = {(p.family, p.layout["date_where"]) for p in generate(640, seed=11)}
+    seen = {(p.family, p.layout["date_where"]) for p in generate(40 * len(FAMILIES), seed=11)}
     for family in FAMILIES:
         for where in ("metadata", "text", "none"):
             assert (family, where) in seen, (family, where)
@@ -313,11 +337,19 @@ def test_metadata_dates_hold_the_expected_value(pages: list[GeneratedPage]) -> N
             continue
         values = machine_dates(page.html)
         assert values, page.family
-        normal = {_as_expected(v) for v in values}
-        assert normal == {page.expected["published_at"]}, (page.family, values)
+        expected = page.expected["published_at"]
+        # a theme's date-only <time datetime> beside the full instant (ghost_minimal) gives the
+        # local day: within a day of the instant's date in the metadata's offset
+        days = [v for v in values if len(v) == 10 and len(expected) > 10]
+        for day in days:
+            gap = datetime.fromisoformat(day) - datetime.fromisoformat(expected[:10])
+            assert abs(gap.days) <= 1, (page.family, day, expected)
+        normal = {_as_expected(v) for v in values if v not in days}
+        assert normal == {expected}, (page.family, values)
 
 
 def _as_expected(value: str) -> str:
+    value = re.sub(r"(T\d{2}:\d{2}:\d{2})\.\d+", r"\1", value)  # Ghost's .000Z
     value = value.replace("Z", "+00:00")
     if re.search(r"[+-]\d{4}$", value):
         value = value[:-2] + ":" + value[-2:]
@@ -358,10 +390,21 @@ def test_undated_pages_still_show_other_dates(pages: list[GeneratedPage]) -> Non
 
 def test_pages_with_own_dates_show_them_where_the_layout_says(
         pages: list[GeneratedPage]) -> None:
+    above = 0
     for page in pages:
-        if page.layout["date_where"] == "text" and page.layout["byline_position"] == "before":
+        if page.layout["date_where"] != "text":
+            continue
+        if page.layout.get("date_place") == "above_title":
+            # a kicker / issue line above the headline (spa_shell, epaper_archive)
+            text = visible_text(page.html)
+            before = text[:text.rfind(page.expected["title"], 0,
+                                      text.find(page.expected["paragraphs"][0]))]
+            assert DATE_LIKE.search(before.translate(DIGITS)), (page.family, before[-200:])
+            above += 1
+        elif page.layout["byline_position"] == "before":
             region = header_region(page).translate(DIGITS)
             assert DATE_LIKE.search(region), (page.family, region[:200])
+    assert above > 0
 
 
 # --------------------------------------------------------------------------- sources
@@ -418,7 +461,10 @@ def test_seed_page_parses_into_its_parts() -> None:
 def test_seed_article_renders_in_every_family() -> None:
     article = article_from_seed(SEED[0])
     for i, page in enumerate(generate(len(FAMILIES), seed=0, articles=[article])):
-        assert page.expected["paragraphs"] == list(article.paragraphs), page.family
+        if page.layout.get("body_shape", "plain") == "plain":
+            assert page.expected["paragraphs"] == list(article.paragraphs), page.family
+        assert _in_order(" ".join(article.paragraphs).split(),
+                         " ".join(page.expected["paragraphs"]).split()), page.family
         assert page.expected["published_at"] is None
         assert markup_errors(page.html) == [], page.family
         assert i < len(FAMILIES)
@@ -440,3 +486,142 @@ def test_malformed_seed_pages_fail_with_a_clear_error(tmp_path: Path, text: str,
 
 def test_expected_is_json_serialisable(pages: list[GeneratedPage]) -> None:
     json.dumps([p.expected for p in pages[:32]], ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- second held-out set
+
+
+@pytest.fixture(scope="module")
+def new_pages() -> list[GeneratedPage]:
+    """40 pages of each family of the second held-out set."""
+    return list(generate(200, seed=21, families=sorted(HELD_OUT)))
+
+
+def test_the_held_out_set_is_the_five_new_families() -> None:
+    new = {"ghost_minimal", "joomla_microdata", "spa_shell", "epaper_archive", "network_bs3"}
+    assert new == HELD_OUT
+
+
+def test_hijri_dates_follow_the_tabular_calendar() -> None:
+    from datetime import date
+
+    from crawler.simulator.markup.dates import hijri
+
+    assert hijri(date(2024, 11, 14)) == (1446, 5, 12)
+    assert hijri(date(2024, 3, 11)) == (1445, 9, 1)  # 1 Ramadan 1445
+    assert hijri(date(2023, 7, 19)) == (1445, 1, 1)  # 1 Muharram 1445
+
+
+def test_reshaped_bodies_add_only_editor_lines(new_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.body import INTERTITLES, LIST_LEADS
+
+    shapes: Counter[str] = Counter()
+    for page in new_pages:
+        shape = page.layout.get("body_shape", "plain")
+        shapes.update(shape.split("+"))
+        text = " ".join(page.expected["paragraphs"])
+        for line in page.expected["paragraphs"]:
+            if line in INTERTITLES or line in LIST_LEADS:
+                assert shape != "plain", page.family
+        assert "  " not in text
+    for shape in ("lead", "tail", "quote", "subheads", "list"):
+        assert shapes[shape] > 0, shape
+
+
+def test_lists_and_quotes_in_the_body_are_body_paragraphs(new_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in new_pages:
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = set(page.expected["paragraphs"])
+        if "list" in page.layout.get("body_shape", ""):
+            items = [normalise_space(li.text_content()) for li in root.iter("li")]
+            assert sum(item in paragraphs for item in items) >= 3, page.family
+            seen["list"] += 1
+        if "quote" in page.layout.get("body_shape", ""):
+            quotes = [normalise_space(q.text_content()) for q in root.iter("blockquote")]
+            assert any(q in paragraphs for q in quotes), page.family
+            seen["quote"] += 1
+    assert seen["list"] and seen["quote"]
+
+
+def test_relative_ages_are_never_the_date(new_pages: list[GeneratedPage]) -> None:
+    ages = 0
+    for page in new_pages:
+        age_strings = [s for kind, block in page.blocks if kind == "age" for s in block]
+        if not age_strings:
+            continue
+        ages += 1
+        assert all(s.startswith("منذ") for s in age_strings)
+        if page.layout["date_where"] == "none":
+            assert page.expected["published_at"] is None
+    assert ages > 5
+
+
+def test_issue_and_hijri_dates_give_the_gregorian_day(new_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.dates import GREGORIAN
+
+    checked = 0
+    for page in new_pages:
+        if page.family != "epaper_archive" or page.layout["date_where"] != "text":
+            continue
+        assert page.expected["published_precision"] == "day"
+        year, month, day = page.expected["published_at"].split("-")
+        root = lxml.html.document_fromstring(page.html)
+        shown = root.find_class("issue-date")[0].text_content().translate(DIGITS)
+        text = visible_text(page.html).translate(DIGITS)
+        assert 0 <= text.find(shown) < text.find(page.expected["title"])  # above the headline
+        gregorian = re.search(rf"\b{int(day)} (?:[^\d]+ / )?{GREGORIAN[int(month) - 1]} {year}\b",
+                              shown)
+        assert gregorian, (shown, page.expected["published_at"])
+        checked += 1
+    assert checked > 5
+
+
+def test_titles_and_desks_are_not_authors(new_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in new_pages:
+        for name in page.expected["authors"]:
+            assert not name.startswith(("د.", "أ.", "الدكتور")), (page.family, name)
+        if page.layout["byline"] == "titled":
+            text = visible_text(page.html)
+            assert any(f"{t} {page.expected['authors'][0]}" in text
+                       for t in ("د.", "أ.", "الدكتور")), page.family
+            seen["titled"] += 1
+        if page.layout["byline"] == "desk":
+            assert page.expected["authors"] == [] or page.layout["dateline"] != "none"
+            seen["desk"] += 1
+    assert seen["titled"] and seen["desk"]
+
+
+def test_long_comments_embeds_and_teasers_are_furniture(new_pages: list[GeneratedPage]) -> None:
+    kinds: Counter[str] = Counter()
+    for page in new_pages:
+        article = " ".join(page.expected["paragraphs"])
+        for kind, block in page.blocks:
+            if kind == "comments" and any(len(s.split()) >= 40 for s in block):
+                kinds["long comment"] += 1
+            if kind in ("embed", "video", "trending", "issue", "issue_contents", "hits"):
+                kinds[kind] += 1
+            for string in block:
+                assert string not in article
+    for kind in ("long comment", "embed", "video", "trending", "issue", "issue_contents",
+                 "hits"):
+        assert kinds[kind] > 0, kind
+
+
+def test_network_bs3_keeps_the_network_order(new_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup import furniture
+
+    checked = 0
+    for page in new_pages:
+        if page.family != "network_bs3":
+            continue
+        text = visible_text(page.html)
+        first = text.find(page.expected["paragraphs"][0])
+        ticker_end = text.find(furniture.NETWORK_TICKER_END)
+        may = text.find(furniture.NETWORK_MAY_INTEREST, first)
+        last = text.find(page.expected["paragraphs"][-1], first)
+        assert 0 <= ticker_end < text.find(page.expected["title"]) < first, page.url
+        assert last < may, page.url  # "قد يهمك ايضا:" after the body, even inside its <div>
+        checked += 1
+    assert checked > 20
