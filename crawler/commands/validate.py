@@ -1,9 +1,10 @@
 """Item validation: the pipeline that checks every item before it is written, and
 ``crawler validate FILE...``, which checks any export line by line.
 
-``crawler validate`` prints one ``FILE:LINE: reason`` per bad line (not JSON, truncated last
-line, not an object, schema violation, paragraph offset outside the text, duplicate id) and
-exits with status 1 if any line is bad. A duplicate is the same ``id`` and ``version`` twice
+``crawler validate`` prints one ``FILE:LINE: reason`` per bad line (not JSON, NaN or Infinity,
+nesting too deep, a number over 4,300 digits, truncated last line, not an object, schema
+violation, paragraph offset outside the text, duplicate id) or unreadable input (missing, a
+folder, a corrupt .gz) and exits with status 1 if any is bad; never a traceback. A duplicate is the same ``id`` and ``version`` twice
 among all the files given (a later version of an article is not a duplicate).
 """
 
