@@ -38,10 +38,13 @@ class DedupPipeline(StatsPipeline):
         article only once its line is in every feed (item_exported)."""
         self.analyser = crawler.get_extension(PageAnalyser)
         """Holds the fingerprints worker processes computed, if any."""
-        crawler.signals.connect(self.item_exported, signal=item_exported)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     def open_spider(self) -> None:
+        # Connected now, after every from_crawler: handlers run in the order they were
+        # connected, and a written article must be marked exported (distributed claims) before
+        # this slower state write.
+        self.crawler.signals.connect(self.item_exported, signal=item_exported)
         spider = self.crawler.spider
         self.mode = dedup_mode(getattr(spider, "dedup", None) or self.settings.get("DEDUP_MODE"))
         if self.mode == "off":
