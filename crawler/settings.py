@@ -7,6 +7,10 @@ Project-specific settings (all overridable with ``-s NAME=VALUE``):
 - ``REPLAY_PATH``: answer every request from WARC files or saved HTML (``-a replay=``).
 - ``WARC_OUTPUT``: record every response into this WARC file (``%(time)s`` allowed).
 - ``MAX_LISTING_PAGES``: pagination depth per listing.
+- ``DISCOVERY_MAX_SITEMAP_DEPTH``, ``DISCOVERY_MAX_SITEMAPS``, ``DISCOVERY_MAX_ENTRIES``,
+  ``DISCOVERY_MAX_LISTING_PAGES``, ``DISCOVERY_MAX_LINKS_PER_PAGE``, ``DISCOVERY_MAX_QUEUED``:
+  discovery budgets per site (crawler.crawl.spider.DiscoveryBudgets).
+- ``PAGE_ANALYSIS_TIMEOUT``: seconds a page's analysis may take (crawler.analyse.workers).
 - ``INCREMENTAL``: skip articles already exported (seen-store in ``STATE_DIR``); see
   crawler.crawl.incremental. ``RECHECK_DAYS``: articles younger than this are fetched again and
   exported as a new version when changed. ``INCREMENTAL_NOW``: ISO date standing in for "now".
@@ -84,6 +88,10 @@ CONCURRENT_ITEMS = 8
 
 # Page parsing and extraction in the crawl process; set N (or "auto") for N worker processes.
 ANALYSIS_PROCESSES = 0
+# Seconds one page's analysis may take (crawler.analyse.workers); over it the page is dropped
+# as analysis_timeout. Pages take ~20-50 ms; the page caps of crawler.extract keep a hostile
+# one under ~2 s. 0: no budget.
+PAGE_ANALYSIS_TIMEOUT = 10.0
 
 ITEM_PIPELINES = {
     "crawler.pipelines.extraction.ExtractionPipeline": 100,
@@ -118,6 +126,16 @@ FEED_LAYOUT_BATCH_ITEMS = 1000
 FEED_LAYOUT_DAY = None
 
 MAX_LISTING_PAGES = 20
+
+# Discovery budgets per site (crawler.crawl.spider.DiscoveryBudgets): what a site can make
+# discovery do. A budget that is hit drops the links past it (counted under
+# budget/<name>/<site>, listed in the run report) and releases the site's held articles.
+DISCOVERY_MAX_SITEMAP_DEPTH = 3  # sitemap indexes nested below the robots.txt sitemaps
+DISCOVERY_MAX_SITEMAPS = 500  # sitemaps and sitemap indexes fetched
+DISCOVERY_MAX_ENTRIES = 50_000  # entries read from one sitemap or feed (the sitemap protocol's)
+DISCOVERY_MAX_LISTING_PAGES = 1000  # listing pages fetched
+DISCOVERY_MAX_LINKS_PER_PAGE = 1000  # links taken from one listing page or robots.txt
+DISCOVERY_MAX_QUEUED = 1000  # discovery pages (sitemaps, feeds) waiting at once
 
 # Where state that outlives a run is kept (learnt templates, seen articles).
 STATE_DIR = ".state"
@@ -155,6 +173,9 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.ops.logformatter.ArticleLogFormatter"
 
 EXTENSIONS = {
+    # Exported means written to every feed (crawler.export.confirm): item_exported.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.export.confirm.ConfirmingFeedExporter": 0,
     "crawler.analyse.workers.PageAnalyser": 0,
     "crawler.analyse.templates.TemplateLearning": 0,
     "crawler.crawl.incremental.Incremental": 0,

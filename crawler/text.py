@@ -51,6 +51,27 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""C0 and C1 controls, DEL, lone surrogates and the two non-characters: never in a field."""
+_SPACING_CONTROLS = dict.fromkeys(map(ord, "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85"), " ")
+_REMOVED = dict.fromkeys(range(0x20), None) | dict.fromkeys(range(0x7f, 0xa0), None) \
+    | dict.fromkeys(range(0xd800, 0xe000), None) | {0xfffe: None, 0xffff: None} \
+    | _SPACING_CONTROLS
+
+
+def clean_line(text: str) -> str:
+    """``text`` without _UNSHOWN characters: the ones that space words apart (tab, line breaks,
+    the separators U+001C..U+001F, NEL) become a space, the others are removed."""
+    if _UNSHOWN.search(text) is None:
+        return text
+    return text.translate(_REMOVED)
+
+
+def has_unshown(text: str) -> bool:
+    """Whether the text holds a control character, a lone surrogate or U+FFFE/U+FFFF."""
+    return _UNSHOWN.search(text) is not None
+
+
 def normalise_space(text: str) -> str:
     """NFC, every whitespace run to one space, stripped; nothing else is changed."""
     if not text.isascii():

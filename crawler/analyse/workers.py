@@ -22,6 +22,13 @@ A worker that dies (killed, out of memory, a crash in a C extension) loses the p
 on it: it is replaced, and each of those pages is analysed once more, alone, in a one-process
 quarantine pool; a page that kills that one too is dropped as ``analysis_crashed`` (counted
 and logged); the others come through.
+
+``PAGE_ANALYSIS_TIMEOUT`` (seconds; 0: none) is each page's time budget, in either mode: a page
+over it is dropped as ``analysis_timeout``. The analysis runs under a SIGALRM timer (in the
+crawl process, or in the worker), whose handler raises between two Python steps: a single long
+C call (lxml parsing a 10 MB page, under a second) finishes first, and the page caps of
+crawler.extract bound those. In a pool, a worker that still has not answered a while after the
+budget is killed (its other pages are analysed again, alone), so a stop never waits on it.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import os
 import pickle
 import signal
 import socket
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
@@ -58,6 +66,41 @@ logger = logging.getLogger(__name__)
 
 Analyse = Callable[..., PageAnalysis]
 
+class AnalysisTimeout(BaseException):
+    """Raised by the SIGALRM handler when a page's time budget is spent. A BaseException, so
+    that the extraction's own ``except Exception`` guards do not swallow it."""
+
+
+def _raise_timeout(signum: int, frame: Any) -> None:
+    raise AnalysisTimeout
+
+
+def analyse_within(function: Analyse, seconds: float, *args: Any) -> PageAnalysis:
+    """``function(*args)`` under a ``seconds`` SIGALRM budget (0: none, and none off the main
+    thread, where signals cannot be set); a page over it gives ``analysis_timeout``."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        return function(*args)
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return function(*args)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except AnalysisTimeout:
+        return timed_out(seconds)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def timed_out(seconds: float) -> PageAnalysis:
+    return PageAnalysis(frozenset(), reason="analysis_timeout",
+                        detail=f"analysis took more than {seconds:g} s")
+
+
+HARD_TIMEOUT_GRACE = 5.0
+"""Seconds past the budget before the crawl process kills a worker that has not answered."""
+
 KNOWN_TEXTS = 1024
 """Analyses kept by article text for the pipelines after extraction (the template and dedup
 pipelines take the fingerprints a worker computed; an item dropped in between leaves its entry
@@ -77,10 +120,13 @@ class PageAnalyser:
 
     def __init__(self, processes: int = 0, analyse: Analyse = analyse_page,
                  on_crash: Callable[[str], None] | None = None,
-                 dedup: DedupParams | None = None):
+                 dedup: DedupParams | None = None, timeout: float = 0.0):
         if processes < 0:
             raise ValueError(f"ANALYSIS_PROCESSES must be 0 or more, got {processes}")
+        if timeout < 0:
+            raise ValueError(f"PAGE_ANALYSIS_TIMEOUT must be 0 or more, got {timeout}")
         self.processes = processes
+        self.timeout = timeout
         self.analyse_function = analyse
         self.on_crash = on_crash
         self.dedup = dedup if processes else None
@@ -117,15 +163,23 @@ class PageAnalyser:
 
         dedup = (settings.getint("DEDUP_NUM_PERM", DEFAULT_NUM_PERM),
                  settings.getint("DEDUP_SHINGLE_WORDS", DEFAULT_SHINGLE_WORDS))
-        analyser = cls(processes, on_crash=count_crash, dedup=dedup)
+        analyser = cls(processes, on_crash=count_crash, dedup=dedup,
+                       timeout=settings.getfloat("PAGE_ANALYSIS_TIMEOUT", 0.0))
         crawler.signals.connect(analyser.close, signal=signals.engine_stopped)
         return analyser
 
     async def analyse(self, page: FetchedPage, fingerprints: bool = True) -> PageAnalysis:
         if not self.processes:
-            return self.analyse_function(page.html, page.url, page.feed, page.fetched_at,
-                                         fingerprints)
-        analysis = await self._analyse_in_pool(page, fingerprints)
+            analysis = analyse_within(self.analyse_function, self.timeout, page.html, page.url,
+                                      page.feed, page.fetched_at, fingerprints)
+        else:
+            analysis = await self._analyse_in_pool(page, fingerprints)
+        if analysis.reason == "analysis_timeout":
+            logger.warning("dropping %s: %s", page.url, analysis.detail)
+        return analysis
+
+    async def _analyse_in_pool(self, page: FetchedPage, fingerprints: bool) -> PageAnalysis:
+        analysis = await self._analyse_or_retry(page, fingerprints)
         if analysis.article is not None and (analysis.text_fingerprint is not None
                                              or analysis.paragraph_fingerprints is not None):
             known = self._known
@@ -153,10 +207,12 @@ class PageAnalyser:
         known = self._known.get(text)
         return known[1] if known is not None else None
 
-    async def _analyse_in_pool(self, page: FetchedPage, fingerprints: bool) -> PageAnalysis:
+    async def _analyse_or_retry(self, page: FetchedPage, fingerprints: bool) -> PageAnalysis:
         args = (page.html, page.url, page.feed, page.fetched_at, fingerprints, self.dedup)
         try:
             return await self._shared().run(args)
+        except AnalysisTimeout:
+            return timed_out(self.timeout)
         except BrokenProcessPool:
             if self.on_crash:
                 self.on_crash(page.url)
@@ -166,9 +222,11 @@ class PageAnalyser:
             return self._failed(page, exc)
         async with self._quarantine_lock:  # one page at a time: a crash now is its own
             if self._quarantine is None:
-                self._quarantine = WorkerPool(1, self.analyse_function)
+                self._quarantine = WorkerPool(1, self.analyse_function, self.timeout)
             try:
                 return await self._quarantine.run(args)
+            except AnalysisTimeout:
+                return timed_out(self.timeout)
             except BrokenProcessPool:
                 self._quarantine.shutdown(wait=False)
                 self._quarantine = None
@@ -185,7 +243,7 @@ class PageAnalyser:
 
     def _shared(self) -> WorkerPool:
         if self._pool is None:
-            self._pool = WorkerPool(self.processes, self.analyse_function)
+            self._pool = WorkerPool(self.processes, self.analyse_function, self.timeout)
             logger.info("page analysis in %d worker processes", self.processes)
         return self._pool
 
@@ -201,17 +259,18 @@ class WorkerPool:
     loop; a worker that dies fails the calls in flight on it (BrokenProcessPool) and is replaced
     at the next call."""
 
-    def __init__(self, processes: int, function: Analyse):
+    def __init__(self, processes: int, function: Analyse, timeout: float = 0.0):
         self.function = function
+        self.timeout = timeout
         self.context = multiprocessing.get_context("forkserver")
         start_forkserver()
-        self.workers = [_Worker(self.context, function) for _ in range(processes)]
+        self.workers = [_Worker(self.context, function, timeout) for _ in range(processes)]
 
     async def run(self, args: tuple[Any, ...]) -> PageAnalysis:
         index, worker = min(enumerate(self.workers), key=lambda found: len(found[1].pending))
         if worker.broken:
             worker.close(wait=False)  # reaps the dead process
-            worker = self.workers[index] = _Worker(self.context, self.function)
+            worker = self.workers[index] = _Worker(self.context, self.function, self.timeout)
         return await worker.run(args)
 
     def shutdown(self, wait: bool = True) -> None:
@@ -226,10 +285,11 @@ _HEADER = 8
 class _Worker:
     """One worker process and its end of their socket pair."""
 
-    def __init__(self, context: ForkServerContext, function: Analyse):
+    def __init__(self, context: ForkServerContext, function: Analyse, timeout: float = 0.0):
         mine, theirs = socket.socketpair()
-        self.process = context.Process(target=_serve, args=(theirs, function), daemon=True,
-                                       name="page-analysis")
+        self.timeout = timeout
+        self.process = context.Process(target=_serve, args=(theirs, function, timeout),
+                                       daemon=True, name="page-analysis")
         self.process.start()
         theirs.close()
         self.socket = mine
@@ -256,7 +316,20 @@ class _Worker:
         self.pending[call_id] = future
         data = pickle.dumps((call_id, args), pickle.HIGHEST_PROTOCOL)
         self._writer.write(len(data).to_bytes(_HEADER, "big") + data)
-        return await future
+        if not self.timeout:
+            return await future
+        # The worker's own alarm answers within the budget; one that does not (stuck in C, or
+        # behind pages queued on it, each with its budget) is killed.
+        limit = self.timeout * (len(self.pending) + 1) + HARD_TIMEOUT_GRACE
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), limit)
+        except TimeoutError:
+            if future.done():
+                return future.result()
+            self.pending.pop(call_id, None)
+            logger.error("an analysis worker did not answer in %.0f s: killed", limit)
+            self.process.kill()
+            raise AnalysisTimeout from None
 
     async def _read(self, reader: asyncio.StreamReader) -> None:
         try:
@@ -300,15 +373,17 @@ class _Worker:
             self.process.join(timeout=5)
 
 
-def _serve(connection: socket.socket, function: Analyse) -> None:
-    """A worker's loop: read a call, answer it, until the crawl process closes its end."""
+def _serve(connection: socket.socket, function: Analyse, timeout: float = 0.0) -> None:
+    """A worker's loop: read a call, answer it (within ``timeout`` seconds), until the crawl
+    process closes its end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the crawl, which closes us
     with connection, connection.makefile("rb") as reader, \
             connection.makefile("wb") as writer:
         while len(header := reader.read(_HEADER)) == _HEADER:
             call_id, args = pickle.loads(reader.read(int.from_bytes(header, "big")))
             try:
-                reply: tuple[int, bool, Any] = (call_id, True, function(*args))
+                reply: tuple[int, bool, Any] = (call_id, True,
+                                                analyse_within(function, timeout, *args))
             except Exception as exc:  # analyse_page never raises; a custom function might
                 reply = (call_id, False, exc)
             try:

@@ -4,7 +4,9 @@ Streams: reads one article line, writes its units, and keeps nothing else, so me
 constant whatever the input size. The output is written to ``OUT.part`` and renamed when
 complete. A line that is not a usable article (not JSON, no id or text, paragraph offsets
 outside the text) is skipped, counted and reported as ``FILE:LINE: skipped: reason`` on stderr;
-``--strict`` turns any skip into exit status 1.
+``--strict`` turns any skip into exit status 1. An input that cannot be read (missing, a
+folder, a corrupt .gz) is one ``FILE: cannot read: reason`` line, and the export fails: exit
+status 1, no output file.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import gzip
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -28,11 +31,8 @@ from crawler.export.annotation.formats import (
 )
 from crawler.export.annotation.preannotate import find_spans
 from crawler.export.annotation.units import UNITS, iter_units
+from crawler.export.jsonl import BadLine, parse_line
 from crawler.schema import offset_errors
-
-
-class BadLine(ValueError):
-    pass
 
 
 def _open_input(name: str, stack: ExitStack) -> IO[bytes]:
@@ -46,11 +46,7 @@ def _open_input(name: str, stack: ExitStack) -> IO[bytes]:
 
 def parse_article(raw: bytes) -> dict[str, Any]:
     """One input line as an article dict, or BadLine with the reason."""
-    try:
-        item = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadLine("truncated line" if not raw.endswith(b"\n") else f"not JSON: {exc}") \
-            from exc
+    item = parse_line(raw)
     if not isinstance(item, dict):
         raise BadLine(f"not a JSON object but {type(item).__name__}")
     if not isinstance(item.get("id"), str) or not item["id"]:
@@ -67,19 +63,28 @@ def parse_article(raw: bytes) -> dict[str, Any]:
     return item
 
 
-def iter_articles(names: list[str], skipped: list[str]) -> Iterator[dict[str, Any]]:
-    """Articles of every input, in order; bad lines are appended to ``skipped`` and reported."""
+def iter_articles(names: list[str], skipped: list[str],
+                  unreadable: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Articles of every input, in order; bad lines are appended to ``skipped`` and reported,
+    inputs that cannot be read (missing, a folder, a corrupt .gz) to ``unreadable``."""
     with ExitStack() as stack:
         for name in names:
-            for number, raw in enumerate(_open_input(name, stack), start=1):
-                if not raw.strip():
-                    continue
-                try:
-                    yield parse_article(raw)
-                except BadLine as exc:
-                    message = f"{name}:{number}: skipped: {exc}"
-                    skipped.append(message)
-                    print(message, file=sys.stderr)
+            number = 0
+            try:
+                for number, raw in enumerate(_open_input(name, stack), start=1):
+                    if not raw.strip():
+                        continue
+                    try:
+                        yield parse_article(raw)
+                    except BadLine as exc:
+                        message = f"{name}:{number}: skipped: {exc}"
+                        skipped.append(message)
+                        print(message, file=sys.stderr)
+            except (OSError, EOFError, zlib.error) as exc:
+                where = f"{name}:{number + 1}" if number else name
+                message = f"{where}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+                (unreadable if unreadable is not None else skipped).append(message)
+                print(message, file=sys.stderr)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -105,10 +110,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="exit with status 1 when any input line was skipped")
 
 
-def export(args: argparse.Namespace, out: IO[str], skipped: list[str]) -> tuple[int, int]:
+def export(args: argparse.Namespace, out: IO[str], skipped: list[str],
+           unreadable: list[str]) -> tuple[int, int]:
     writer = Writer(out, args.format, args.doccano_offsets)
     articles = 0
-    for item in iter_articles(args.inputs, skipped):
+    for item in iter_articles(args.inputs, skipped, unreadable):
         if args.skip_duplicates and item.get("duplicate_of"):
             continue
         spans = [] if args.no_preannotations else find_spans(item)
@@ -121,18 +127,24 @@ def export(args: argparse.Namespace, out: IO[str], skipped: list[str]) -> tuple[
 
 def run(args: argparse.Namespace) -> int:
     skipped: list[str] = []
+    unreadable: list[str] = []
     if args.output == "-":
-        articles, units = export(args, sys.stdout, skipped)
+        articles, units = export(args, sys.stdout, skipped, unreadable)
     else:
         target = Path(args.output)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
         try:
             with partial.open("w", encoding="utf-8", newline="\n") as out:
-                articles, units = export(args, out, skipped)
+                articles, units = export(args, out, skipped, unreadable)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
+        if unreadable:  # an export that lost a whole input is not published
+            partial.unlink(missing_ok=True)
+            print(f"{len(unreadable)} input(s) could not be read: {target} not written",
+                  file=sys.stderr)
+            return 1
         os.replace(partial, target)
     if args.label_config:
         args.label_config.write_text(LABEL_CONFIG, encoding="utf-8")
@@ -140,5 +152,7 @@ def run(args: argparse.Namespace) -> int:
         args.label_types.write_text(json.dumps(doccano_label_types(), indent=2) + "\n",
                                     encoding="utf-8")
     print(f"exported {articles} articles as {units} {args.format} {args.unit} records; "
-          f"{len(skipped)} lines skipped", file=sys.stderr)
-    return 1 if skipped and args.strict else 0
+          f"{len(skipped)} lines skipped"
+          + (f"; {len(unreadable)} input(s) could not be read" if unreadable else ""),
+          file=sys.stderr)
+    return 1 if unreadable or (skipped and args.strict) else 0

@@ -1,10 +1,12 @@
 """``crawler validate FILE...``: checks any export line by line (the pipeline that checks every
 item before it is written is crawler.pipelines.validation).
 
-``crawler validate`` prints one ``FILE:LINE: reason`` per bad line (not JSON, truncated last
-line, not an object, schema violation, paragraph offset outside the text, duplicate id) and
-exits with status 1 if any line is bad. A duplicate is the same ``id`` and ``version`` twice
-among all the files given (a later version of an article is not a duplicate).
+``crawler validate`` prints one ``FILE:LINE: reason`` per bad line (not JSON, NaN or Infinity,
+nesting too deep, a number over 4,300 digits, truncated last line, not an object, schema
+violation, paragraph offset outside the text, duplicate id) or unreadable input (missing, a
+folder, a corrupt .gz) and exits with status 1 if any is bad; never a traceback. A duplicate is
+the same ``id`` and ``version`` twice among all the files given (a later version of an article
+is not a duplicate).
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from crawler.export.jsonl import BadLine, parse_line
 from crawler.schema import item_errors
 
 
@@ -64,22 +67,17 @@ class ExportChecker:
                 for number, raw in enumerate(handle, start=1):
                     self.lines += 1
                     yield from self.check_line(name, number, raw)
-            except (OSError, EOFError) as exc:
+            except (OSError, EOFError, zlib.error) as exc:
                 yield Problem(name, number + 1, f"unreadable: {exc}")
 
     def check_line(self, name: str, number: int, raw: bytes) -> Iterator[Problem]:
-        complete = raw.endswith(b"\n")
         if not raw.strip():
             yield Problem(name, number, "empty line")
             return
         try:
-            item = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            if not complete:
-                yield Problem(name, number, "truncated last line (no newline at the end and "
-                                            f"not valid JSON: {exc})")
-            else:
-                yield Problem(name, number, f"not JSON: {exc}")
+            item = parse_line(raw)
+        except BadLine as exc:
+            yield Problem(name, number, str(exc))
             return
         errors = item_errors(item)
         for error in errors:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 import lxml.html
@@ -101,6 +101,70 @@ class ReplayArchiveError(ValueError):
 
 
 @dataclass
+class WarcDamage:
+    """What reading one WARC file met: damaged regions skipped and the records kept."""
+
+    indexed: int = 0
+    after_damage: int = 0
+    """Records indexed past the first damaged region (lost without per-record recovery)."""
+    regions: int = 0
+    skipped_bytes: int = 0
+    truncated: bool = False
+    first_error: str | None = None
+
+
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+
+_WARC_RECORD = b"WARC/1."
+
+_SCAN_CHUNK = 1 << 20
+
+
+def _next_record_start(stream: BinaryIO, position: int, gzipped: bool) -> int | None:
+    """The offset of the next gzip member (or, uncompressed, the next ``WARC/1.`` line) at or
+    after ``position``; None at the end of the file."""
+    marker = _GZIP_MEMBER if gzipped else b"\n" + _WARC_RECORD
+    stream.seek(position)
+    base = position
+    carry = b""
+    while chunk := stream.read(_SCAN_CHUNK):
+        data = carry + chunk
+        found = data.find(marker)
+        if found >= 0:
+            return base - len(carry) + found + (0 if gzipped else 1)
+        carry = data[-(len(marker) - 1):]
+        base += len(chunk)
+    return None
+
+
+def _ends_whole(stream: BinaryIO, end: int, size: int, last: int | None,
+                gzipped: bool) -> bool:
+    """Whether the file ends with its last record: nothing after it but the blank lines of an
+    uncompressed WARC, and a last gzip member that is whole."""
+    if end < size:
+        stream.seek(end)
+        if gzipped or size - end > 16 or stream.read(size - end).strip():
+            return False
+    return not (gzipped and last is not None and _torn_member(stream, last))
+
+
+def _torn_member(stream: BinaryIO, offset: int) -> bool:
+    """Whether the gzip member at ``offset`` (the file's last) stops before its end."""
+    stream.seek(offset)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        while chunk := stream.read(_SCAN_CHUNK):
+            inflater.decompress(chunk, 1 << 16)
+            while inflater.unconsumed_tail and not inflater.eof:
+                inflater.decompress(inflater.unconsumed_tail, 1 << 16)
+            if inflater.eof:
+                return False
+    except zlib.error:
+        return True
+    return not inflater.eof
+
+
+@dataclass
 class ReplayArchive:
     """URL index over WARC files and saved HTML pages; bodies are read on lookup.
 
@@ -114,6 +178,8 @@ class ReplayArchive:
     files: int = 0
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     _article_keys: tuple[int, dict[str, list[str]]] | None = field(default=None, repr=False)
+    damaged: list[tuple[Path, WarcDamage]] = field(default_factory=list)
+    """WARC files read past damage, with what was lost and kept."""
 
     @classmethod
     def load(cls, paths: str | Path | Iterable[str | Path]) -> Self:
@@ -147,43 +213,83 @@ class ReplayArchive:
             self._add_html(path)
 
     def _add_warc(self, path: Path) -> None:
-        indexed = 0
+        """Index every intact record: past a damaged one (a corrupt gzip member, a torn
+        record), reading resumes at the next record start, and the damage is counted."""
+        gzipped = path.name.lower().endswith(".gz")
+        damage = WarcDamage()
         try:
+            size = path.stat().st_size
             with path.open("rb") as stream:
-                iterator = ArchiveIterator(stream)
-                for record in iterator:
-                    if record.format != "warc":
-                        self._skip(path, f"not a WARC file (read as {record.format!r})")
+                start: int | None = 0
+                while start is not None:
+                    error, end, last = self._index_records(path, stream, start, damage)
+                    if error == "not_warc":
                         return
-                    if record.rec_type not in ("response", "resource", "revisit"):
-                        continue
-                    uri = _target_uri(record.rec_headers.get_header("WARC-Target-URI"))
-                    if not uri:
-                        continue
-                    rec_headers, body_stream = record.rec_headers, record.raw_stream
-                    iterator.read_to_end(record)
-                    if getattr(body_stream, "limit", 0):  # bytes promised but never read
-                        raise EOFError(f"record for {uri} is cut short")
-                    pointer = _WarcPointer(path, iterator.get_record_offset())
-                    digest = rec_headers.get_header("WARC-Payload-Digest")
-                    if record.rec_type == "revisit":
-                        if not digest:
-                            continue
-                        pointer = _WarcPointer(path, pointer.offset, revisit_of=digest)
-                    elif digest:
-                        self._payloads[digest] = pointer
-                    self._entries[replay_key(uri)] = pointer
-                    self.records += 1
-                    indexed += 1
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
-            if not indexed:
-                self._skip(path, f"unreadable WARC ({exc!r})")
-                return
-            # An interrupted crawl leaves whole records and a torn last one: keep the former.
-            logger.warning("Replay: %s unreadable after %d records (%r)", path, indexed, exc)
-        if not indexed:
-            logger.warning("Replay: %s holds no response records", path)
+                    if error is None:
+                        if _ends_whole(stream, end, size, last, gzipped):
+                            break
+                        error = "the file ends inside a record"
+                    damage.regions += 1
+                    damage.first_error = damage.first_error or error
+                    start = _next_record_start(stream, end + 1, gzipped)
+                    damage.skipped_bytes += (start if start is not None else size) - end
+                    damage.truncated = start is None
+        except OSError as exc:
+            self._skip(path, f"unreadable ({exc})")
+            return
+        if not damage.indexed:
+            self._skip(path, f"unreadable WARC ({damage.first_error or 'no record'})"
+                       if damage.regions else "holds no response records")
+            return
+        if damage.regions:
+            logger.warning(
+                "Replay: %s is damaged (%s): %d intact records kept, %d of them after the "
+                "damage; %d damaged region(s), %d bytes skipped%s", path, damage.first_error,
+                damage.indexed, damage.after_damage, damage.regions, damage.skipped_bytes,
+                "; the file is cut short" if damage.truncated else "")
+            self.damaged.append((path, damage))
         self.files += 1
+
+    def _index_records(self, path: Path, stream: BinaryIO, start: int, damage: WarcDamage
+                       ) -> tuple[str | None, int, int | None]:
+        """Index the records from ``start`` on: (the error that stopped it or None, the end of
+        the last whole record, the offset of the last record read)."""
+        stream.seek(start)
+        iterator = ArchiveIterator(stream)
+        end, last = start, None
+        try:
+            for record in iterator:
+                if record.format != "warc":
+                    if not damage.indexed and not damage.regions:
+                        self._skip(path, f"not a WARC file (read as {record.format!r})")
+                        return "not_warc", end, last
+                    return f"not a WARC record ({record.format})", end, last
+                offset = iterator.get_record_offset()  # absolute: warcio starts at tell()
+                wanted = record.rec_type in ("response", "resource", "revisit")
+                uri = _target_uri(record.rec_headers.get_header("WARC-Target-URI"))
+                rec_headers, body_stream = record.rec_headers, record.raw_stream
+                iterator.read_to_end(record)
+                if getattr(body_stream, "limit", 0):  # bytes promised but never read
+                    return f"record for {uri} is cut short", end, last
+                end, last = offset + iterator.get_record_length(), offset
+                if not wanted or not uri:
+                    continue
+                pointer = _WarcPointer(path, offset)
+                digest = rec_headers.get_header("WARC-Payload-Digest")
+                if record.rec_type == "revisit":
+                    if not digest:
+                        continue
+                    pointer = _WarcPointer(path, offset, revisit_of=digest)
+                elif digest:
+                    self._payloads[digest] = pointer
+                self._entries[replay_key(uri)] = pointer
+                self.records += 1
+                damage.indexed += 1
+                damage.after_damage += bool(damage.regions)
+        except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
+            readable = re.sub(r"[^ -~]+", "?", str(exc))[:100]  # the first line may be binary
+            return f"{type(exc).__name__}: {readable}", end, last
+        return None, end, last
 
     def _add_html(self, path: Path) -> None:
         try:
@@ -447,7 +553,26 @@ class ReplaySource:
             crawler.signals.connect(source.close_spider, signal=signals.spider_opened)
             return source
         logger.info("Replay from %s: %s", paths, archive.summary())
-        return cls(archive)
+        if not len(archive):
+            logger.warning("Replay archive %s holds no URLs", paths)
+        source = cls(archive)
+        source.crawler = crawler
+        crawler.signals.connect(source.count_damage, signal=signals.spider_opened)
+        return source
+
+    def count_damage(self) -> None:
+        """Damaged WARC files read past their damage, counted under replay/ for the report."""
+        stats = self.crawler.stats
+        if stats is None or self.archive is None:
+            return
+        for _, damage in self.archive.damaged:
+            stats.inc_value("replay/damaged_files")
+            stats.inc_value("replay/damaged_regions", damage.regions)
+            stats.inc_value("replay/damaged_bytes_skipped", damage.skipped_bytes)
+            stats.inc_value("replay/records_after_damage", damage.after_damage)
+            stats.inc_value("replay/truncated_files", int(damage.truncated))
+        if self.archive.skipped:
+            stats.inc_value("replay/unreadable_files", len(self.archive.skipped))
 
     def close_spider(self) -> None:
         engine = self.crawler.engine

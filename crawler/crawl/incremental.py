@@ -8,8 +8,9 @@ With ``INCREMENTAL = True`` (or a ``JOBDIR``), the seen-store (crawler.store.see
 - ``IncrementalPipeline`` (after extraction, before export) gives each item its ``version``: 1
   for a new article, the stored version + 1 when modified_at or the text changed; an unchanged
   re-fetch is counted ``incremental/unchanged`` and dropped;
-- the record is written on ``item_scraped``, after the feed exporter wrote the line, so a crash
-  never marks an unexported article as done, and a re-run exports exactly what is missing.
+- the record is written on ``item_exported`` (crawler.export.confirm), once the line is in every
+  feed, so neither a crash nor an unwritable output marks an unexported article as done, and a
+  re-run exports exactly what is missing.
 
 Feeds, sitemaps and listings are fetched every run. For pause/resume with ``JOBDIR``,
 ``RunDupeFilter`` keeps Scrapy's dupefilter in memory (a request scheduled but never finished
@@ -30,6 +31,7 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.exceptions import NotConfigured
 
+from crawler.crawl.signals import item_exported
 from crawler.store.seen import SeenRecord, SeenStore, open_seen_store
 
 if TYPE_CHECKING:
@@ -90,7 +92,7 @@ class Incremental:
         assert crawler.stats is not None
         instance = cls(open_seen_store(settings), crawler.stats,
                        settings.getfloat("RECHECK_DAYS"), now=now)
-        crawler.signals.connect(instance.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(instance.item_exported, signal=item_exported)
         crawler.signals.connect(instance.spider_closed, signal=signals.spider_closed)
         logger.info("incremental crawl: %d articles exported before; re-check window %s",
                     len(instance.store), instance.recheck)
@@ -143,8 +145,8 @@ class Incremental:
 
     # -- signals ---------------------------------------------------------------------------
 
-    def item_scraped(self, item: Any, spider: Spider) -> None:
-        """The item is exported: only now is it recorded as done."""
+    def item_exported(self, item: Any, spider: Spider) -> None:
+        """The item's line is in every feed: only now is it recorded as done."""
         if not isinstance(item, dict) or not item.get("id"):
             return
         exported_at = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,7 +45,7 @@ from crawler.crawl.discovery.sitemaps import SitemapEntry, parse_sitemap, sitema
 from crawler.crawl.download import utc_now_iso
 from crawler.crawl.incremental import Incremental
 from crawler.crawl.signals import page_failed
-from crawler.extract.page import decode_html, is_binary
+from crawler.extract.page import decode_html_counted, is_binary
 from crawler.extras import require as require_extra
 from crawler.network.sites import SITES, Site, site_for_host
 from crawler.network.urls import NotAnArticleURL, on_canonical_host, parse_article_url
@@ -102,6 +103,11 @@ class ArabsTodaySpider(scrapy.Spider):
         self.pending_discovery: dict[str, int] = {}
         self.seen_discovery: set[str] = set()
         self.held_articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.budgets = DiscoveryBudgets()
+        self.sitemaps_requested: dict[str, int] = {}
+        self.listings_requested: dict[str, int] = {}
+        self.released: set[str] = set()
+        """Sites whose held articles went out early, when a discovery budget was hit."""
         self.distributed: Any = None  # crawler.crawl.distributed.Coordinator when REDIS_URL is set
         self.reached_articles: set[str] | None = None  # on replay: see note_reached
         self.archive_seeded = False
@@ -123,6 +129,7 @@ class ArabsTodaySpider(scrapy.Spider):
             for name, value in (("DOWNLOAD_DELAY", 0), ("AUTOTHROTTLE_ENABLED", False),
                                 ("CONCURRENT_REQUESTS_PER_DOMAIN", 8)):
                 settings.set(name, value, priority="spider")
+        spider.budgets = DiscoveryBudgets.from_settings(settings)
         if spider.max_items:
             settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
         if settings.get("REDIS_URL"):
@@ -235,24 +242,53 @@ class ArabsTodaySpider(scrapy.Spider):
     # dedupes them itself) so that every one of them reliably ends the phase's count. With
     # REDIS_URL (crawler.crawl.distributed) the count and the held articles live in Redis and
     # discovery requests go through the shared dupefilter, so that each is fetched by one worker.
+    #
+    # What a site can make discovery do is bounded per site (DiscoveryBudgets). The first budget
+    # hit releases the held articles at once, so articles never wait on an endless discovery;
+    # one found after that is requested with the hints of its own page only.
 
     def discovery_request(self, url: str, site: Site, callback: Any, priority: int,
-                          optional: bool = False) -> Request:
+                          optional: bool = False, sitemap_depth: int = 0) -> Request:
         self.pending_discovery[site.key] = self.pending_discovery.get(site.key, 0) + 1
         self.seen_discovery.add(url)
+        if callback == self.parse_sitemap:
+            self.sitemaps_requested[site.key] = self.sitemaps_requested.get(site.key, 0) + 1
         if self.distributed is not None:  # shared queue: the Redis dupefilter dedupes pages
             self.distributed.add_discovery(site.key, url)
         return Request(url, callback, priority=priority, dont_filter=self.distributed is None,
                        errback=self.on_discovery_error,
                        meta={"site": site.key, "optional": optional, "discovery_page": True,
-                             "discovery_url": url})
+                             "discovery_url": url, "sitemap_depth": sitemap_depth})
 
     def follow_discovery(self, url: str, site: Site, callback: Any, priority: int,
-                         optional: bool = False) -> list[Request]:
+                         optional: bool = False, sitemap_depth: int = 0) -> list[Request]:
         if url in self.seen_discovery:
             self.count("discovery/duplicate_discovery_page")
             return []
-        return [self.discovery_request(url, site, callback, priority, optional)]
+        budgets = self.budgets
+        if self.pending_discovery.get(site.key, 0) >= budgets.max_queued:
+            self.budget_hit(site, "discovery_queued", budgets.max_queued)
+            return []
+        if callback == self.parse_sitemap:
+            if sitemap_depth > budgets.max_sitemap_depth:
+                self.budget_hit(site, "sitemap_depth", budgets.max_sitemap_depth)
+                return []
+            if self.sitemaps_requested.get(site.key, 0) >= budgets.max_sitemaps:
+                self.budget_hit(site, "sitemaps", budgets.max_sitemaps)
+                return []
+        return [self.discovery_request(url, site, callback, priority, optional, sitemap_depth)]
+
+    def budget_hit(self, site: Site, name: str, limit: int) -> None:
+        """A discovery budget stopped a link: counted per budget and site, logged once, and the
+        site's held articles go out at the end of this page (they never wait on discovery)."""
+        key = f"budget/{name}/{site.key}"
+        assert self.crawler.stats is not None
+        if not self.crawler.stats.get_value(key):
+            logger.warning("%s: discovery budget %s (%d) reached; links past it are dropped and "
+                           "the articles found so far are crawled now", site.key, name, limit)
+        self.count(key)
+        if self.distributed is None:  # distributed: held articles live in Redis until the end
+            self.released.add(site.key)
 
     def discovery_done(self, site: Site, new: list[Request]) -> list[Request]:
         """Account for one finished discovery page; release the site when it was the last."""
@@ -264,7 +300,20 @@ class ArabsTodaySpider(scrapy.Spider):
         self.pending_discovery[site.key] -= 1
         if self.pending_discovery[site.key] == 0:
             return [*new, *self.finish_discovery(site)]
+        if site.key in self.released and self.held_articles.get(site.key):
+            return [*new, *self.release_held(site)]
         return new
+
+    def release_held(self, site: Site) -> Iterator[Request]:
+        """Request the site's held articles now; those found later are requested at once."""
+        held = self.held_articles.pop(site.key, {})
+        if held:
+            self.count("discovery/released_early", len(held))
+            logger.info("%s: %d held articles released before discovery ends", site.key,
+                        len(held))
+        for url, hints in held.items():
+            if request := self.article_request(url, site, merge_hints(hints)):
+                yield request
 
     def finish_discovery(self, site: Site) -> Iterator[Request]:
         self.count("discovery/phase_complete")
@@ -275,76 +324,132 @@ class ArabsTodaySpider(scrapy.Spider):
                 yield request
         if "listings" in self.channels:
             for path in site.sections:
-                yield self.listing_request(site.url(path), site, depth=0)
+                if request := self.follow_listing(site.url(path), site, depth=0):
+                    yield request
 
-    def hold_article(self, url: str, site: Site, hints: dict[str, Any]) -> None:
-        """Keep an article found during discovery, with the hints of every page that listed it."""
+    def hold_article(self, url: str, site: Site, hints: dict[str, Any]) -> Request | None:
+        """Keep an article found during discovery, with the hints of every page that listed it;
+        once the site's held articles were released, request it at once."""
         try:
             article = parse_article_url(url)
         except NotAnArticleURL as exc:
             self.count(f"discovery/not_article/{exc.reason}")
-            return
+            return None
         if article.site.key != site.key:
             self.count("discovery/other_site_link")
-            return
+            return None
+        if site.key in self.released:
+            return self.article_request(article.url, site, hints)
         self.held_articles.setdefault(site.key, {}).setdefault(article.url, []).append(hints)
+        return None
+
+    def bad_link(self, url: Any, error: Exception) -> None:
+        """A link whose parsing raised: that link is dropped and counted, never the page."""
+        self.count("discovery/bad_link")
+        logger.info("bad link dropped (%s): %.200r", type(error).__name__, url)
+
+    def bad_discovery_page(self, response: Response, error: Exception) -> None:
+        """A discovery page whose handling raised: counted, logged, and its phase still ends."""
+        self.count("discovery/page_error")
+        logger.error("could not use %s: %r", response.url, error)
 
     def parse_robots(self, response: Response) -> list[Request]:
         site = self.site_of(response)
-        text = response.text if isinstance(response, TextResponse) else ""
         new: list[Request] = []
+        try:
+            self.read_robots(response, site, new)
+        except Exception as error:  # never leave the discovery phase open
+            self.bad_discovery_page(response, error)
+        return self.discovery_done(site, new)
+
+    def read_robots(self, response: Response, site: Site, new: list[Request]) -> None:
+        text = response.text if isinstance(response, TextResponse) else ""
         sitemaps = sitemap_urls_from_robots(text, response.url)
         if not sitemaps:
             self.count("discovery/robots/no_sitemap_line")
             new += self.follow_discovery(site.url("/sitemap.xml"), site, self.parse_sitemap,
                                          PRIORITY_SITEMAP, optional=True)
-        for url in sitemaps:
-            if target := on_canonical_host(url):
+        for url in sitemaps[:self.budgets.max_links_per_page]:
+            try:
+                target = on_canonical_host(url)
+            except Exception as error:
+                self.bad_link(url, error)
+                continue
+            if target:
                 new += self.follow_discovery(target, site, self.parse_sitemap, PRIORITY_SITEMAP)
             else:
                 self.skip("offsite_sitemap", url)
-        return self.discovery_done(site, new)
+        if len(sitemaps) > self.budgets.max_links_per_page:
+            self.budget_hit(site, "links_per_page", self.budgets.max_links_per_page)
 
     def parse_sitemap(self, response: Response) -> list[Request]:
         site = self.site_of(response)
         new: list[Request] = []
+        try:
+            self.read_sitemap(response, site, new)
+        except Exception as error:  # never leave the discovery phase open
+            self.bad_discovery_page(response, error)
+        return self.discovery_done(site, new)
+
+    def read_sitemap(self, response: Response, site: Site, new: list[Request]) -> None:
         result = parse_sitemap(response.body, response.url, encoding=header_charset(response))
         for reason, count in result.rejected.items():
             self.count(f"discovery/sitemap/rejected/{reason}", count)
         if result.error == "empty":
             self.count("discovery/sitemap/empty")
             logger.info("sitemap %s lists nothing", response.url)
-            return self.discovery_done(site, new)
+            return
         if result.error:
             self.skip(f"sitemap_{result.error}", response.url)
-            return self.discovery_done(site, new)
+            return
         self.count(f"discovery/sitemap/{result.kind}")
-        for entry in result.entries:
-            if result.kind == "sitemapindex":
-                if target := on_canonical_host(entry.loc):
-                    new += self.follow_discovery(target, site, self.parse_sitemap,
-                                                 PRIORITY_SITEMAP)
-                else:
-                    self.skip("offsite_sitemap", entry.loc)
-            else:
-                self.hold_article(entry.loc, site,
-                                  {**self.sitemap_hints(entry), "found_on": response.url})
-        return self.discovery_done(site, new)
+        depth = response.meta.get("sitemap_depth", 0) + 1
+        limit = self.budgets.max_entries
+        if len(result.entries) > limit:
+            self.budget_hit(site, "entries_per_page", limit)
+        for entry in result.entries[:limit]:
+            try:
+                if result.kind == "sitemapindex":
+                    if target := on_canonical_host(entry.loc):
+                        new += self.follow_discovery(target, site, self.parse_sitemap,
+                                                     PRIORITY_SITEMAP, sitemap_depth=depth)
+                    else:
+                        self.skip("offsite_sitemap", entry.loc)
+                elif request := self.hold_article(
+                        entry.loc, site, {**self.sitemap_hints(entry), "found_on": response.url}):
+                    new.append(request)
+            except Exception as error:
+                self.bad_link(entry.loc, error)
 
     def parse_feed(self, response: Response) -> list[Request]:
         site = self.site_of(response)
+        new: list[Request] = []
+        try:
+            self.read_feed(response, site, new)
+        except Exception as error:  # never leave the discovery phase open
+            self.bad_discovery_page(response, error)
+        return self.discovery_done(site, new)
+
+    def read_feed(self, response: Response, site: Site, new: list[Request]) -> None:
         result = parse_feed(response.body, response.url, encoding=header_charset(response))
         for reason, count in result.rejected.items():
             self.count(f"discovery/feed/rejected/{reason}", count)
         if result.error:
             self.skip(f"feed_{result.error}", response.url)
-            return self.discovery_done(site, [])
+            return
         if result.truncated:
             self.count("discovery/feed/truncated")
             logger.info("feed %s is truncated; kept %d entries", response.url, len(result.entries))
-        for entry in result.entries:
-            self.hold_article(entry.url, site, {**self.feed_hints(entry), "found_on": response.url})
-        return self.discovery_done(site, [])
+        limit = self.budgets.max_entries
+        if len(result.entries) > limit:
+            self.budget_hit(site, "entries_per_page", limit)
+        for entry in result.entries[:limit]:
+            try:
+                if request := self.hold_article(
+                        entry.url, site, {**self.feed_hints(entry), "found_on": response.url}):
+                    new.append(request)
+            except Exception as error:
+                self.bad_link(entry.url, error)
 
     def on_discovery_error(self, failure: Failure) -> list[Request]:
         self.on_error(failure)
@@ -355,27 +460,48 @@ class ArabsTodaySpider(scrapy.Spider):
         return Request(url, self.parse_listing, meta={"site": site.key, "listing_depth": depth},
                        priority=PRIORITY_LISTING - depth, errback=self.on_error)
 
+    def follow_listing(self, url: str, site: Site, depth: int) -> Request | None:
+        """A listing page request, within the site's listing-page budget."""
+        done = self.listings_requested.get(site.key, 0)
+        if done >= self.budgets.max_listing_pages:
+            self.budget_hit(site, "listing_pages", self.budgets.max_listing_pages)
+            return None
+        self.listings_requested[site.key] = done + 1
+        return self.listing_request(url, site, depth)
+
     def parse_listing(self, response: Response) -> list[Request]:
         site = self.site_of(response)
         if not isinstance(response, HtmlResponse):
             self.skip("listing_not_html", response.url)
             return []
-        links = parse_listing(response.text, response.url)
+        limit = self.budgets.max_links_per_page
+        links = parse_listing(response.text, response.url, max_links=limit)
+        if links.truncated:
+            self.budget_hit(site, "links_per_page", limit)
         for reason, count in links.rejected.items():
             if reason not in _ROUTINE_LISTING_REJECTIONS:
                 self.count(f"discovery/listing/rejected/{reason}", count)
-        requests = [request for url in links.article_urls
-                    if (request := self.article_request(url, site, {"source": "listing",
-                                                                    "found_on": response.url}))]
+        hints = {"source": "listing", "found_on": response.url}
+        requests: list[Request] = []
+        for url in links.article_urls:
+            try:
+                if request := self.article_request(url, site, dict(hints)):
+                    requests.append(request)
+            except Exception as error:
+                self.bad_link(url, error)
         depth = response.meta.get("listing_depth", 0)
-        limit = self.settings.getint("MAX_LISTING_PAGES")
-        if depth + 1 >= limit:
+        if depth + 1 >= self.settings.getint("MAX_LISTING_PAGES"):
             if links.next_pages:
                 self.count("discovery/listing/pagination_limit")
             return requests
-        requests += [self.listing_request(target, site, depth + 1)
-                     for url in [*links.next_pages, *links.listing_urls]
-                     if (target := on_canonical_host(url))]
+        for url in [*links.next_pages, *links.listing_urls]:
+            try:
+                target = on_canonical_host(url)
+            except Exception as error:
+                self.bad_link(url, error)
+                continue
+            if target and (request := self.follow_listing(target, site, depth + 1)):
+                requests.append(request)
         return requests
 
     # -- articles --------------------------------------------------------------------------
@@ -419,7 +545,11 @@ class ArabsTodaySpider(scrapy.Spider):
             self.skip("binary_body", response.url)
             return []
         declared = response.headers.get(b"Content-Type")
-        html = decode_html(response.body, declared.decode("latin-1") if declared else None)
+        html, replaced = decode_html_counted(response.body,
+                                             declared.decode("latin-1") if declared else None)
+        if replaced:  # a UTF-8 page with stray bytes stays UTF-8; the bytes are counted
+            self.count("decode/pages_with_replaced_bytes")
+            self.count("decode/replaced_bytes", replaced)
         return [FetchedPage(
             url=response.url,
             canonical_url=article.url,
@@ -489,6 +619,31 @@ class ArabsTodaySpider(scrapy.Spider):
 
 
 _ROUTINE_LISTING_REJECTIONS = frozenset({"duplicate", "self_link"})
+
+
+@dataclass(frozen=True)
+class DiscoveryBudgets:
+    """What one site may make discovery do (settings ``DISCOVERY_MAX_*``): a budget that is hit
+    drops the links past it, counted under ``budget/<name>/<site>``."""
+
+    max_sitemap_depth: int = 3
+    max_sitemaps: int = 500
+    max_entries: int = 50_000
+    max_listing_pages: int = 1000
+    max_links_per_page: int = 1000
+    max_queued: int = 1000
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> DiscoveryBudgets:
+        values = {}
+        for name in ("max_sitemap_depth", "max_sitemaps", "max_entries",
+                     "max_listing_pages", "max_links_per_page", "max_queued"):
+            setting = f"DISCOVERY_{name.upper()}"
+            value = settings.getint(setting, getattr(cls, name))
+            if value < (0 if name == "max_sitemap_depth" else 1):
+                raise ValueError(f"{setting} must be a positive whole number, got {value}")
+            values[name] = value
+        return cls(**values)
 
 
 def header_charset(response: Response) -> str | None:

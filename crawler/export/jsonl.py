@@ -16,7 +16,37 @@ from scrapy.exporters import BaseItemExporter
 
 from crawler.items import ARTICLE_FIELDS
 
-dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+
+
+class BadLine(ValueError):
+    """A line that is not one JSON value this project reads; the message says why."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise BadLine(f"not JSON: {name} is not a number JSON allows")
+
+
+def parse_line(raw: bytes | str) -> Any:
+    """One JSON Lines line as a value; BadLine (one reason) for anything else: not UTF-8, not
+    JSON, NaN or Infinity, a number too long for Python (4,300 digits), nesting too deep."""
+    try:
+        return json.loads(raw, parse_constant=_refuse_constant)
+    except BadLine:
+        raise
+    except RecursionError:
+        raise BadLine("not JSON this reader takes: nested too deeply") from None
+    except UnicodeDecodeError as exc:
+        raise BadLine(f"not UTF-8: {exc.reason} at byte {exc.start}") from None
+    except json.JSONDecodeError as exc:
+        complete = raw.endswith(b"\n") if isinstance(raw, bytes) else raw.endswith("\n")
+        if not complete:
+            raise BadLine(f"truncated last line (no newline at the end and not valid JSON: "
+                          f"{exc})") from None
+        raise BadLine(f"not JSON: {exc}") from None
+    except ValueError as exc:  # int() refusing a number of more than 4,300 digits
+        raise BadLine(f"not JSON this reader takes: {str(exc)[:100]}") from None
 
 
 def ordered_item(item: dict[str, Any]) -> dict[str, Any]:

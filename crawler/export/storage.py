@@ -6,6 +6,7 @@ large) cuts the file back to its last whole line and stops the process with a cl
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import logging
 import os
@@ -115,7 +116,18 @@ def cut_torn_tail(path: str) -> int:
 class SafeFileFeedStorage(FileFeedStorage):
     """Local feed files that only ever hold whole lines (writes go through GuardedFile)."""
 
-    def open(self, spider: Spider) -> IO[bytes]:
+    def check_writable(self) -> None:
+        """Raise OSError unless the feed file can be created or appended to: its folder made,
+        writable, and the path itself a regular file if it exists (a FIFO would block the
+        crawl on open, a folder cannot be written)."""
         path = Path(self.path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        return GuardedFile(str(path), self.write_mode)  # type: ignore[return-value]
+        if path.exists() and not path.is_file():
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        target = path if path.exists() else path.parent
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "not writable", str(target))
+
+    def open(self, spider: Spider) -> IO[bytes]:
+        self.check_writable()
+        return GuardedFile(str(self.path), self.write_mode)  # type: ignore[return-value]

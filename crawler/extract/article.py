@@ -23,7 +23,7 @@ from crawler.extract.layout import Decision, Layout, find_body, views_of
 from crawler.extract.metadata import Metadata, read_metadata
 from crawler.extract.page import Page, UnparseablePage, parse_page
 from crawler.extract.reading import Reading
-from crawler.items import empty_article, join_paragraphs
+from crawler.items import clean_item, empty_article, join_paragraphs
 from crawler.network.urls import ArticleURL, NotAnArticleURL, parse_article_url
 from crawler.text import fold
 
@@ -159,7 +159,7 @@ def _extract(page: Page, hints: dict[str, Any]) -> tuple[dict[str, Any], dict[in
     fetched_at = hints.get("fetched_at")
     item["fetched_at"] = fetched_at if isinstance(fetched_at, str) else None
     item["extraction"] = {k: v for k, v in sources.items() if v}
-    return item, reading.layout.decisions
+    return clean_item(item), reading.layout.decisions
 
 
 def _is_paragraph(text: str) -> bool:

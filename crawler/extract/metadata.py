@@ -32,6 +32,9 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Op
 
 MAX_JSON_LD_OBJECTS = 1000
 """JSON-LD objects read per page: an article's own come first; a hostile @graph stops here."""
+MAX_JSON_LD_CHARS = 1_000_000
+"""A JSON-LD block longer than this is skipped unread (an article's, body included, is tens of
+kilobytes; parsing is the cost MAX_JSON_LD_OBJECTS cannot bound)."""
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
                    "dcterms.created", "dc.date", "date", "sailthru.date")
@@ -102,6 +105,11 @@ def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         raw = script.text or ""
+        if seen >= MAX_JSON_LD_OBJECTS:
+            return
+        if len(raw) > MAX_JSON_LD_CHARS:
+            logger.debug("JSON-LD block of %d characters skipped", len(raw))
+            continue
         try:
             data = json.loads(raw, strict=False)
         except (ValueError, RecursionError):

@@ -3,6 +3,8 @@ computed once and shared by every field (crawler.extract.fields)."""
 
 from __future__ import annotations
 
+import itertools
+import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -12,6 +14,12 @@ from crawler.extract.layout import BlockView, Layout
 from crawler.extract.metadata import Metadata
 from crawler.extract.page import Page
 from crawler.network.urls import ArticleURL
+
+logger = logging.getLogger(__name__)
+
+GENERIC_MAX_ELEMENTS = 30_000
+"""Elements of a page the generic extractor is given at most (real articles have a few
+thousand)."""
 
 
 @dataclass(frozen=True)
@@ -45,5 +53,12 @@ class Reading:
 
     @cached_property
     def generic(self) -> GenericFields:
-        """The generic extractor's answer (trafilatura), computed only when a field asks."""
+        """The generic extractor's answer (trafilatura), computed only when a field asks; none
+        for a page of more than GENERIC_MAX_ELEMENTS elements (trafilatura's time grows faster
+        than the page: 160,000 tiny paragraphs took minutes)."""
+        elements = sum(1 for _ in itertools.islice(self.page.root.iter(), GENERIC_MAX_ELEMENTS + 1))
+        if elements > GENERIC_MAX_ELEMENTS:
+            logger.info("%s: over %d elements, not given to the generic extractor",
+                        self.page.url, GENERIC_MAX_ELEMENTS)
+            return GenericFields()
         return generic_fields(self.page.text, self.page.url)

@@ -114,6 +114,16 @@ class ArticleURL:
         return f"https://{self.site.canonical_host}/amp{encode_path(self.path)}"
 
 
+_MAX_ID_DIGITS = 12
+"""Longer writer or section numbers are no network ids (and int() refuses 4300 digits)."""
+
+
+def _id_number(digits: str, url: str) -> int:
+    if len(digits) > _MAX_ID_DIGITS:
+        raise NotAnArticleURL(url, "number_too_long")
+    return int(digits)
+
+
 def _is_clock(hhmmss: str) -> bool:
     return int(hhmmss[:2]) < 24 and int(hhmmss[2:4]) < 60 and int(hhmmss[4:]) < 60
 
@@ -158,16 +168,16 @@ def parse_article_url(url: str) -> ArticleURL:
                 legacy = datetime(year, month, day, hour, minute, second)
             except ValueError as exc:
                 raise NotAnArticleURL(url, "bad_legacy_timestamp") from exc
-            return ArticleURL(site, "opinion", path, writer_id=int(m["writer"]),
+            return ArticleURL(site, "opinion", path, writer_id=_id_number(m["writer"], url),
                               legacy_datetime=legacy, was_amp=was_amp)
         time_part, slug = _split_time(rest)
-        return ArticleURL(site, "opinion", path, writer_id=int(m["writer"]),
+        return ArticleURL(site, "opinion", path, writer_id=_id_number(m["writer"], url),
                           time_part=time_part, slug=slug, was_amp=was_amp)
     if m := _NEWS.match(path):
         time_part, slug = _split_time(m["rest"])
         if slug.isdigit():
             raise NotAnArticleURL(url, "numeric_path_not_article")
-        return ArticleURL(site, "news", path, section_id=int(m["section"]),
+        return ArticleURL(site, "news", path, section_id=_id_number(m["section"], url),
                           time_part=time_part, slug=slug, was_amp=was_amp)
     raise NotAnArticleURL(url, "not_article_path")
 

@@ -16,7 +16,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.crawl.signals import page_failed
+from crawler.crawl.signals import item_exported, page_failed
 from crawler.network.sites import site_for_host
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class FailureLedger:
         ledger = cls(crawler)
         connect = crawler.signals.connect
         connect(ledger.response_received, signal=signals.response_received)
-        connect(ledger.item_scraped, signal=signals.item_scraped)
+        connect(ledger.item_exported, signal=item_exported)
         connect(ledger.item_dropped, signal=signals.item_dropped)
         connect(ledger.request_dropped, signal=signals.request_dropped)
         connect(ledger.request_scheduled, signal=signals.request_scheduled)
@@ -104,7 +104,7 @@ class FailureLedger:
         request = getattr(response, "request", None)
         return _origin(request) if request is not None and _is_article(request) else None
 
-    def item_scraped(self, item: Any, response: Response | None) -> None:
+    def item_exported(self, item: Any, response: Response | None = None) -> None:
         if url := self._item_origin(item, response):
             self.exported.add(url)
             self.failed.pop(url, None)

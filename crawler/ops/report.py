@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.crawl.signals import item_exported
 from crawler.items import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 _GROUPS = ("items/site/", "dropped/", "skipped/", "errors/", "discovery/", "replay/", "warc/",
            "retry/", "dedup/", "incremental/", "distributed/", "failed/", "template/",
-           "analysis/")
+           "analysis/", "budget/", "export/", "decode/")
 
 
 # Drops that mean "this article page's content could not be extracted": they count against
@@ -70,6 +71,13 @@ def non_empty(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
 
 
+def _exported(stats: dict[str, Any]) -> int:
+    """Items written to every feed (crawler.export.confirm); older reports: items scraped."""
+    if "export/written" in stats or "export/not_written" in stats:
+        return int(stats.get("export/written", 0))
+    return int(stats.get("item_scraped_count", 0))
+
+
 def summarise_stats(stats: dict[str, Any]) -> dict[str, Any]:
     """The run's stats grouped for people: counters by prefix, plus the essentials."""
     report: dict[str, Any] = {
@@ -77,7 +85,7 @@ def summarise_stats(stats: dict[str, Any]) -> dict[str, Any]:
         "start_time": _jsonable(stats.get("start_time")),
         "finish_time": _jsonable(stats.get("finish_time")),
         "elapsed_seconds": stats.get("elapsed_time_seconds"),
-        "items_exported": stats.get("item_scraped_count", 0),
+        "items_exported": _exported(stats),
         "items_dropped": stats.get("item_dropped_count", 0),
         "responses": stats.get("response_received_count", 0),
     }
@@ -158,6 +166,10 @@ def check_report(report: dict[str, Any], previous: dict[str, Any] | None,
     # One worker of a distributed run may have had nothing to do; the run as a whole may not.
     if report.get("pages_fetched") == 0 and not report.get("worker"):
         failures.append(_nothing_fetched(report.get("stats") or {}))
+    stats = report.get("stats") or {}
+    if stats.get("export/failed"):
+        failures.append(f"{stats['export/failed']} ({stats.get('export/not_written', 0)} "
+                        "articles not written)")
     pages = report.get("article_pages", 0)
     coverage = report.get("coverage_of_article_pages", {})
     if pages >= min_pages:
@@ -212,6 +224,15 @@ def format_summary(report: dict[str, Any]) -> str:
                                "section", "images") if name in coverage]
     if shown:
         lines.append("coverage: " + ", ".join(f"{n} {coverage[n]:.0%}" for n in shown))
+    damage = {k: v for k, v in (report.get("replay") or {}).items()
+              if k.startswith(("damaged", "records_after", "truncated", "unreadable"))}
+    if damage:
+        lines.append("damaged replay archives: "
+                     + ", ".join(f"{k} {v}" for k, v in sorted(damage.items())))
+    budgets = report.get("budget") or {}
+    if budgets:
+        lines.append("budgets hit (links dropped): "
+                     + ", ".join(f"{k} {v}" for k, v in sorted(budgets.items())))
     for key, label in (("dropped", "drops"), ("skipped", "skips"), ("errors", "errors"),
                        ("http_errors", "HTTP errors"), ("dedup", "duplicates")):
         group = {k: v for k, v in (report.get(key) or {}).items()
@@ -242,6 +263,8 @@ class RunReport:
         self.coverage = FieldCoverage()
         self.unchanged: Counter[str] = Counter()
         self.failures: list[str] = []
+        self.unwritten: str | None = None
+        """Why the report could not be written: the exit status is then 1 whatever the checks."""
         self.path: Path | None = None
 
     @classmethod
@@ -250,13 +273,13 @@ class RunReport:
         if not folder:
             raise NotConfigured  # no message: Scrapy logs a bare NotConfigured quietly
         extension = cls(crawler, Path(folder))
-        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.item_exported, signal=item_exported)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
 
-    def item_scraped(self, item: Any) -> None:
+    def item_exported(self, item: Any) -> None:
         self.coverage.add_item(item)
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
@@ -296,9 +319,9 @@ class RunReport:
         stamp = started.replace(":", "").replace("-", "")[:15]
         worker = report.get("worker")
         name = f"{spider.name}-{stamp}" + (f"-{_safe(worker)}" if worker else "")
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f"{name}.json"
-        previous = latest_report(self.folder, spider.name, exclude=self.path)
+        previous = latest_report(self.folder, spider.name, exclude=self.path) \
+            if self.folder.is_dir() else None
         if worker:
             previous = None  # one worker's share of a distributed run says nothing per site
         self.failures = check_report(report, previous, self.min_coverage, self.min_pages)
@@ -308,8 +331,15 @@ class RunReport:
             "min_article_pages": self.min_pages,
             "previous_report": previous.get("start_time") if previous else None,
         }
-        self.path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         summary = format_summary(report)
+        try:
+            write_whole(self.path, json.dumps(report, ensure_ascii=False, indent=2))
+        except (OSError, ValueError) as error:
+            message = f"cannot write the run report {self.path}: {error}"
+            self.unwritten = message
+            logger.error("%s\n%s", message, summary)
+            print(f"arabstoday-crawler: {message}", file=sys.stderr, flush=True)
+            return
         logger.info("run report written to %s\n%s", self.path, summary)
         if self.print_summary:
             print(f"run report {self.path}\n{summary}", file=sys.stderr, flush=True)
@@ -317,10 +347,25 @@ class RunReport:
             logger.error("run check failed: %s", failure)
 
     def engine_stopped(self) -> None:
-        if self.failures and self.fail_exit:
+        if self.unwritten:
+            logger.error("the run report could not be written: exit status 1")
+            self.crawler.spider = None
+        elif self.failures and self.fail_exit:
             logger.error("%d run check(s) failed: exit status 1", len(self.failures))
             # Read by CrawlerProcess after the crawl: bootstrap_failed -> `scrapy crawl` exits 1.
             self.crawler.spider = None
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed over it: the report is whole
+    or absent, never cut short."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _safe(text: str) -> str:

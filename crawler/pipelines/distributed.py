@@ -10,6 +10,7 @@ from scrapy.exceptions import DropItem
 from scrapy_redis.connection import get_redis_from_settings
 
 from crawler.crawl.distributed import _CLAIM, _EXPORTED, _UNCLAIM, DEFAULT_PREFIX, default_worker_id
+from crawler.crawl.signals import item_exported
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -37,7 +38,7 @@ class RunDedupPipeline:
         self._claim = server.register_script(_CLAIM)
         self._exported = server.register_script(_EXPORTED)
         self._unclaim = server.register_script(_UNCLAIM)
-        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_exported, signal=item_exported)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     @classmethod
@@ -57,7 +58,7 @@ class RunDedupPipeline:
             raise DropItem(f"dropped (duplicate_in_run) {item.get('url')}")
         return item
 
-    def item_scraped(self, item: Any) -> None:
+    def item_exported(self, item: Any) -> None:
         article_id = item.get("id") if isinstance(item, dict) else None
         if article_id:
             self._exported(keys=self.keys, args=[article_id, self.worker])

@@ -15,8 +15,9 @@ from crawler.analyse.duplicates import DEFAULT_THRESHOLD, Deduplicator
 from crawler.analyse.minhash import DEFAULT_NUM_PERM, DEFAULT_SHINGLE_WORDS
 from crawler.analyse.workers import PageAnalyser
 from crawler.crawl.arguments import dedup_mode
+from crawler.crawl.signals import item_exported
 from crawler.pipelines import StatsPipeline
-from crawler.store.duplicates import Banding, open_dedup_state
+from crawler.store.duplicates import Banding, DedupRecord, open_dedup_state
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -32,12 +33,18 @@ class DedupPipeline(StatsPipeline):
         settings = crawler.settings
         self.dedup: Deduplicator | None = None
         self.settings = settings
-        self.added: set[str] = set()
+        self.pending: dict[str, tuple[DedupRecord, list[int]]] = {}
+        """Records of items marked but not yet written, by article id: the state learns an
+        article only once its line is in every feed (item_exported)."""
         self.analyser = crawler.get_extension(PageAnalyser)
         """Holds the fingerprints worker processes computed, if any."""
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     def open_spider(self) -> None:
+        # Connected now, after every from_crawler: handlers run in the order they were
+        # connected, and a written article must be marked exported (distributed claims) before
+        # this slower state write.
+        self.crawler.signals.connect(self.item_exported, signal=item_exported)
         spider = self.crawler.spider
         self.mode = dedup_mode(getattr(spider, "dedup", None) or self.settings.get("DEDUP_MODE"))
         if self.mode == "off":
@@ -87,17 +94,19 @@ class DedupPipeline(StatsPipeline):
         if assignment.is_copy:
             logger.info("%s is a copy of %s (%s, %.2f)", item.get("url"),
                         assignment.duplicate_of, assignment.match, assignment.similarity)
-        self.dedup.add(record, keys)
-        if assignment.match != "same_url":
-            self.added.add(record.article_id)
+        self.pending[record.article_id] = (record, keys)
         return item
+
+    def item_exported(self, item: Any) -> None:
+        """The item's line is written: now the state remembers it."""
+        if self.dedup is None or not isinstance(item, dict):
+            return
+        pending = self.pending.pop(str(item.get("id")), None)
+        if pending is not None:
+            self.dedup.add(*pending)
 
     def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
                      spider: Any = None) -> None:
-        """A later pipeline dropped an item this one recorded: forget it again."""
-        if self.dedup is None or not isinstance(item, dict):
-            return
-        article_id = item.get("id")
-        if article_id in self.added and item.get("cluster_id") is not None:
-            self.added.discard(article_id)
-            self.dedup.state.remove(article_id)
+        """A later pipeline dropped an item this one marked: it is never remembered."""
+        if isinstance(item, dict):
+            self.pending.pop(str(item.get("id")), None)

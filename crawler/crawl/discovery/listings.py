@@ -13,6 +13,7 @@ site and are canonicalised to ``www.``); every dropped link is counted by reason
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ _DECORATION = re.compile(r"[»›«‹<>\s]+")
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
+_MAX_PAGE_DIGITS = 9
+"""A page number longer than this is no page of a real listing (and int() would refuse 4300)."""
+
 
 @dataclass(frozen=True)
 class ListingKey:
@@ -74,6 +78,8 @@ class ListingLinks:
     malformed_url, duplicate, self_link, or crawler.network.urls' reasons (not_article_path ...)."""
     error: str | None = None
     """None, or: base_not_network (``base_url`` is no network host), empty (no document)."""
+    truncated: bool = False
+    """The page had more links than ``max_links``: the rest were not read."""
 
 
 def _split_listing(url: str) -> tuple[Site, str, int, str] | None:
@@ -89,12 +95,13 @@ def _split_listing(url: str) -> tuple[Site, str, int, str] | None:
     path = re.sub(r"/{2,}", "/", unquote(parts.path)).rstrip("/")
     while path == "/index.php" or path.startswith("/index.php/"):
         path = path[len("/index.php"):]
-    if not (m := _LISTING_PATH.match(path)):
+    if not (m := _LISTING_PATH.match(path)) or len(m["page"] or "") > _MAX_PAGE_DIGITS:
         return None
     if any(key != "page" for key, _ in query) or len(query) > 1:
         return None
     query_page = query[0][1] if query else None
-    if query_page is not None and (m["page"] or not query_page.isdigit()):
+    if query_page is not None and (m["page"] or not query_page.isdigit()
+                                   or len(query_page) > _MAX_PAGE_DIGITS):
         return None
     page = int(m["page"] or query_page or 1)
     if page < 1:
@@ -185,6 +192,12 @@ class _Collector:
     next_pages: list[str] = field(default_factory=list)
     listings: list[str] = field(default_factory=list)
     rejected: Counter[str] = field(default_factory=Counter)
+    kept: dict[int, set[str]] = field(default_factory=dict)
+    """The URLs of each target list, for constant-time duplicate checks (keyed by id)."""
+
+    @property
+    def total(self) -> int:
+        return len(self.articles) + len(self.next_pages) + len(self.listings)
 
     def resolve(self, href: str | None, base: str) -> str | None:
         """The absolute URL of a same-site link, or None (counted in ``rejected``)."""
@@ -215,12 +228,14 @@ class _Collector:
         return url
 
     def add(self, target: list[str], url: str) -> None:
+        kept = self.kept.setdefault(id(target), set())
         if url == self.page_url:
             self.rejected["self_link"] += 1
-        elif url in target:
+        elif url in kept:
             self.rejected["duplicate"] += 1
         else:
             target.append(url)
+            kept.add(url)
 
     def add_link(self, url: str, is_next: bool) -> None:
         try:
@@ -236,12 +251,14 @@ class _Collector:
             self.rejected[reason] += 1
 
 
-def parse_listing(html: bytes | str, base_url: str, *, encoding: str | None = None
-                  ) -> ListingLinks:
+def parse_listing(html: bytes | str, base_url: str, *, encoding: str | None = None,
+                  max_links: int | None = None) -> ListingLinks:
     """Article links, pagination and other listing pages of one listing page; never raises.
 
     Give ``response.text``, or bytes plus the HTTP charset as ``encoding`` (else BOM, then
-    ``<meta charset>``, then UTF-8 decide): raw Arabic hrefs need the right encoding.
+    ``<meta charset>``, then UTF-8 decide): raw Arabic hrefs need the right encoding. At most
+    ``max_links`` links are kept (``truncated`` says the page had more); a link whose parsing
+    raises is dropped as ``bad_link``.
     """
     try:
         site = site_for_host(urlsplit(base_url).hostname or "")
@@ -260,14 +277,23 @@ def parse_listing(html: bytes | str, base_url: str, *, encoding: str | None = No
             with contextlib.suppress(ValueError):
                 base = urljoin(base_url, href)
             break
-    for link in root.iter("link"):
-        if "next" in _rel_tokens(link) and (url := collector.resolve(link.get("href"), base)):
-            collector.add_link(url, is_next=True)
-    for anchor in root.iter("a"):
-        if anchor.get("href") is None:
+    truncated = False
+    for element in itertools.chain(root.iter("link"), root.iter("a")):
+        if max_links is not None and collector.total >= max_links:
+            truncated = True
+            break
+        if element.get("href") is None:
             continue
-        if url := collector.resolve(anchor.get("href"), base):
-            collector.add_link(url, is_next=_looks_like_next(anchor))
-    listings = [url for url in collector.listings if url not in collector.next_pages]
+        if element.tag == "link" and "next" not in _rel_tokens(element):
+            continue
+        try:
+            if url := collector.resolve(element.get("href"), base):
+                is_next = element.tag == "link" or _looks_like_next(element)
+                collector.add_link(url, is_next=is_next)
+        except Exception:  # one bad link costs that link, never the page
+            collector.rejected["bad_link"] += 1
+    next_pages = set(collector.next_pages)
+    listings = [url for url in collector.listings if url not in next_pages]
     return ListingLinks(article_urls=collector.articles, next_pages=collector.next_pages,
-                        listing_urls=listings, rejected=dict(collector.rejected))
+                        listing_urls=listings, rejected=dict(collector.rejected),
+                        truncated=truncated)

@@ -75,7 +75,7 @@ def doccano_label_types() -> list[dict[str, Any]]:
 
 
 def _dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def label_studio_task(unit: Unit, item: dict[str, Any]) -> dict[str, Any]:

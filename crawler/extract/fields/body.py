@@ -26,6 +26,7 @@ from crawler.extract.layout import (
     body_candidates,
     is_furniture_text,
 )
+from crawler.extract.page import MAX_BLOCKS
 from crawler.extract.reading import Found, Reading
 from crawler.text import fold, word_key
 
@@ -99,9 +100,16 @@ def _footnotes(reading: Reading) -> list[BlockView]:
     return notes
 
 
+REPEAT_CHECK_MAX_BLOCKS = 400
+"""Body blocks compared pairwise for repeats at most (the check is quadratic; an article has
+tens of paragraphs, a hostile page thousands)."""
+
+
 def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
     """Without a block that repeats words of another (a pull quote, a teaser of the article
     itself): it is marked boilerplate."""
+    if len(views) > REPEAT_CHECK_MAX_BLOCKS:
+        return views
     kept = []
     for view in views:
         if any(other is not view and len(other.key) > len(view.key) and view.key in other.key
@@ -129,7 +137,7 @@ def _generic_paragraphs(reading: Reading) -> list[str]:
     when that block is claimed, link text, a date or inside a furniture box."""
     views = {view.key: view for view in reading.views if view.is_text}
     found = []
-    for paragraph in reading.generic.paragraphs:
+    for paragraph in reading.generic.paragraphs[:MAX_BLOCKS]:
         text = _BULLET.sub("", paragraph)
         if text and not is_furniture_text(text):
             found.append((text, views.get(word_key(fold(text)))))

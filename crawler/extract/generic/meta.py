@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from crawler.extract.dates import is_header_clock, parse_arabic_date, parse_machine_date
 from crawler.extract.generic.jalali import parse_persian_date
-from crawler.extract.metadata import read_metadata
+from crawler.extract.metadata import MAX_JSON_LD_CHARS, read_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ def json_ld_article_body(tree: HtmlElement) -> str | None:
     best: str | None = None
     for script in tree.iter("script"):
         text = script.text or ""
-        if "articleBody" not in text:
+        if "articleBody" not in text or len(text) > MAX_JSON_LD_CHARS:
             continue
         try:
             data = json.loads(text, strict=False)

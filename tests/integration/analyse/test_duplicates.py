@@ -146,7 +146,9 @@ def _pipeline(tmp_path: Path, mode: str) -> tuple[DedupPipeline, Any]:
 def test_pipeline_marks_and_forgets_items_dropped_later(tmp_path: Path) -> None:
     pipeline, crawler = _pipeline(tmp_path, "mark")
     first = pipeline.process_item(item(1))
+    pipeline.item_exported(first)
     copy = pipeline.process_item(item(2, body=("ترويسة", *BODY)))
+    pipeline.item_exported(copy)
     assert first["duplicate_of"] is None and copy["duplicate_of"] == first["id"]
     assert crawler.stats.get_value("dedup/near") == 1
     later = item(3, body=SAME_SUBJECT)
@@ -156,9 +158,20 @@ def test_pipeline_marks_and_forgets_items_dropped_later(tmp_path: Path) -> None:
     pipeline.close_spider()
 
 
+def test_pipeline_remembers_only_items_written(tmp_path: Path) -> None:
+    pipeline, _ = _pipeline(tmp_path, "drop")
+    unwritten = pipeline.process_item(item(1))  # scraped, but its line never reached the feed
+    assert pipeline.dedup is not None and len(pipeline.dedup.state) == 0
+    again = pipeline.process_item(item(1))  # the next run: not a copy of itself
+    pipeline.item_exported(again)
+    assert unwritten["duplicate_of"] is None and again["duplicate_of"] is None
+    assert len(pipeline.dedup.state) == 1
+    pipeline.close_spider()
+
+
 def test_pipeline_drop_mode_drops_copies_with_a_reason(tmp_path: Path) -> None:
     pipeline, crawler = _pipeline(tmp_path, "drop")
-    pipeline.process_item(item(1))
+    pipeline.item_exported(pipeline.process_item(item(1)))
     with pytest.raises(DropItem, match="copy of"):
         pipeline.process_item(item(2, body=("ترويسة", *BODY)))
     with pytest.raises(DropItem):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from crawler.analyse import workers
 from crawler.analyse.minhash import text_fingerprint
 from crawler.analyse.page import FetchedPage, PageAnalysis, analyse_page
 from crawler.analyse.templates import page_fingerprints
@@ -56,6 +59,18 @@ def crash_on_marked_pages(html: str, url: str, feed: dict[str, Any], fetched_at:
     """Kills its worker process on a URL containing "crash", like a segfault in C code would."""
     if "crash" in url:
         os._exit(1)
+    return analyse_page(html, url, feed, fetched_at, fingerprints, dedup)
+
+
+def endless_on_marked_pages(html: str, url: str, feed: dict[str, Any], fetched_at: str | None,
+                            fingerprints: bool = True,
+                            dedup: tuple[int, int] | None = None) -> PageAnalysis:
+    """Never returns on a URL containing "endless" (pure Python, as a super-linear step); deaf
+    to the time budget's alarm too on one containing "deaf", as if stuck in C code."""
+    if "deaf" in url:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    while "endless" in url:
+        pass
     return analyse_page(html, url, feed, fetched_at, fingerprints, dedup)
 
 
@@ -158,6 +173,34 @@ def test_close_in_the_event_loop_lets_the_workers_exit(network: SimulatedNetwork
 
     processes = asyncio.run(analyse_then_close())
     assert [process.exitcode for process in processes] == [0, 0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", [0, 1])
+def test_a_page_over_its_time_budget_is_dropped_and_the_others_come_through(
+        network: SimulatedNetwork, processes: int) -> None:
+    pages = [fetched(network, url) for url in network.manifest()[:3]]
+    endless = FetchedPage(**{**pages[0].__dict__, "url": pages[0].url + "-endless"})
+    analyser = PageAnalyser(processes, analyse=endless_on_marked_pages, timeout=0.5)
+    started = time.monotonic()
+    results = analyse_all(analyser, [endless, *pages])
+    assert time.monotonic() - started < 10
+    assert results[0].article is None and results[0].reason == "analysis_timeout"
+    assert all(result.article for result in results[1:])
+
+
+@pytest.mark.slow
+def test_a_worker_deaf_to_its_alarm_is_killed(network: SimulatedNetwork,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "HARD_TIMEOUT_GRACE", 1.0)
+    pages = [fetched(network, url) for url in network.manifest()[:2]]
+    deaf = FetchedPage(**{**pages[0].__dict__, "url": pages[0].url + "-endless-deaf"})
+    analyser = PageAnalyser(1, analyse=endless_on_marked_pages, timeout=0.3)
+    started = time.monotonic()
+    results = analyse_all(analyser, [deaf, *pages])
+    assert time.monotonic() - started < 15
+    assert results[0].reason == "analysis_timeout"
+    assert all(result.article for result in results[1:])  # analysed again on their own
 
 
 def test_negative_pool_size_is_refused() -> None:

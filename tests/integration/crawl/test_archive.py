@@ -35,7 +35,7 @@ from crawler.crawl.archive import (
     saved_page_url,
 )
 from crawler.crawl.recorder import WarcRecorderMiddleware
-from tests.support import PROJECT_ROOT, serving
+from tests.support import PROJECT_ROOT, run_crawl, serving
 
 WARCIO = Path(sys.executable).parent / "warcio"
 
@@ -670,3 +670,63 @@ def test_recorder_write_failures_are_counted_not_raised(tmp_path: Path) -> None:
     with (tmp_path / "tiny.warc").open("rb") as stream:
         types = [record.rec_type for record in ArchiveIterator(stream)]
     assert types == ["request", "response"]
+
+
+# -- damaged archives --------------------------------------------------------------------------
+
+SAMPLE_WARC = PROJECT_ROOT / "samples" / "network.warc.gz"
+
+
+def _intact() -> ReplayArchive:
+    return ReplayArchive.load(SAMPLE_WARC)
+
+
+def test_a_corrupt_gzip_member_costs_only_its_own_record(tmp_path: Path,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    data = bytearray(SAMPLE_WARC.read_bytes())
+    third = len(data) // 3
+    data[third:third + 200] = bytes(b ^ 0x55 for b in data[third:third + 200])
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(bytes(data))
+    intact = _intact()
+    archive = ReplayArchive.load(damaged)
+    assert intact.records - 2 <= archive.records < intact.records  # was 46 of 122
+    [(path, damage)] = archive.damaged
+    assert path == damaged and damage.regions >= 1 and damage.after_damage > 50
+    assert not damage.truncated
+    assert "is damaged" in caplog.text and f"{archive.records} intact records kept" in caplog.text
+    lost = set(intact.urls()) - set(archive.urls())
+    assert len(lost) <= 2 and all(archive.lookup(url) is not None for url in archive.urls())
+
+
+@pytest.mark.parametrize("cut", [100, 5, 3000])
+def test_a_truncated_archive_keeps_its_whole_records_and_says_it_is_cut(
+        tmp_path: Path, cut: int, caplog: pytest.LogCaptureFixture) -> None:
+    data = SAMPLE_WARC.read_bytes()
+    truncated = tmp_path / "cut.warc.gz"
+    truncated.write_bytes(data[:-cut])
+    archive = ReplayArchive.load(truncated)
+    assert archive.records >= _intact().records - 2
+    [(_, damage)] = archive.damaged
+    assert damage.truncated and "the file is cut short" in caplog.text
+
+
+def test_an_uncompressed_warc_read_whole_is_not_damaged(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(SAMPLE_WARC.read_bytes()))
+    archive = ReplayArchive.load(plain)
+    assert archive.records == _intact().records and not archive.damaged
+
+
+@pytest.mark.slow
+def test_a_replay_of_a_damaged_archive_reports_the_damage(tmp_path: Path) -> None:
+    data = bytearray(SAMPLE_WARC.read_bytes())
+    third = len(data) // 3
+    data[third:third + 200] = bytes(b ^ 0x55 for b in data[third:third + 200])
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(bytes(data[:-100]))
+    run = run_crawl(tmp_path, "-a", f"replay={damaged}", "-s", "REPORT_FAIL_EXIT=0")
+    replay = run.report["replay"]
+    assert replay["damaged_files"] == 1 and replay["truncated_files"] == 1
+    assert replay["records_after_damage"] > 50 and replay["damaged_regions"] >= 2
+    assert len(run.items) > 50

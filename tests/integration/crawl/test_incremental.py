@@ -46,7 +46,7 @@ def incremental(tmp_path: Path) -> Iterator[Incremental]:
 
 
 def _export(state: Incremental, item: dict[str, object]) -> None:
-    state.item_scraped(item, spider=None)  # type: ignore[arg-type]
+    state.item_exported(item, spider=None)  # type: ignore[arg-type]
 
 
 def test_new_article_is_fetched_and_gets_version_1(incremental: Incremental) -> None:

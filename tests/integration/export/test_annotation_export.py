@@ -194,17 +194,21 @@ def test_bad_lines_are_skipped_with_a_reason(tmp_path: Path,
     assert f"{source}:2: skipped: not JSON" in err
     assert f"{source}:3: skipped: no text" in err
     assert f"{source}:4: skipped: paragraphs[0]: offsets" in err
-    assert f"{source}:5: skipped: truncated line" in err
+    assert f"{source}:5: skipped: truncated last line" in err
     assert "exported 1 articles as 1 jsonl article records; 4 lines skipped" in err
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
     assert main(["export", str(source), "-o", str(out), "--format", "jsonl", "--strict"]) == 1
 
 
-def test_an_interrupted_export_leaves_no_partial_file(tmp_path: Path) -> None:
+def test_an_unreadable_input_fails_the_export_and_leaves_no_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.json"
-    with pytest.raises(FileNotFoundError):
-        main(["export", str(tmp_path / "absent.jsonl"), "-o", str(out), "--format", "jsonl"])
+    assert main(["export", str(tmp_path / "absent.jsonl"), "-o", str(out), "--format",
+                 "jsonl"]) == 1
     assert not out.exists() and not (tmp_path / "out.json.part").exists()
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'absent.jsonl'}: cannot read: No such file or directory" in err
+    assert "Traceback" not in err
 
 
 def test_streams_from_stdin_to_stdout(source: Path) -> None:

@@ -137,3 +137,11 @@ def test_non_article_urls_move_to_the_canonical_host() -> None:
     assert on_canonical_host("http://mail.omantoday.net/rss?x=1#y") == "https://www.omantoday.net/rss?x=1"
     assert on_canonical_host("https://example.org/rss") is None
     assert on_canonical_host("javascript:alert(1)") is None
+
+
+@pytest.mark.parametrize("path", ["/" + "9" * 5000 + "/101010-x", "/w-" + "9" * 5000 + "/x",
+                                  "/amp/" + "1" * 13 + "/101010-x"])
+def test_an_overlong_number_is_no_article_not_a_crash(path: str) -> None:
+    with pytest.raises(NotAnArticleURL) as raised:
+        parse_article_url("https://www.arabstoday.net" + path)
+    assert raised.value.reason == "number_too_long"

@@ -47,6 +47,14 @@ def test_extractor_output_is_valid(html: Path) -> None:
     ({"surprise": 1}, "'surprise' was unexpected"),
     ({"paragraphs": [{"start": 0, "end": 5000}]}, "outside the text"),
     ({"paragraphs": [{"start": 0, "end": 20}, {"start": 10, "end": 30}]}, "before the previous"),
+    ({"title": "عنوان\x01"}, "title"),
+    ({"authors": ["سلمى\ud800"]}, "authors[0]"),
+    ({"tags": ["وسم\x07"]}, "tags[0]"),
+    ({"text": "نص\x85"}, "text"),
+    ({"feed": {"categories": ["\x9b"]}}, "feed.categories[0]"),
+    ({"images": [{"url": "javascript:alert(1)", "caption": None}]}, "images[0].url"),
+    ({"images": [{"url": "data:image/png;base64,AA", "caption": None}]}, "images[0].url"),
+    ({"images": [{"url": "file:///etc/passwd", "caption": None}]}, "images[0].url"),
 ])
 def test_invalid_items_are_rejected_with_a_reason(change: dict[str, Any], reason: str) -> None:
     errors = item_errors(make_item(**change))
@@ -82,6 +90,14 @@ VARIANTS: list[dict[str, Any]] = [
     {"extraction": {"a": 1}}, {"extraction": {"a": "b"}}, {"version": 0}, {"version": 1.0},
     {"version": True}, {"version": "1"}, {"cluster_id": ""}, {"duplicate_of": None},
     {"schema_version": 1.1}, {"surprise": 1}, {"tags": [1]}, {"language": 0},
+    {"title": "عنوان\x01"}, {"title": "عنوان\n"}, {"title": "\x85عنوان"}, {"authors": ["\ud800"]},
+    {"tags": ["\x1b"]}, {"section": "\x7f"}, {"feed": {"title": "\x02", "categories": ["a"]}},
+    {"feed": {"categories": ["\x9b"]}}, {"extraction": {"title": "\x00"}},
+    {"images": [{"url": "javascript:alert(1)"}]}, {"images": [{"url": "data:image/png,AA"}]},
+    {"images": [{"url": "file:///etc/passwd"}]}, {"images": [{"url": "https://x.org/\x01.jpg"}]},
+    {"images": [{"url": "https://x.org/a.jpg", "caption": "\x85"}]}, {"url": "https:///x"},
+    {"dateline": {"location": "\x03", "source": None}}, {"text": "أ\n\nب"},
+    {"text": "أ\r\nب"}, {"text": "أ\x0bب"}, {"published_raw": "\ufffe"},
 ]
 
 

@@ -238,3 +238,37 @@ def test_never_raises_on_junk(pieces: list[bytes]) -> None:
         assert parse_article_url(url).url == url
     assert all(url.startswith("https://www.arabstoday.net/")
                for url in [*result.article_urls, *result.next_pages, *result.listing_urls])
+
+
+# -- hostile listings ----------------------------------------------------------------------------
+
+def _many_links(count: int) -> str:
+    return "<html><body>" + "".join(
+        f'<a href="/485/{100000 + n % 100000:06d}-huge-{n}">x</a>' for n in range(count)
+    ) + "</body></html>"
+
+
+@pytest.mark.slow
+def test_a_listing_of_40000_links_is_read_in_linear_time() -> None:
+    import time
+
+    started = time.monotonic()
+    links = parse_listing(_many_links(40_000), "https://www.arabstoday.net/")
+    assert len(links.article_urls) == 40_000 and not links.truncated
+    assert time.monotonic() - started < 8  # a list membership test took 12.5 s
+
+
+def test_max_links_stops_reading_the_page() -> None:
+    links = parse_listing(_many_links(5000), "https://www.arabstoday.net/", max_links=100)
+    assert len(links.article_urls) == 100 and links.truncated
+    assert parse_listing(_many_links(50), "https://www.arabstoday.net/",
+                         max_links=100).truncated is False
+
+
+def test_a_5000_digit_link_is_dropped_alone() -> None:
+    digits = "9" * 5000
+    html = (f'<a href="/{digits}/101010-x">a</a><a href="/?page={digits}">b</a>'
+            f'<a href="/485/page/{digits}">c</a><a href="/485/{SLUG}">d</a>')
+    links = parse_listing(html, "https://www.arabstoday.net/")
+    assert links.article_urls == [CANONICAL]
+    assert links.rejected.get("number_too_long", 0) >= 1
