@@ -8,8 +8,9 @@ Corpora:
 - ``network``: article pages of ``SimulatedNetwork(pages=N, seed=...)`` (every manifest URL,
   rendered by ``respond()``) plus the saved fixtures under ``tests/fixtures``; ours is
   ``crawler.extract.article.extract_article``.
-- ``zyte`` and ``fundus`` (``../shared/benchmarks``): the generic path,
-  ``crawler.extract.generic.extract_generic``.
+- ``zyte`` and ``fundus`` (``../shared/benchmarks``): pages of other sites, where the item
+  comes from the generic path (trafilatura checked against readability) and the field rules;
+  ours is ``extract_article`` there too.
 
 Each page is decoded once, as the crawl does (``crawler.extract.page.decode_html``),
 outside the timed region. Every system then extracts **every page exactly once** (first
@@ -23,7 +24,8 @@ corpus N times, each round on fresh simulator pages (the fixtures in the first o
 prints the median ratio: one round's ratio moves by ~10% with the machine's drift. Speed is
 pages per second of wall time and per CPU second of this one process (the CPU figure is the one
 to trust on a machine shared with other work). A separate pass over further fresh network
-pages (so its timers cannot bias the rates) splits our CPU time per page by stage.
+pages (so its timers cannot bias the rates) splits our CPU time per page by stage (each
+stage's own time: a stage that calls another is not charged for it).
 """
 
 from __future__ import annotations
@@ -116,12 +118,6 @@ def ours_article(page: Page) -> object:
         return exc.reason
 
 
-def ours_generic(page: Page) -> object:
-    from crawler.extract.generic import extract_generic
-
-    return extract_generic(page.html, page.url or None)
-
-
 def trafilatura_extract(page: Page) -> object:
     """The anchor configuration of benchmarks.extraction: precision mode, comments off."""
     import trafilatura
@@ -157,9 +153,6 @@ def _warm(pages: list[Page], systems: dict[str, Runner]) -> None:
     for page in pages:
         for fn in systems.values():
             fn(page)
-    from crawler.extract.page import _parsed
-
-    _parsed.cache_clear()
 
 
 def first_sight(pages: list[Page], systems: dict[str, Runner], chunk: int) -> dict[str, Timing]:
@@ -192,45 +185,63 @@ def first_sight(pages: list[Page], systems: dict[str, Runner], chunk: int) -> di
 # ---------------------------------------------------------------- stages
 
 
-NETWORK_STAGES = ("decode_html", "parse_blocks", "read_metadata",
-                  "_is_error_page", "extract_network", "generic_fields", "join_paragraphs",
-                  "detect_language", "_dates", "_title", "_authors")
-GENERIC_STAGES = ("parse_html", "page_metadata", "strip_elements", "extract_body")
+def stages() -> tuple[tuple[str, Any, str], ...]:
+    """(label, module, function name) of each stage of ``extract_article``, patched where the
+    caller looks the name up."""
+    from crawler.extract import article, reading
+    from crawler.extract.fields import authors, body, dateline, dates, images, title
+
+    return (("parse_page", article, "parse_page"), ("read_metadata", article, "read_metadata"),
+            ("views_of", article, "views_of"), ("title.locate", title, "locate"),
+            ("find_body", article, "find_body"), ("title", title, "find"),
+            ("dateline", dateline, "find"), ("dates", dates, "find"),
+            ("authors", authors, "find"), ("images", images, "find"), ("body", body, "find"),
+            ("generic_fields", reading, "generic_fields"),
+            ("join_paragraphs", article, "join_paragraphs"),
+            ("detect_language", article, "detect_language"))
 
 
 @contextmanager
-def stage_timers(module: Any, names: tuple[str, ...]) -> Iterator[dict[str, float]]:
-    """Wrap ``module.<name>`` for each name with a CPU-time accumulator; restore on exit."""
+def stage_timers(targets: tuple[tuple[str, Any, str], ...]) -> Iterator[dict[str, float]]:
+    """Wrap each stage with an accumulator of its own CPU time (time spent in a stage it calls
+    is charged to that one); restore on exit."""
     spent: dict[str, float] = defaultdict(float)
-    originals = {name: getattr(module, name) for name in names}
+    inner: list[float] = []  # per open stage: time its callees took
+    originals = [(module, name, getattr(module, name)) for _, module, name in targets]
 
-    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             start = time.process_time()
+            inner.append(0.0)
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent[name] += time.process_time() - start
+                took = time.process_time() - start
+                own = took - inner.pop()
+                spent[label] += own
+                if inner:
+                    inner[-1] += took
         return wrapper
 
-    for name, fn in originals.items():
-        setattr(module, name, timed(name, fn))
+    for (label, module, name), (_, _, fn) in zip(targets, originals, strict=True):
+        setattr(module, name, timed(label, fn))
     try:
         yield spent
     finally:
-        for name, fn in originals.items():
+        for module, name, fn in originals:
             setattr(module, name, fn)
 
 
-def stage_profile(pages: list[Page], runner: Runner, module: Any,
-                  names: tuple[str, ...]) -> dict[str, float]:
+def stage_profile(pages: list[Page], runner: Runner) -> dict[str, float]:
     """Milliseconds of CPU per page, per stage, plus ``total`` and ``other``."""
-    with stage_timers(module, names) as spent:
+    targets = stages()
+    with stage_timers(targets) as spent:
         start = time.process_time()
         for page in pages:
             runner(page)
         total = time.process_time() - start
-    result = {name: 1000 * spent[name] / len(pages) for name in names if name in spent}
+    result = {label: 1000 * spent[label] / len(pages) for label, _, _ in targets
+              if label in spent}
     result["other"] = 1000 * total / len(pages) - sum(result.values())
     result["total"] = 1000 * total / len(pages)
     return result
@@ -278,13 +289,12 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    from crawler.extract.page import NATIVE_FLATTEN
-    from crawler.network.urls import NATIVE_PERCENT
-    from crawler.text import NATIVE_TEXT
+    import lxml.etree
+    import trafilatura
 
     return {"cpus": os.cpu_count(), "cpu_model": model or platform.processor(),
-            "python": platform.python_version(), "native_flatten": NATIVE_FLATTEN,
-            "native_text": NATIVE_TEXT, "native_percent": NATIVE_PERCENT}
+            "python": platform.python_version(), "lxml": lxml.etree.__version__,
+            "trafilatura": trafilatura.__version__}
 
 
 def print_corpus(name: str, figures: dict[str, Any], target: float) -> None:
@@ -349,8 +359,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.CRITICAL)
-    import crawler.extract
-    import crawler.extract.generic
 
     figures: dict[str, Any] = {"machine": machine()}
     orders = ["blocked", "interleaved"] if args.order == "both" else [args.order]
@@ -375,8 +383,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures[f"{key}/rounds"] = rounds
                 figures[f"{key}/median"] = print_median(rounds, 5)
         figures["network/stages_ms"] = stage_profile(
-            network_pages(args.pages, seed=len(orders)), ours_article, crawler.extract,
-            NETWORK_STAGES)
+            network_pages(args.pages, seed=len(orders)), ours_article)
         print_stages("extract_article", figures["network/stages_ms"])
     if args.corpus in ("generic", "all"):
         if not (args.benchmarks / "zyte").exists():
@@ -387,11 +394,10 @@ def main(argv: list[str] | None = None) -> int:
             for order in orders:
                 key = f"{corpus}/{order}"
                 figures[key] = corpus_figures(pages[WARMUP_PAGES:], pages[:WARMUP_PAGES],
-                                              "ours extract_generic", ours_generic, order)
+                                              "ours extract_article", ours_article, order)
                 print_corpus(corpus, figures[key], 1)
-            figures[f"{corpus}/stages_ms"] = stage_profile(
-                pages, ours_generic, crawler.extract.generic, GENERIC_STAGES)
-            print_stages("extract_generic", figures[f"{corpus}/stages_ms"])
+            figures[f"{corpus}/stages_ms"] = stage_profile(pages, ours_article)
+            print_stages("extract_article", figures[f"{corpus}/stages_ms"])
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2), "utf-8")
     return 0

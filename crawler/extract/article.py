@@ -114,7 +114,7 @@ def read(page: Page, hints: dict[str, Any]) -> Reading:
     parsed = _parse_url(page.url)
     views = views_of(page.blocks)
     labelled = any(v.network_furniture == "network:label-line" for v in views[:60]) \
-        or any(v.is_text and network.split_label_prefix(v.text) for v in views[:60])
+        or any(v.label_prefix for v in views[:60])
     reading = Reading(page, meta, parsed, feed, Layout(views), network=bool(parsed or labelled))
     title.locate(reading)
     find_body(views, reading.layout)

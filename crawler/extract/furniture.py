@@ -72,6 +72,7 @@ NEWSLETTER_WORDS = _folded(
     "سجل ليصلك", "سجل لتصلك",
 )
 """Words of a newsletter or subscription pitch ("get the news in your inbox, subscribe")."""
+_SPACED_NEWSLETTER_WORDS = tuple(f" {phrase} " for phrase in NEWSLETTER_WORDS)
 _SUBSCRIBE_BUTTONS = frozenset(_folded("اشترك", "اشتراك", "سجل", "subscribe"))
 """A subscribe button's whole text ("اشترك" alone; in a sentence it also means "took part")."""
 FOOTER_WORDS = _folded(
@@ -88,21 +89,37 @@ _BREADCRUMB = re.compile(r"\s[›»>/|]\s")
 HOME = _folded("الرئيسية", "الصفحة الرئيسية", "home")
 
 
+_OPENINGS: dict[int, dict[str, tuple[str, ...]]] = {}
+"""Per phrase list: its phrases by their first word (the lists are module constants)."""
+
+
 def _opens_with(key: str, phrases: tuple[str, ...]) -> str | None:
-    for phrase in phrases:
+    """The longest of ``phrases`` the key opens with, word for word."""
+    index = _OPENINGS.get(id(phrases))
+    if index is None:
+        grouped: dict[str, list[str]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            grouped.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+        index = _OPENINGS[id(phrases)] = {w: tuple(group) for w, group in grouped.items()}
+    for phrase in index.get(key.split(" ", 1)[0], ()):
         if key == phrase or key.startswith(phrase + " "):
             return phrase
     return None
 
 
-def read_also(text: str) -> bool:
+def key_of(text: str) -> str:
+    """The comparison key the predicates below read (BlockView.key computes it once)."""
+    return word_key(fold(text))
+
+
+def read_also(text: str, key: str | None = None) -> bool:
     """An inline "read also" / "see also" line or the heading of a related list."""
-    key = word_key(fold(text))
+    key = key_of(text) if key is None else key
     return bool(key) and len(key.split()) <= 30 and _opens_with(key, READ_ALSO) is not None
 
 
-def ad_label(text: str) -> bool:
-    key = word_key(fold(text))
+def ad_label(text: str, key: str | None = None) -> bool:
+    key = key_of(text) if key is None else key
     return bool(key) and len(key.split()) <= 4 and _opens_with(key, AD_LABELS) is not None
 
 
@@ -115,10 +132,11 @@ def without_edit_link(text: str) -> str:
     return _EDIT_LINK.sub("", text).rstrip()
 
 
-def section_heading(text: str) -> bool:
+def section_heading(text: str, key: str | None = None) -> bool:
     """A short line that opens a furniture section (most read, latest, tags, comments, sources,
     newsletter ...): the heading alone, or with two more words at most ("تابعنا على تويتر")."""
-    key = word_key(fold(_EDIT_LINK.sub("", text)))
+    if key is None or text.endswith("]"):
+        key = key_of(_EDIT_LINK.sub("", text))
     phrase = _opens_with(key, SECTION_HEADINGS) if key else None
     return phrase is not None and len(key.split()) <= len(phrase.split()) + 2
 
@@ -131,16 +149,16 @@ SHARE_HEADINGS = _folded(
 article."""
 
 
-def share_bar(text: str) -> bool:
+def share_bar(text: str, key: str | None = None) -> bool:
     """Share links, also run together without spaces ("فيسبوكتويترواتساب"), or a share bar's
     heading with two more words at most ("شارك العرب اليوم")."""
     if len(text) > 100:
         return False
-    key = word_key(fold(text))
+    key = key_of(text) if key is None else key
     phrase = _opens_with(key, SHARE_HEADINGS) if key else None
     if phrase is not None and len(key.split()) <= len(phrase.split()) + 2:
         return True
-    words = word_key(fold(text)).split()
+    words = key.split()
     if not 0 < len(words) <= 10:
         return False
     return all(word in SHARE_WORDS or not _SHARE_RUN.sub("", word) for word in words)
@@ -174,14 +192,14 @@ _TIMESTAMP_WORDS = frozenset(_folded(
 ))
 
 
-def live_control(text: str) -> bool:
-    key = word_key(fold(text))
+def live_control(text: str, key: str | None = None) -> bool:
+    key = key_of(text) if key is None else key
     return key in LIVE_CONTROLS
 
 
-def sign_off(text: str) -> bool:
+def sign_off(text: str, key: str | None = None) -> bool:
     """A live page's closing line ("نختتم هنا تغطيتنا المباشرة ...")."""
-    key = word_key(fold(text))
+    key = key_of(text) if key is None else key
     return len(key.split()) <= 40 and _opens_with(key, SIGN_OFFS) is not None
 
 
@@ -194,24 +212,26 @@ def timestamp(text: str) -> bool:
     return all(word in _TIMESTAMP_WORDS for word in rest)
 
 
-def author_box_heading(text: str) -> bool:
-    return word_key(fold(text)) in AUTHOR_BOX_HEADINGS
+def author_box_heading(text: str, key: str | None = None) -> bool:
+    return (key_of(text) if key is None else key) in AUTHOR_BOX_HEADINGS
 
 
-def newsletter(text: str) -> bool:
+def newsletter(text: str, key: str | None = None) -> bool:
     """A short newsletter or subscription pitch."""
-    key = word_key(fold(text))
+    key = key_of(text) if key is None else key
     if key in _SUBSCRIBE_BUTTONS:
         return True
-    return len(key.split()) <= 20 and any(phrase in f" {key} " for phrase in
-                                           (f" {p} " for p in NEWSLETTER_WORDS))
+    if len(key.split()) > 20:
+        return False
+    spaced = f" {key} "
+    return any(phrase in spaced for phrase in _SPACED_NEWSLETTER_WORDS)
 
 
-def footer_line(text: str) -> bool:
+def footer_line(text: str, key: str | None = None) -> bool:
     """Copyright, legal and contact lines."""
     if len(text) > 200:
         return False
-    key = word_key(fold(text))
+    key = key_of(text) if key is None else key
     return (bool(_COPYRIGHT.search(text) or _RETRIEVED.match(text))
             or any(phrase in key for phrase in FOOTER_WORDS))
 

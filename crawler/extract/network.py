@@ -41,6 +41,11 @@ def _labels() -> tuple[tuple[str, Site], ...]:
 
 
 @cache
+def _label_initials() -> frozenset[str]:
+    return frozenset(label[:1] for label, _ in _labels())
+
+
+@cache
 def _label_sites() -> dict[str, Site]:
     sites: dict[str, Site] = {}
     for label, site in _labels():
@@ -53,15 +58,18 @@ def _logo_alts() -> frozenset[str]:
     return frozenset({s.logo_alt.lower() for s in SITES} | {s.domain.split(".")[0] for s in SITES})
 
 
-def site_of_label(text: str) -> Site | None:
-    """The site when ``text`` is a label line (" فلسطين اليوم -"), else None."""
-    label = fold(text).strip(_LABEL_FRAME)
+def site_of_label(text: str, folded: str | None = None) -> Site | None:
+    """The site when ``text`` is a label line (" فلسطين اليوم -"), else None. ``folded`` is
+    ``fold(text)`` where the caller has it (so with the predicates below)."""
+    label = (fold(text) if folded is None else folded).strip(_LABEL_FRAME)
     return _label_sites().get(label) if len(label) <= 40 else None
 
 
-def split_label_prefix(text: str) -> tuple[Site, str] | None:
+def split_label_prefix(text: str, folded: str | None = None) -> tuple[Site, str] | None:
     """(site, rest) when ``text`` is "{label} - rest", the label-prefixed title."""
-    folded = fold(text).lstrip()
+    folded = (fold(text) if folded is None else folded).lstrip()
+    if folded[:1] not in _label_initials():
+        return None
     for label, site in _labels():
         if not folded.startswith(label):
             continue
@@ -83,8 +91,8 @@ def _align(original: str, folded_length: int) -> int:
     return len(original)
 
 
-def is_ticker_end(text: str) -> bool:
-    return fold(text).rstrip(" :.-").endswith("اخر الاخبار")
+def is_ticker_end(text: str, folded: str | None = None) -> bool:
+    return (fold(text) if folded is None else folded).rstrip(" :.-").endswith("اخر الاخبار")
 
 
 def is_logo_alt(text: str) -> bool:
@@ -93,20 +101,21 @@ def is_logo_alt(text: str) -> bool:
     return bool(words) and all(word in _logo_alts() for word in words)
 
 
-def is_comment_form(text: str) -> bool:
-    bare = fold(text).strip().rstrip(" *").strip()
+def is_comment_form(text: str, folded: str | None = None) -> bool:
+    bare = (fold(text) if folded is None else folded).strip().rstrip(" *").strip()
     return bare in COMMENT_FORM or bare.lower().startswith("security code")
 
 
-def is_footer_marker(text: str) -> bool:
+def is_footer_marker(text: str, folded: str | None = None) -> bool:
     """The first line of what follows the body: "قد يهمك ايضا", comment form, copyright."""
-    return (fold(text).strip().startswith(FOOTER_PREFIXES) or is_comment_form(text)
+    folded = fold(text) if folded is None else folded
+    return (folded.strip().startswith(FOOTER_PREFIXES) or is_comment_form(text, folded)
             or is_logo_alt(text))
 
 
-def is_address(text: str) -> bool:
+def is_address(text: str, folded: str | None = None) -> bool:
     """The group's Beirut address line."""
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     return "شارع الحمرا" in folded and "بيروت" in folded
 
 

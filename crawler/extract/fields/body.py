@@ -123,12 +123,15 @@ def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
 def _without_leading_lines(views: list[BlockView], layout: Layout) -> list[BlockView]:
     """Without the short lines before the first paragraph that do not end like a sentence (a
     desk's name, a label, a caption the markup did not mark): a body opens with text,
-    subheadings come between paragraphs."""
-    for position, view in enumerate(views):
-        if view.ends_sentence or (view.paragraph and view.words > LEADING_LINE_WORDS):
-            return views[position:]
+    subheadings come between paragraphs. A body with no such opening is kept whole."""
+    opening = next((position for position, view in enumerate(views)
+                    if view.ends_sentence or (view.paragraph and view.words > LEADING_LINE_WORDS)),
+                   None)
+    if opening is None:
+        return views
+    for view in views[:opening]:
         layout.decide(view.index, "boilerplate", "body:line-before-text")
-    return []
+    return views[opening:]
 
 
 def _generic_paragraphs(reading: Reading) -> list[str]:

@@ -15,6 +15,8 @@ from crawler.extract.layout import BlockView
 from crawler.extract.reading import NOTHING, Found, Reading
 from crawler.text import fold, normalise_space, word_key
 
+LABEL_ROOM = 40
+"""Characters a site label and its dash add before a title."""
 HEADER_WINDOW = 40
 """Blocks from the top in which the network's doubled header text is looked for."""
 
@@ -41,7 +43,7 @@ def declared_titles(reading: Reading) -> list[Found]:
 def title_keys(reading: Reading) -> list[str]:
     keys = [word_key(fold(title.value)) for title in declared_titles(reading)]
     for view in reading.views[:HEADER_WINDOW]:
-        if view.is_text and (prefixed := network.split_label_prefix(view.text)):
+        if view.is_text and (prefixed := view.label_prefix):
             keys.insert(0, word_key(fold(prefixed[1])))
             break
     return list(dict.fromkeys(k for k in keys if k))
@@ -50,7 +52,7 @@ def title_keys(reading: Reading) -> list[str]:
 def shown_form(view: BlockView) -> str:
     """The title as a block shows it: without a site label before it, not doubled."""
     text = view.text
-    if prefixed := network.split_label_prefix(text):
+    if prefixed := view.label_prefix:
         return prefixed[1]
     words = text.split()
     half = len(words) // 2
@@ -84,8 +86,11 @@ def locate(reading: Reading) -> None:
     <h1>; without one, the network's header text shown twice."""
     views, layout = reading.views, reading.layout
     wanted = set(title_keys(reading))
-    matches = [v.index for v in views
-               if v.is_text and v.words <= 60 and wanted and title_key(v) in wanted]
+    # a block shows a title only if it is about as long (a label or a doubling at most)
+    longest = 2 * max((len(key) for key in wanted), default=0) + LABEL_ROOM
+    keys = {v.index: title_key(v) for v in views
+            if v.is_text and v.words <= 60 and len(v.text) <= longest}
+    matches = [index for index, key in keys.items() if key in wanted]
     if not matches:
         headline = next((v.index for v in views if v.block.heading == 1 and v.is_text
                          and v.words <= 40 and v.network_furniture is None), None)
@@ -94,7 +99,8 @@ def locate(reading: Reading) -> None:
         if headline is None:
             return
         key = title_key(views[headline])
-        matches = [v.index for v in views if v.is_text and v.words <= 60 and title_key(v) == key]
+        matches = [v.index for v in views
+                   if v.is_text and v.words <= 60 and title_key(v) == key]
     headings = [index for index in matches if views[index].block.heading]
     layout.title = headings[0] if headings else matches[0]
     layout.title_blocks = set(matches)
