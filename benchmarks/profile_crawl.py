@@ -25,16 +25,21 @@ from benchmarks.crawl_scale import ROOT, crawl_command, start_simulator
 
 # First matching rule wins; a sample belongs to the innermost frame that matches a rule.
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("extraction (extract_article)", "crawler/extraction/__init__.py:extract_article"),
-    ("template observe (page_fingerprints)", "crawler/templates.py:page_fingerprints"),
-    ("template pipeline", "crawler/templates.py:process_item"),
-    ("dedup pipeline", "crawler/dedup.py:process_item"),
-    ("validation pipeline", "crawler/validate.py:process_item"),
-    ("required/max pipelines", "crawler/pipelines.py:process_item"),
-    ("incremental pipeline", "crawler/incremental.py:process_item"),
-    ("export (JSONL)", "crawler/exporters.py:export_item"),
-    ("spider callbacks", "crawler/spiders/arabstoday.py:"),
-    ("download handler", "crawler/handlers.py:"),
+    ("extraction (extract_article)", "crawler/extract/"),
+    ("page analysis (fingerprints, workers)", "crawler/analyse/"),
+    ("template pipeline", "crawler/pipelines/templates.py:"),
+    ("dedup pipeline", "crawler/pipelines/duplicates.py:"),
+    ("dedup state", "crawler/store/duplicates.py:"),
+    ("validation pipeline", "crawler/pipelines/validation.py:"),
+    ("checks pipelines", "crawler/pipelines/checks.py:"),
+    ("extraction pipeline", "crawler/pipelines/extraction.py:"),
+    ("incremental pipeline", "crawler/pipelines/incremental.py:"),
+    ("export (JSONL, confirmed writes)", "crawler/export/"),
+    ("spider callbacks", "crawler/crawl/spider.py:"),
+    ("discovery parsers", "crawler/crawl/discovery/"),
+    ("download handler", "crawler/crawl/download.py:"),
+    ("middlewares", "crawler/crawl/middlewares.py:"),
+    ("seen store", "crawler/store/seen.py:"),
     ("imports/start-up", "<frozen importlib._bootstrap>:_find_and_load"),
 )
 

@@ -68,8 +68,8 @@ _DIGIT = re.compile(r"\d")
 
 
 class computed_once:
-    """functools.cached_property without its per-instance lock (Python 3.11 takes one on every
-    first access: a third of the rules' time on a page of a hundred blocks)."""
+    """functools.cached_property without the lock Python 3.11 takes on every first access: the
+    rules read a few properties of each of a page's hundred-odd blocks."""
 
     def __init__(self, function: Callable[[Any], Any]) -> None:
         self.function = function
