@@ -36,7 +36,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from benchmarks.metric import Counts, aggregate, page_counts
+from benchmarks.metric import Counts, aggregate, page_counts, paired_bootstrap
 from crawler.network.sites import site_for_host
 from crawler.simulator.markup import (
     HELD_OUT,
@@ -270,6 +270,9 @@ def summarise(results: Sequence[PageResult]) -> dict[str, Any]:
         out["baseline"] = {"precision": base.precision, "recall": base.recall, "f1": base.f1,
                            "leaked_strings": sum(r.baseline_leaks for r in results),
                            "pages_with_leaks": sum(r.baseline_leaks > 0 for r in results)}
+        paired = [(r.counts, r.baseline) for r in results if r.baseline is not None]
+        diff = paired_bootstrap([o for o, _ in paired], [b for _, b in paired], resamples=500)
+        out["paired"] = {"observed": diff.observed, "low": diff.low, "high": diff.high}
     return out
 
 
@@ -399,6 +402,12 @@ def print_report(report: dict[str, Any], title: str) -> None:
     print("-" * len(_HEADER))
     for name, s in report["totals"].items():
         print(_row(name, "", s))
+    paired = [(name, s["paired"]) for name, s in (*report["families"].items(),
+                                                  *report["totals"].items()) if "paired" in s]
+    if paired:
+        print("\nbody F1, ours - trafilatura (paired bootstrap over pages, 95% interval):")
+        for name, d in paired:
+            print(f"  {name:18} {d['observed']:+.3f} ({d['low']:+.3f} .. {d['high']:+.3f})")
     held = report["totals"]["held_out"]
     if held.get("pages"):
         print(f"\nheld-out families ({', '.join(sorted(HELD_OUT))}): body F1 "
