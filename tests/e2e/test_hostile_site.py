@@ -171,7 +171,7 @@ def test_one_stray_byte_keeps_the_page_utf8(
 def test_a_page_over_its_time_budget_is_dropped_with_a_reason(tmp_path: Path,
                                                              processes: str) -> None:
     network = HostileNetwork(["spans", "tiny_paragraphs"])
-    run, seconds = crawl_trapped(tmp_path, network, "-s", "PAGE_ANALYSIS_TIMEOUT=0.3",
+    run, seconds = crawl_trapped(tmp_path, network, "-s", "PAGE_ANALYSIS_TIMEOUT=0.1",
                                  "-s", f"ANALYSIS_PROCESSES={processes}",
                                  "-s", "REPORT_FAIL_EXIT=0")
     assert seconds < 90
