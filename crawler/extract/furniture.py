@@ -72,7 +72,7 @@ NEWSLETTER_WORDS = _folded(
     "سجل ليصلك", "سجل لتصلك",
 )
 """Words of a newsletter or subscription pitch ("get the news in your inbox, subscribe")."""
-_SPACED_NEWSLETTER_WORDS = tuple(f" {phrase} " for phrase in NEWSLETTER_WORDS)
+_NEWSLETTER_RUN = re.compile("|".join(re.escape(f" {phrase} ") for phrase in NEWSLETTER_WORDS))
 _SUBSCRIBE_BUTTONS = frozenset(_folded("اشترك", "اشتراك", "سجل", "subscribe"))
 """A subscribe button's whole text ("اشترك" alone; in a sentence it also means "took part")."""
 FOOTER_WORDS = _folded(
@@ -81,6 +81,7 @@ FOOTER_WORDS = _folded(
     "هيئة التحرير", "privacy policy", "terms of use", "contact us", "about us",
     "هذا الخبر مؤرشف", "هذه الصفحة مؤرشفة",
 )
+_FOOTER_RUN = re.compile("|".join(re.escape(phrase) for phrase in FOOTER_WORDS))
 _RETRIEVED = re.compile(r"^\s*(?:مأخوذة من|مستخرجة من|retrieved from)\s*[«\"“(]?\s*https?://",
                         re.IGNORECASE)
 """A wiki page's "retrieved from «URL»" line."""
@@ -223,8 +224,7 @@ def newsletter(text: str, key: str | None = None) -> bool:
         return True
     if len(key.split()) > 20:
         return False
-    spaced = f" {key} "
-    return any(phrase in spaced for phrase in _SPACED_NEWSLETTER_WORDS)
+    return _NEWSLETTER_RUN.search(f" {key} ") is not None
 
 
 def footer_line(text: str, key: str | None = None) -> bool:
@@ -232,8 +232,7 @@ def footer_line(text: str, key: str | None = None) -> bool:
     if len(text) > 200:
         return False
     key = key_of(text) if key is None else key
-    return (bool(_COPYRIGHT.search(text) or _RETRIEVED.match(text))
-            or any(phrase in key for phrase in FOOTER_WORDS))
+    return bool(_COPYRIGHT.search(text) or _RETRIEVED.match(text) or _FOOTER_RUN.search(key))
 
 
 def breadcrumb(text: str) -> bool:

@@ -280,7 +280,10 @@ def _image_src(element: etree._Element, base_url: str | None) -> str | None:
 
 def _words(element: etree._Element) -> set[str]:
     """The lower-cased words of an element's class, id, role, itemprop and aria-label."""
-    raw = " ".join(element.get(name) or "" for name in
+    attributes = element.attrib
+    if not attributes:
+        return set()
+    raw = " ".join(attributes.get(name) or "" for name in
                    ("class", "id", "role", "itemprop", "aria-label"))
     if not raw.strip():
         return set()
@@ -288,6 +291,11 @@ def _words(element: etree._Element) -> set[str]:
 
 
 _NOTE_TAGS = frozenset({"sup", "a"})
+_CONTEXT_TAGS = frozenset({
+    "nav", "footer", "aside", "header", "form", "menu", "amp-sidebar", "figure", "figcaption",
+    "li", "dd", "dt", "b", "strong", "a", *HEADING_LEVELS,
+})
+"""Tags that change what their contents are, whatever their attributes."""
 _NOTE_MARK = re.compile(r"^\s*[\[(]?\s*(?:\d{1,3}|[*†‡])\s*[\])]?\s*$")
 
 
@@ -300,8 +308,10 @@ def _note_mark(element: etree._Element) -> bool:
 
 
 def _hidden(element: etree._Element) -> bool:
-    return (element.get("hidden") is not None or element.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
+    attributes = element.attrib
+    return bool(attributes) and (
+        attributes.get("hidden") is not None or attributes.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(attributes.get("style") or "")))
 
 
 @dataclass
@@ -384,7 +394,10 @@ class _Flattener:
     def enter(self, element: etree._Element, tag: str, outer: _Context,
               block: bool) -> _Context:
         """The context of an element's contents (``block``: laid out as a block)."""
-        inner = _Context(**outer.__dict__)
+        if not block and tag not in _CONTEXT_TAGS and not element.attrib:
+            return outer  # a bare <span>, <em>, <font>: its contents read as its parent's
+        inner = _Context.__new__(_Context)
+        inner.__dict__.update(outer.__dict__)
         words = _words(element)
         if tag in ("nav", "footer", "aside", "header", "form", "menu", "amp-sidebar"):
             words.add(tag if tag != "amp-sidebar" else "nav")
