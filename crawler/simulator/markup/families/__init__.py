@@ -41,6 +41,7 @@ from crawler.simulator.markup.families import (
     newsletter_notes,
     nextjs_hashed,
     print_version,
+    site_builder,
     spa_shell,
     wiki_news,
     wp_jannah,
@@ -54,6 +55,7 @@ _MODULES: tuple[ModuleType, ...] = (
     asp_webforms, magazine_cards, wp_sidebar_first, maghreb_portal, network_mobile,
     ghost_minimal, joomla_microdata, spa_shell, epaper_archive, network_bs3,
     blogger_blogspot, live_coverage, wiki_news, newsletter_notes, news_aggregator,
+    site_builder,
 )
 
 FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in _MODULES}
