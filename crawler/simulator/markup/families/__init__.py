@@ -33,6 +33,7 @@ from crawler.simulator.markup.families import (
     live_coverage,
     magazine_cards,
     maghreb_portal,
+    match_report,
     network_bs3,
     network_divs,
     network_grid,
@@ -55,7 +56,7 @@ _MODULES: tuple[ModuleType, ...] = (
     asp_webforms, magazine_cards, wp_sidebar_first, maghreb_portal, network_mobile,
     ghost_minimal, joomla_microdata, spa_shell, epaper_archive, network_bs3,
     blogger_blogspot, live_coverage, wiki_news, newsletter_notes, news_aggregator,
-    site_builder,
+    site_builder, match_report,
 )
 
 FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in _MODULES}
