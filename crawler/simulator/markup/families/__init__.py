@@ -20,6 +20,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from crawler.simulator.markup.families import (
+    agency_wire,
     amp_article,
     asp_webforms,
     blogger_blogspot,
@@ -56,7 +57,7 @@ _MODULES: tuple[ModuleType, ...] = (
     asp_webforms, magazine_cards, wp_sidebar_first, maghreb_portal, network_mobile,
     ghost_minimal, joomla_microdata, spa_shell, epaper_archive, network_bs3,
     blogger_blogspot, live_coverage, wiki_news, newsletter_notes, news_aggregator,
-    site_builder, match_report,
+    site_builder, match_report, agency_wire,
 )
 
 FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in _MODULES}
