@@ -167,7 +167,7 @@ def test_at_least_twelve_families_and_five_held_out() -> None:
     assert len(FAMILIES) >= 12
     assert set(FAMILIES) > HELD_OUT
     assert len(HELD_OUT) >= 5
-    assert len(FAMILIES) / 6 < len(HELD_OUT) <= len(FAMILIES) / 2
+    assert len(FAMILIES) / 7 < len(HELD_OUT) <= len(FAMILIES) / 2
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
