@@ -42,6 +42,7 @@ from crawler.simulator.markup.families import (
     news_aggregator,
     newsletter_notes,
     nextjs_hashed,
+    photo_gallery,
     print_version,
     site_builder,
     spa_shell,
@@ -57,7 +58,7 @@ _MODULES: tuple[ModuleType, ...] = (
     asp_webforms, magazine_cards, wp_sidebar_first, maghreb_portal, network_mobile,
     ghost_minimal, joomla_microdata, spa_shell, epaper_archive, network_bs3,
     blogger_blogspot, live_coverage, wiki_news, newsletter_notes, news_aggregator,
-    site_builder, match_report, agency_wire,
+    site_builder, match_report, agency_wire, photo_gallery,
 )
 
 FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in _MODULES}
