@@ -46,6 +46,7 @@ from crawler.simulator.markup.families import (
     print_version,
     site_builder,
     spa_shell,
+    tv_video,
     wiki_news,
     wp_jannah,
     wp_newspaper,
@@ -58,7 +59,7 @@ _MODULES: tuple[ModuleType, ...] = (
     asp_webforms, magazine_cards, wp_sidebar_first, maghreb_portal, network_mobile,
     ghost_minimal, joomla_microdata, spa_shell, epaper_archive, network_bs3,
     blogger_blogspot, live_coverage, wiki_news, newsletter_notes, news_aggregator,
-    site_builder, match_report, agency_wire, photo_gallery,
+    site_builder, match_report, agency_wire, photo_gallery, tv_video,
 )
 
 FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in _MODULES}
