@@ -14,14 +14,15 @@ some pages, the ``<h1>``, the wire block (``<ul class="wire-meta">``): "رقم �
 ("تاريخ البث: 1446/05/12 هـ الموافق 2024/11/14 م", "الخميس 14 نوفمبر 2024 - 09:46", ...),
 and the editor ("إعداد: X") when the byline goes before; the tools (طباعة، إرسال بالبريد، تحميل
 PDF); the lead image, its caption and the agency's credit "(و.أ.ع)".
-Body (``div.wire-text``): ``<p>``s without links. The dateline is *run in* at the start of the
-first paragraph, as agencies write it, plain text on some sites ("الرباط - المغرب اليوم - أكد
-..."), bold on others ("<b>الرباط - المغرب اليوم:</b> أكد ..."): the paragraph after the
+Body (``div.wire-text``): ``<p>``s without links. Each desk (section) of an agency writes its
+wires one way: the dateline is *run in* at the start of the first paragraph, plain text on
+some desks ("الرباط - المغرب اليوم - أكد ..."), bold on others ("<b>الرباط - المغرب اليوم:</b> أكد
+..."): the paragraph after the
 separator is the first body paragraph, the dateline and the separator are not; a line of its
 own above the text on some pages. A read-also box between paragraphs on some pages (not
 body). The wire's closing marks end the text (not body): "//انتهى//" and the send time ("09:58
 ت م", a time of day), "(النهاية) ع.أ / م.ح" (editors' initials), "--(و.أ.ع) ع.أ"; on some
-sites run on at the end of the last paragraph ("... في تونس. (النهاية) ع.أ": the paragraph
+desks run on at the end of the last paragraph ("... في تونس. (النهاية) ع.أ": the paragraph
 without them is the body's last).
 After the text: the editor line "تحرير: X" / "إعداد: X" / "متابعة: X" when the byline goes
 after (authors); the attached photos ("الصور المرفقة": thumbnails with captions and the
@@ -67,7 +68,7 @@ def _clock(page: Page, minutes: int) -> str:
 def _closing(page: Page, abbr: str) -> list[str]:
     """The wire's closing marks (one or two lines), as the site's agency writes them."""
     rng, a = page.rng, page.article
-    style = page.stable("closing").randrange(3)
+    style = page.stable(f"closing:{page.section}").randrange(3)
     page.layout["closing"] = ("end_time", "end_initials", "agency_initials")[style]
     if style == 0:
         if a.published is not None:
@@ -90,8 +91,8 @@ def _wire_text(page: Page, abbr: str) -> str:
     blocks = [f"<p>{esc(t)}</p>" for t in texts]
     dateline = page.dateline
     if dateline and dateline.position == "body_lead":
-        bold = page.stable("dateline-bold").random() < 0.5
-        colon = page.stable("dateline-joint").random() < 0.5
+        bold = page.stable(f"dateline-bold:{page.section}").random() < 0.5
+        colon = page.stable(f"dateline-joint:{page.section}").random() < 0.5
         lead = f"{dateline.text}:" if colon else dateline.text
         lead_html = f"<b>{esc(lead)}</b>" if bold else esc(lead)
         joint = " " if colon else " - "
@@ -99,7 +100,7 @@ def _wire_text(page: Page, abbr: str) -> str:
         page.layout["dateline_markup"] = ("bold_" if bold else "plain_") + (
             "colon" if colon else "dash")
     closing = page.record("closing", _closing(page, abbr))
-    run_on = page.stable("run-on").random() < 0.35
+    run_on = page.stable(f"run-on:{page.section}").random() < 0.35
     if run_on:
         page.record("closing", [" ".join(closing)])
         blocks[-1] = f"{blocks[-1][:-len('</p>')]} {esc(' '.join(closing))}</p>"

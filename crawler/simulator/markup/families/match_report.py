@@ -17,8 +17,8 @@ the kick-off ("انطلاق المباراة: 14/11/2024 - 21:00": another date 
 undated pages). Then the ``<h1>``, the meta row (the byline "كتب: X" / "متابعة: X" / "تقرير:
 X" / the bare name, and the date on dated pages), share buttons; the tabs (التقرير، التشكيلة،
 الإحصائيات، الأحداث) and their panes, all in the page, the inactive ones hidden by a class. On
-most sites the report's pane comes first; on the others the commentary's pane comes *before*
-it in the source.
+most pages the report's pane comes first; on the others (pages grown from the live match page)
+the commentary's pane comes *before* it in the source.
 Body (the report's pane, ``div.report-body``): the lead image and caption, the dateline as a
 bold first paragraph or a line of its own, ``<p>``s; a player's quoted words as a
 ``<blockquote>`` now and then and intertitles as ``<h3>`` (body); between paragraphs the goals
@@ -337,7 +337,7 @@ def render(page: Page) -> str:
                            tabs, ("report", "lineups", "stats", "events"), strict=True)))
     report, lineups, stats = _report(page, match), _lineups(page, match), _stats(page)
     events = _commentary(page, match)
-    events_first = page.stable("events-first").random() < 0.35
+    events_first = rng.random() < 0.35
     page.layout["panes"] = "events_first" if events_first else "report_first"
     panes = ([events, report, lineups, stats] if events_first
              else [report, lineups, stats, events])

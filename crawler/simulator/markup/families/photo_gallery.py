@@ -16,13 +16,13 @@ Page: the header (logo, menu, search), a breaking ticker, breadcrumbs (ending in
 album header: a badge ("ألبوم صور"), the ``<h1>``, the meta row (the byline "كتب: X" / the bare
 name / "بقلم: X"; the photographer "تصوير: Y" on some pages; the date on dated pages; the
 album's size "عدد الصور: 8"), share buttons; the cover picture with its caption.
-Body: the introduction ``<p>`` (the dateline as its bold first words' own line or a line above
-it), then the album, one way per site: a stack of ``<figure class="album-item">`` (counter,
-picture, ``<figcaption><p>text</p></figcaption>``), or a slider (``div.swiper-slide``s, all in
-the page, all but the first hidden by a class: picture, ``div.slide-caption`` with the text,
-"الصورة 2 من 8"; the previous / next / full-screen buttons and a strip of thumbnails after
-it); the credit "تصوير: X" after the text inside the caption on some sites; an ad slide
-between two pictures.
+Body: the introduction ``<p>`` (the dateline as its bold first line, or a line of its own
+above it), then the album, one way per site and kind of article: a stack of ``<figure
+class="album-item">`` (counter, picture, ``<figcaption><p>text</p></figcaption>``), or a
+slider (``div.swiper-slide``s, all in the page, all but the first hidden by a class: picture,
+``div.slide-caption`` with the text, "الصورة 2 من 8"; the previous / next / full-screen buttons
+and a strip of thumbnails after it); the credit "تصوير: X" after the text inside every caption
+on some sites (in the meta row on others); an ad slide between two pictures.
 After the album: tags, "ألبومات أخرى" (titles, picture counts and dates), most viewed with
 dates, the comment count and form, a newsletter box, the footer.
 Dates: metadata (second) or the meta row (minute or day); undated pages show the lists' dates
@@ -69,7 +69,7 @@ def _album(page: Page, texts: tuple[str, ...], pictures: list[str], credit: str 
     rng, a = page.rng, page.article
     counter_form = page.stable("counter").choice(furniture.GALLERY_COUNTERS)
     total = len(texts)
-    slider = page.stable("slider").random() < 0.5
+    slider = page.stable(f"slider:{page.article.kind}").random() < 0.5
     page.layout["album"] = "slider" if slider else "stack"
     credit_html = (f' <span class="credit">{esc(credit)}</span>' if credit else "")
     ad_after = rng.randrange(total - 1) if total > 1 and rng.random() < 0.7 else None
@@ -114,7 +114,7 @@ def render(page: Page) -> str:
     photographer = _photographer(page) if rng.random() < 0.6 else None
     prefix = page.stable("credit").choice(furniture.PHOTO_CREDIT)
     credit = page.record("credit", [f"{prefix}{photographer}"])[0] if photographer else None
-    in_captions = credit is not None and page.stable("credit-place").random() < 0.5
+    in_captions = credit is not None and page.stable(f"credit-place:{a.kind}").random() < 0.5
     page.layout["photographer"] = ("captions" if in_captions else "meta") if credit else "none"
     media = [{"@type": "ImageObject", "contentUrl": url, "caption": text}
              for url, text in zip(pictures, slides, strict=True)]

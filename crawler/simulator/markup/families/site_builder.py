@@ -2,7 +2,9 @@
 page is a component ``<div id="comp-...">`` placed with an inline absolute position, the text
 is the builder's rich text (``<p class="font_8">`` whose words run through several nested
 ``<span style>``s), and the header exists twice, a desktop copy and a mobile copy, one of
-them hidden by a class of the page's stylesheet depending on the screen width.
+them hidden by a class of the page's stylesheet depending on the screen width. News and opinion
+come from two dynamic-page templates of the site, so the template choices below (date above the
+title, a second title copy, the early repeater, spacers) are per site and kind of article.
 
 Head: ``generator`` (the builder, on most sites), the title "<headline> | <site>", og tags, the
 builder's responsive stylesheet (``@media`` rules giving ``.hidden-mobile`` / ``.hidden-desktop``
@@ -211,7 +213,7 @@ def _extras(page: Page, ids: HashedNames) -> list[str]:
 def _body(page: Page, ids: HashedNames, column: _Column) -> str:
     rng = page.rng
     parts = body.shape(page, lead=0.2, subheads=0.25)
-    spacers = page.stable("guards").random() < 0.6
+    spacers = page.stable(f"guards:{page.article.kind}").random() < 0.6
     blocks: list[str] = []
     heads: list[bool] = []  # whether a block leads into the next (never cut after it)
     for part in parts:
@@ -274,11 +276,12 @@ def _footer(page: Page, ids: HashedNames) -> str:
 def render(page: Page) -> str:
     rng, a, b = page.rng, page.article, page.byline
     ids = HashedNames(page.stable("comp-ids"), prefix="comp-")
-    above = page.stable("date-above").random() < 0.4
+    above = page.stable(f"date-above:{a.kind}").random() < 0.4
     if above and page.date.visible:
         page.layout["date_place"] = "above_title"
-    early_latest = page.stable("early-latest").random() < 0.5
-    title_copy = page.stable("title-copy").choice(("none", "before_title", "after_title"))
+    early_latest = page.stable(f"early-latest:{a.kind}").random() < 0.5
+    title_copy = page.stable(f"title-copy:{a.kind}").choice(("none", "before_title",
+                                                          "after_title"))
     ld = ""
     if page.date.where == "metadata" or b.in_metadata:
         ld = meta.ld_script(meta.news_article(page, kind="BlogPosting",
