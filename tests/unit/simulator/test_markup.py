@@ -916,7 +916,7 @@ def test_match_report_is_the_body_and_the_match_data_is_not(
         title_at = text.find(page.expected["title"])
         assert 0 <= text.find(_spaced(root, "//section[@class='match-center']")[0]) < title_at
         report = root.xpath("//div[@class='report-body']")[0]
-        parts = _texts(report, "./p[not(@class)] | ./blockquote | ./h3")
+        parts = _texts(report, "./p[not(@class)] | ./blockquote[not(@class)] | ./h3")
         if page.layout["dateline"] == "body_lead":
             parts = parts[1:]
         assert parts == paragraphs
@@ -936,10 +936,13 @@ def test_match_report_is_the_body_and_the_match_data_is_not(
         if page.layout["panes"] == "events_first":
             assert text.find(lines[0]) < text.find(paragraphs[0])
             seen["events first"] += 1
+        tweets = root.xpath("//div[@class='report-body']/blockquote[@class='twitter-tweet']")
+        seen["embed"] += len(tweets)
+        assert not {normalise_space(t.text_content()) for t in tweets} & set(paragraphs)
         players = set(_kind(page, "lineups"))
         assert not players & set(page.expected["authors"])
         seen["marks"] += sum(m in text for m in COMMENTARY_MARKS)
-    for kind in ("kickoff before", "events first", "marks"):
+    for kind in ("kickoff before", "events first", "marks", "embed"):
         assert seen[kind] > 0, kind
 
 

@@ -23,8 +23,9 @@ Body (the report's pane, ``div.report-body``): the lead image and caption, the d
 bold first paragraph or a line of its own, ``<p>``s; a player's quoted words as a
 ``<blockquote>`` now and then and intertitles as ``<h3>`` (body); between paragraphs the goals
 video (an ``<iframe>`` and its title in a ``<p class="video-title">``: "فيديو | أهداف مباراة X
-وY"), an ad slot with its label and a read-also line (furniture). After the text: the man of
-the match box (name and rating) and the signature when the byline goes after.
+وY"), an embedded post (``<blockquote class="twitter-tweet">``: someone else's words with the
+match day's date), an ad slot with its label and a read-also line (furniture). After the
+text: the man of the match box (name and rating) and the signature when the byline goes after.
 Other panes (furniture): the lineups as two ``<table>``s (numbers and names of the starting
 eleven, the substitutes, "المدرب: X"); the statistics ``<table>`` (الاستحواذ 56% - 44%, ...);
 the commentary ``<ol>``, newest first: "90+3'" and a line of prose per event (a shot, a card,
@@ -163,6 +164,13 @@ def _extras(page: Page, match: _Match) -> list[str]:
         out.append(f'<div class="video-box"><iframe src="https://www.youtube.com/embed/'
                    f'{rng.getrandbits(40):x}" title="{attr(title)}" allowfullscreen></iframe>'
                    f'<p class="video-title">{esc(title)}</p></div>')
+    if rng.random() < 0.4:
+        text, name, handle = furniture.tweet(rng)
+        shown = dates.visible(match.kickoff, "long_day", page.article.site, page.eastern)
+        page.record("embed", [text, f"— {name} (@{handle})", shown])
+        out.append(f'<blockquote class="twitter-tweet" data-lang="ar"><p lang="ar" dir="rtl">'
+                   f"{esc(text)}</p>— {esc(name)} (@{esc(handle)}) <a href=\"https://twitter.com/"
+                   f'{attr(handle)}/status/{rng.getrandbits(60)}">{esc(shown)}</a></blockquote>')
     label = page.pick("ad", furniture.AD_LABELS)
     out.append(f'<div class="ad-inline"><span class="ad-label">{esc(label)}</span><div '
                f'id="div-gpt-ad-{rng.randint(10**6, 10**7)}"></div></div>')

@@ -28,7 +28,7 @@ of its own above the text or the description's bold first line. The poster is th
 After the body: the signature when the byline goes after, hashtags; the programme box (name,
 "يعرض كل أحد الساعة 21:00 بتوقيت مكة", previous episodes "الحلقة 12" with dates); "شاهد أيضا"
 (video cards: duration, title, age "منذ 3 ساعات"), the autoplay switch, most watched with view
-counts, the channel's YouTube call, the footer.
+counts, the channel's YouTube call, the footer, the cookie notice.
 Dates: metadata (second) or the meta row (minute or day); undated pages show the schedule's
 times, the durations, ages and the episodes' dates only.
 """
@@ -228,6 +228,7 @@ def render(page: Page) -> str:
         most.append(f'<li><a href="{attr(link.url)}">{esc(link.title)}</a><span>{esc(views)}'
                     "</span></li>")
     youtube = page.pick("follow", furniture.TV_SUBSCRIBE)
+    consent = page.record("cookie", list(page.stable("cookie").choice(furniture.COOKIE_NOTICES)))
     footer = page.footer()
     utility = "".join(f'<a href="/p/{i}">{esc(x)}</a>' for i, x in enumerate(page.utility_links()))
     return head + "\n".join([
@@ -254,5 +255,7 @@ def render(page: Page) -> str:
         f'<aside class="side"><h3>{esc(most_heading)}</h3><ol>{"".join(most)}</ol><a '
         f'class="yt" href="https://www.youtube.com/@channel">{esc(youtube)}</a></aside>',
         f'<footer><nav>{utility}</nav><p>{esc(footer[0])}</p><p>{esc(footer[1])}</p></footer>',
+        f'<div class="consent" role="dialog"><p>{esc(consent[0])}</p>'
+        + "".join(f"<button>{esc(x)}</button>" for x in consent[1:]) + "</div>",
         "</body>\n</html>\n",
     ])
