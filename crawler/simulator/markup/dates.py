@@ -79,6 +79,12 @@ def _hijri_paired(m: datetime) -> str:
             f"{GREGORIAN[m.month - 1]} {m.year} م")
 
 
+def _hijri_numeric(m: datetime) -> str:
+    """"1446/05/12 هـ الموافق 2024/11/14 م" (as Gulf news agencies head their wires)."""
+    year, month, day = hijri(m.date())
+    return f"{year}/{month:02d}/{day:02d} هـ الموافق {m:%Y/%m/%d} م"
+
+
 def _gregorian_hijri(m: datetime) -> str:
     """"الخميس 14 نوفمبر 2024 م - 12 جمادى الأولى 1446 هـ"."""
     year, month, day = hijri(m.date())
@@ -138,6 +144,11 @@ FORMATS: dict[str, DateFormat] = {f.name: f for f in (
     DateFormat("numeric_ampm", lambda m: f"{m:%d/%m/%Y} {_ampm(m)}", "local", "minute"),
     DateFormat("day_at_time", lambda m: (
         f"{m.day} {GREGORIAN[m.month - 1]} {m.year}، الساعة {_hm(m)}"), "local", "minute"),
+    # formats of the families added with the fourth held-out set
+    DateFormat("hijri_numeric", _hijri_numeric, "local", "day"),
+    DateFormat("weekday_dash_ampm", lambda m: (
+        f"{_weekday(m)} - {m.day} {GREGORIAN[m.month - 1]} {m.year} - {_ampm(m)}"), "local",
+        "minute"),
 )}
 
 

@@ -69,11 +69,12 @@ def family_names(families: Sequence[str] | None = None) -> list[str]:
 def generate(n: int, seed: int = 0, families: Sequence[str] | None = None,
              articles: Sequence[SourceArticle] | None = None) -> Iterator[GeneratedPage]:
     """``n`` pages, deterministic for ``seed``: page ``i`` is article ``i`` (cycling) in family
-    ``(i + r) mod len(families)`` where ``r = i // len(families)`` is the round, so pages spread
-    evenly over the families (each round gives every family one page) and a periodic article
-    sequence (the simulator's news / opinion pattern has period 3) does not hand a family only
-    one kind of article when the number of families shares the period. Articles default to the
-    first ``n`` of the simulated network with the same seed."""
+    ``(i + s * r) mod len(families)`` where ``r = i // len(families)`` is the round, so pages
+    spread evenly over the families (each round gives every family one page) and a periodic
+    article sequence (the simulator's news / opinion pattern has period 3) does not hand a
+    family only one kind of article: family ``f`` gets articles ``r * (len(families) - s) + f``
+    (modulo the wrap), so the step ``s`` is 1, or 2 when ``len(families) - 1`` is a multiple of
+    3. Articles default to the first ``n`` of the simulated network with the same seed."""
     if n < 0:
         raise ValueError("n must be >= 0")
     names = family_names(families)
@@ -82,7 +83,8 @@ def generate(n: int, seed: int = 0, families: Sequence[str] | None = None,
     sources = list(articles) if articles is not None else articles_from_simulator(n, seed)
     if not sources:
         raise ValueError("no source article to render")
+    step = 2 if (len(names) - 1) % 3 == 0 else 1
     for i in range(n):
-        family = names[(i + i // len(names)) % len(names)]
+        family = names[(i + step * (i // len(names))) % len(names)]
         rng = random.Random(f"markup:{seed}:{i}:{family}")
         yield render(sources[i % len(sources)], family, rng)
