@@ -340,6 +340,7 @@ def test_band_keys_are_unchanged() -> None:
     assert banding.keys(signed) == expected
 
 
+@pytest.mark.slow
 def test_known_bandings_are_datasketchs() -> None:
     from datasketch.lsh import _optimal_param
 

@@ -25,10 +25,12 @@ def test_assabah_every_wanted_segment_in_and_no_unwanted_one(report: dict) -> No
     assert scores["without_found"] == 0
 
 
+@pytest.mark.slow
 def test_cnn_arabic_keeps_the_accepted_text(report: dict) -> None:  # type: ignore[type-arg]
     assert report["cnn_arabic"][OURS]["starts_with_expected"]
 
 
+@pytest.mark.slow
 def test_publication_dates_beat_htmldate(report: dict) -> None:  # type: ignore[type-arg]
     dates = report["htmldate_rtl"]
     assert dates["total"] == 11

@@ -285,6 +285,7 @@ def test_recorded_warc_passes_warcio_check_and_index(recording: Recording) -> No
     assert f"{recording.site.base}/new.html" in indexed
 
 
+@pytest.mark.slow
 def test_records_hold_raw_bodies_real_urls_and_pairs(recording: Recording) -> None:
     base = recording.site.base
     records = read_records(recording.warc)
@@ -324,6 +325,7 @@ def test_records_hold_raw_bodies_real_urls_and_pairs(recording: Recording) -> No
     assert f"{base}/private/secret.html" not in by_uri, "robots.txt still obeyed"
 
 
+@pytest.mark.slow
 def test_recording_does_not_change_what_the_spider_sees(recording: Recording) -> None:
     base = recording.site.base
     items = recording.crawl.by_url()
@@ -568,6 +570,7 @@ def test_revisit_records_serve_the_original_payload(tmp_path: Path) -> None:
         archive.lookup("https://www.arabstoday.net/orphan")
 
 
+@pytest.mark.slow
 def test_a_torn_last_record_keeps_the_whole_ones(recording: Recording, tmp_path: Path) -> None:
     torn = tmp_path / "torn.warc.gz"
     data = recording.warc.read_bytes()

@@ -211,6 +211,7 @@ def test_an_unreadable_input_fails_the_export_and_leaves_no_file(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_streams_from_stdin_to_stdout(source: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "crawler.cli", "export", "-", "-o", "-",
                            "--format", "label-studio", "--unit", "sentence"],

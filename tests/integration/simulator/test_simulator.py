@@ -595,6 +595,7 @@ def test_forty_pages_cover_three_sites() -> None:
 # --------------------------------------------------------------------------- CLI
 
 
+@pytest.mark.slow
 def test_cli_writes_manifest_and_serves(tmp_path: Path) -> None:
     manifest = tmp_path / "manifest.txt"
     process = subprocess.Popen(

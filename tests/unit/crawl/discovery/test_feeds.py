@@ -366,6 +366,7 @@ def test_cutting_each_sample_at_every_byte(text: str, end_tag: bytes) -> None:
 ARABIC = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي &<>\"'؟!،ـ", min_size=1, max_size=30)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(ARABIC, st.integers(0, 235959)), min_size=1, max_size=5),
        st.floats(0, 1))
@@ -426,6 +427,7 @@ FUZZ_PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(FUZZ_PIECES, st.binary(max_size=5)), max_size=30))
 def test_never_raises_on_junk(pieces: list[bytes]) -> None:

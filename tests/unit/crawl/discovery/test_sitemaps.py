@@ -128,6 +128,7 @@ def test_multi_member_and_cut_gzip() -> None:
     assert result.entries[0] == parse_sitemap(body, BASE).entries[0]
 
 
+@pytest.mark.slow
 def test_gzip_bomb_hits_the_cap_quickly() -> None:
     inflater = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     chunk = b"\0" * (1 << 20)
@@ -222,6 +223,7 @@ def test_cutting_a_sitemap_anywhere_yields_a_prefix(sample: tuple[str, bytes],
     _assert_prefix(body, int(len(body) * fraction), end_tag)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text, end_tag", SAMPLES, ids=["urlset", "index", "news"])
 def test_cutting_each_sample_at_every_byte(text: str, end_tag: bytes) -> None:
     body = text.encode()
@@ -273,6 +275,7 @@ FUZZ_PIECES = st.sampled_from([
 ])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(FUZZ_PIECES, st.binary(max_size=5)), max_size=30))
 def test_never_raises_on_junk(pieces: list[bytes]) -> None:
