@@ -36,6 +36,9 @@ class DedupPipeline(StatsPipeline):
         self.pending: dict[str, tuple[DedupRecord, list[int]]] = {}
         """Records of items marked but not yet written, by article id: the state learns an
         article only once its line is in every feed (item_exported)."""
+        self.reserved: dict[str, Any] = {}
+        """A shared state's records added before the line was written, by article id: what
+        each replaced, put back if a later pipeline drops the item."""
         self.analyser = crawler.get_extension(PageAnalyser)
         """Holds the fingerprints worker processes computed, if any."""
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
@@ -81,9 +84,14 @@ class DedupPipeline(StatsPipeline):
         if self.analyser is not None:
             known = self.analyser.text_fingerprint(item.get("text"), self.dedup.num_perm,
                                                    self.dedup.shingle_words)
-        assignment, record, keys = self.dedup.assign(item, known)
+        state = self.dedup.state
+        with state.locked():
+            assignment, record, keys = self.dedup.assign(item, known)
+            dropped = assignment.is_copy and self.mode == "drop"
+            if state.shared and not dropped:
+                self.reserved[record.article_id] = state.reserve(record, keys)
         self.stats.inc_value(f"dedup/{assignment.match}")
-        if assignment.is_copy and self.mode == "drop":
+        if dropped:
             reason = "near_duplicate" if assignment.match == "near" else "duplicate_text"
             if assignment.match == "same_url":
                 reason = "duplicate_url"
@@ -94,13 +102,15 @@ class DedupPipeline(StatsPipeline):
         if assignment.is_copy:
             logger.info("%s is a copy of %s (%s, %.2f)", item.get("url"),
                         assignment.duplicate_of, assignment.match, assignment.similarity)
-        self.pending[record.article_id] = (record, keys)
+        if not state.shared:
+            self.pending[record.article_id] = (record, keys)
         return item
 
     def item_exported(self, item: Any) -> None:
         """The item's line is written: now the state remembers it."""
         if self.dedup is None or not isinstance(item, dict):
             return
+        self.reserved.pop(str(item.get("id")), None)
         pending = self.pending.pop(str(item.get("id")), None)
         if pending is not None:
             self.dedup.add(*pending)
@@ -108,5 +118,11 @@ class DedupPipeline(StatsPipeline):
     def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
                      spider: Any = None) -> None:
         """A later pipeline dropped an item this one marked: it is never remembered."""
-        if isinstance(item, dict):
-            self.pending.pop(str(item.get("id")), None)
+        if not isinstance(item, dict):
+            return
+        article_id = str(item.get("id"))
+        self.pending.pop(article_id, None)
+        if self.dedup is not None and article_id in self.reserved:
+            before = self.reserved.pop(article_id)
+            with self.dedup.state.locked():
+                self.dedup.state.unreserve(article_id, before)

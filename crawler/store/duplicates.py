@@ -9,6 +9,7 @@ import hashlib
 import logging
 import sqlite3
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -104,6 +105,23 @@ class DedupRecord:
 class DedupState(ABC):
     """Where exported articles' fingerprints live between runs. Subclass this for another backend
     (e.g. Redis) and name it in ``DEDUP_STATE_CLASS``."""
+
+    shared = False
+    """Written by several processes at once (distributed workers). Then an article is looked up
+    and ``reserve``d under ``locked()``, before its line is written: two copies marked at the
+    same moment by two workers must see each other."""
+
+    def locked(self) -> AbstractContextManager[Any]:
+        """Held from an article's lookup to its reservation; nothing to hold for one process."""
+        return nullcontext()
+
+    def reserve(self, record: DedupRecord, band_keys: list[int]) -> Any:
+        """Add the record before its article is written; returns what ``unreserve`` restores."""
+        raise NotImplementedError(f"{type(self).__name__} is not shared: add records once written")
+
+    def unreserve(self, article_id: str, before: Any) -> None:
+        """The reserved article was dropped: put back what ``reserve`` replaced."""
+        raise NotImplementedError(f"{type(self).__name__} is not shared")
 
     @classmethod
     @abstractmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from crawler.store.duplicates import SCHEME, SIGNATURE_DTYPE, Banding, DedupRecord, DedupState
@@ -80,8 +81,13 @@ class RedisDedupState(DedupState):
     Keys under ``<prefix>:dedup:``: ``rec`` (article id -> record as JSON, signature in hex,
     band keys), ``url`` (canonical URL -> id), ``text:<hash>`` (ids by insertion order),
     ``band:<key>`` (ids), ``seq`` (insertion counter), ``banding`` (the LSH parameters).
-    Writes go straight to Redis: nothing to flush.
+    Writes go straight to Redis: nothing to flush. Workers look an article up and reserve its
+    record under one lock, ``lock``, so of two copies marked at once the second sees the first.
     """
+
+    shared = True
+    LOCK_SECONDS = 10
+    """A worker killed holding the lock holds up the others this long at most."""
 
     def __init__(self, server: Redis, prefix: str, banding: Banding):
         self.server = server
@@ -152,6 +158,28 @@ class RedisDedupState(DedupState):
         pipe.zadd(f"{self.prefix}:text:{record.text_hash}", {record.article_id: seq})
         for key in band_keys:
             pipe.sadd(f"{self.prefix}:band:{key}", record.article_id)
+        pipe.execute()
+
+    def locked(self) -> AbstractContextManager[Any]:
+        return self.server.lock(f"{self.prefix}:lock", timeout=self.LOCK_SECONDS,
+                                blocking_timeout=3 * self.LOCK_SECONDS)
+
+    def reserve(self, record: DedupRecord, band_keys: list[int]) -> Any:
+        before = self.server.hget(f"{self.prefix}:rec", record.article_id)
+        self.add(record, band_keys)
+        return before
+
+    def unreserve(self, article_id: str, before: Any) -> None:
+        self.remove(article_id)
+        if before is None:
+            return
+        data = json.loads(before)
+        pipe = self.server.pipeline()
+        pipe.hset(f"{self.prefix}:rec", article_id, before)
+        pipe.hset(f"{self.prefix}:url", data["canonical_url"], article_id)
+        pipe.zadd(f"{self.prefix}:text:{data['text_hash']}", {article_id: data["seq"]})
+        for key in data.get("bands", []):
+            pipe.sadd(f"{self.prefix}:band:{key}", article_id)
         pipe.execute()
 
     def remove(self, article_id: str) -> None:

@@ -316,3 +316,56 @@ def test_a_worker_killed_as_it_writes_an_article_loses_it_not(tmp_path: Path,
     ids = Counter(item["id"] for item in before + after)
     assert [i for i, n in ids.items() if n > 1] == []
     assert {item["canonical_url"] for item in before + after} == set(network.manifest())
+
+
+COLUMN = tuple(
+    f"الفقرة {n} من العمود نفسه: تناول الكاتب موازنة العام المقبل وقال إن الإنفاق على التعليم "
+    f"والصحة يجب أن يرتفع في المدن الصغيرة قبل العواصم، وذكّر بوعود الحكومة منذ {2010 + n}."
+    for n in range(1, 5))
+
+
+def _worker_pipeline(tmp_path: Path, prefix: str, worker: str) -> Any:
+    """One worker's duplicate pipeline on the shared state in Redis, as distributed mode sets it."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.crawl.spider import ArabsTodaySpider
+    from crawler.pipelines.duplicates import DedupPipeline
+
+    crawler = get_crawler(ArabsTodaySpider, settings_dict={
+        "STATE_DIR": str(tmp_path / worker), "REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": prefix,
+        "DEDUP_STATE_CLASS": "crawler.store.redis.RedisDedupState"})
+    crawler.spider = ArabsTodaySpider(dedup="mark")
+    crawler.stats.open_spider()
+    pipeline = DedupPipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    return pipeline
+
+
+def test_two_workers_marking_copies_at_once_put_them_in_one_cluster(tmp_path: Path,
+                                                                      prefix: str) -> None:
+    from scrapy.exceptions import DropItem
+
+    from tests.support import make_item
+
+    first, second = (_worker_pipeline(tmp_path, prefix, name) for name in ("w1", "w2"))
+    original = first.process_item(make_item(1, body=COLUMN))
+    # The copy is marked by the other worker before the original's line is written.
+    copy = second.process_item(make_item(2, body=("ترويسة موقع شقيق", *COLUMN)))
+    first.item_exported(original)
+    second.item_exported(copy)
+    assert original["duplicate_of"] is None
+    assert copy["duplicate_of"] == copy["cluster_id"] == original["id"]
+
+    # An item a later pipeline drops is forgotten by every worker...
+    unwritten = first.process_item(make_item(3, body=COLUMN[2:]))
+    assert unwritten["duplicate_of"] == original["id"]
+    first.item_dropped(unwritten, None, DropItem("missing_required"))
+    assert first.dedup.state.by_url(unwritten["canonical_url"]) is None
+    # ...and a second worker's copy of an article the first is exporting leaves the first's record.
+    again = second.process_item(make_item(1, body=COLUMN))
+    second.item_dropped(again, None, DropItem("duplicate_in_run"))
+    kept = first.dedup.state.by_url(original["canonical_url"])
+    assert kept is not None and kept.cluster_id == original["id"] and kept.duplicate_of is None
+    assert len(first.dedup.state) == 2
+    for pipeline in (first, second):
+        pipeline.close_spider()
