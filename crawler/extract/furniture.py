@@ -124,6 +124,25 @@ def ad_label(text: str, key: str | None = None) -> bool:
     return bool(key) and len(key.split()) <= 4 and _opens_with(key, AD_LABELS) is not None
 
 
+_TRAILING_CREDIT = re.compile(r"\s*[(\[]?\s*(?:تصوير|عدسة|الصورة|photo|credit)\s*[:：\-–—ـ]\s*"
+                              r"[^.!?؟:：]{1,40}?[)\]]?\s*$", re.IGNORECASE)
+"""A photographer's credit closing a caption ("... في الرباط. تصوير: X")."""
+
+
+_COUNTER = re.compile(r"^\s*(?:(?:الصورة|صورة|الشريحة|photo|slide|image)\s*)?\d{1,3}\s*(?:/|من|of)\s*\d{1,3}\s*$",
+                      re.IGNORECASE)
+
+
+def counter(text: str) -> bool:
+    """An album's or a slider's counter ("3 / 8", "الصورة 3 من 8")."""
+    return bool(_COUNTER.match(text))
+
+
+def without_credit(text: str) -> str:
+    """The text without a photographer's credit at its end."""
+    return _TRAILING_CREDIT.sub("", text)
+
+
 _EDIT_LINK = re.compile(r"\[\s*(?:عدل|تعديل|تحرير|edit)[^\]]*\]\s*$", re.IGNORECASE)
 """A wiki heading's "[عدل]" link."""
 
@@ -166,7 +185,9 @@ def share_bar(text: str, key: str | None = None) -> bool:
 
 
 _MEDIA_LABEL = re.compile(r"^\s*(?:[(\[]\s*(?:فيديو|بالفيديو|صور|بالصور|video)\s*[)\]]"
-                          r"|(?:فيديو|بالفيديو|بالصور|video)\s*[:|])", re.IGNORECASE)
+                          r"|(?:فيديو|بالفيديو|بالصور|video)\s*[:|]"
+                          r"|شاهد\s+(?:ملخص|أهداف|اهداف|فيديو|الفيديو|بالفيديو|لقطات|لحظة)\s)",
+                          re.IGNORECASE)
 
 
 def media_teaser(text: str) -> bool:

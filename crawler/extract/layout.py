@@ -48,6 +48,8 @@ FURNITURE_WEIGHT = 1.0
 against one character of paragraph text for it."""
 CONTENT_BONUS = 0.15
 """Extra weight of paragraph text in a container whose class names content (article, entry)."""
+STORY_CAPTION_WORDS = 25
+"""A caption of more words than this that ends like a sentence is the story's text."""
 HEADER_BEFORE_TITLE = 3
 """Blocks before the title that still belong to the article's header (a date or section line
 above the headline)."""
@@ -63,6 +65,8 @@ STRONG_FURNITURE = frozenset({
 EMBED_WORDS = frozenset({"tweet", "twitter", "instagram", "tiktok", "embed", "embedded", "oembed"})
 """Class words of an embedded post: someone else's words, even when they read as a paragraph."""
 _SENTENCE_END = re.compile(r"[.!?؟…»\"”)]$")
+_SENTENCE_BREAK = re.compile(r"[.!?؟][»\"”)]?\s+\S")
+"""A sentence ending inside a text, another one after it."""
 _FULL_STOP = re.compile(r"(?<![.…])[.!?؟][»\"”)]?$")
 _DIGIT = re.compile(r"\d")
 
@@ -184,6 +188,8 @@ class BlockView:
             return "furniture:live-control"
         if furniture.sign_off(text, key):
             return "furniture:sign-off"
+        if furniture.counter(text):
+            return "furniture:counter"
         if furniture.media_teaser(text):
             return "furniture:media-teaser"
         if furniture.author_box_heading(text, key):
@@ -200,10 +206,20 @@ class BlockView:
         return self.block.link_chars > 0 and self.block.link_density >= LINK_LIST_DENSITY
 
     @computed_once
+    def story_caption(self) -> bool:
+        """A caption that tells the story (a photo album's text under each picture): running
+        text of more than one sentence or longer than a caption, a credit aside."""
+        if not self.block.caption or not self.is_text:
+            return False
+        text = furniture.without_credit(self.text)
+        return bool(_SENTENCE_END.search(text)) and (
+            len(text.split()) > STORY_CAPTION_WORDS or len(_SENTENCE_BREAK.findall(text)) >= 1)
+
+    @computed_once
     def paragraph(self) -> bool:
         """Paragraph text: long enough, little link text, not a list of links, not furniture."""
         block = self.block
-        if not self.is_text or block.caption or block.heading:
+        if not self.is_text or (block.caption and not self.story_caption) or block.heading:
             return False
         if self.words < PARAGRAPH_WORDS and len(self.text) < PARAGRAPH_CHARS:
             return False
@@ -231,7 +247,8 @@ class BlockView:
         """Reads like running text (ends like a sentence, few links): a short paragraph or a
         subheading may sit between paragraphs."""
         block = self.block
-        return (self.is_text and not block.caption and block.link_density <= MAX_LINK_DENSITY
+        return (self.is_text and (not block.caption or self.story_caption)
+                and block.link_density <= MAX_LINK_DENSITY
                 and self.network_furniture is None and self.generic_furniture is None)
 
 

@@ -314,6 +314,32 @@ def _hidden(element: etree._Element) -> bool:
         or bool(_HIDDEN_STYLE.search(attributes.get("style") or "")))
 
 
+_TAB_PANE = re.compile(r"(?:^|\s)(?:tab-pane|tabpane|tab-panel|tabpanel)(?:\s|$)", re.IGNORECASE)
+_ACTIVE = frozenset({"active", "show", "in", "current", "selected", "is-active"})
+
+
+def _tab_pane(element: etree._Element) -> bool:
+    return (element.get("role") or "").lower() == "tabpanel" \
+        or bool(_TAB_PANE.search(element.get("class") or ""))
+
+
+def _shown_pane(element: etree._Element) -> bool:
+    return bool(_ACTIVE & set((element.get("class") or "").lower().split())) \
+        or element.get("aria-hidden") == "false" or element.get("aria-expanded") == "true"
+
+
+def _inactive_tab(element: etree._Element) -> bool:
+    """A tab pane the page does not show while another pane beside it is shown (lineups and
+    statistics beside a match report): one view of the page, not the article's text. A folded
+    part of the text ("collapse", "is-hidden") is no tab pane and stays."""
+    if not _tab_pane(element) or _shown_pane(element):
+        return False
+    parent = element.getparent()
+    return parent is not None and any(
+        sibling is not element and isinstance(sibling.tag, str) and _tab_pane(sibling)
+        and _shown_pane(sibling) for sibling in parent)
+
+
 @dataclass
 class _Context:
     """What an open element passes on to its contents."""
@@ -344,6 +370,7 @@ class _Flattener:
         self.bold_chars = 0
         self.author_parts: list[str] = []
         self.last_author = False
+        self.author_links = 0
         self.times: list[str] = []
         self.numbers = 0
         self.figures = 0
@@ -381,6 +408,7 @@ class _Flattener:
         self.times.clear()
         self.link_chars = self.links = self.bold_chars = 0
         self.author_parts.clear()
+        self.author_links = 0
 
     def image(self, element: etree._Element, context: _Context) -> None:
         self.flush(context)
@@ -425,6 +453,10 @@ class _Flattener:
             inner.link = True
             self.links += 1
             inner.author = inner.author or bool(_AUTHOR_HREF.search(href.split("?")[0]))
+            if inner.author:  # each author's link is a name of its own ("<a>X</a> و<a>Y</a>")
+                if self.author_links:
+                    self.author_parts.append("، ")
+                self.author_links += 1
         return inner
 
 
@@ -454,7 +486,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
         if event == "start":
             outer = contexts[-1]
             if not tag or tag in SKIPPED_TAGS or _hidden(element) \
-                    or (tag in _NOTE_TAGS and _note_mark(element)):
+                    or (tag in _NOTE_TAGS and _note_mark(element)) \
+                    or (element.attrib and _inactive_tab(element)):
                 contexts.append(outer)
                 walker.skip_subtree()
                 continue

@@ -45,7 +45,7 @@ BARE_NAME_WORDS = (2, 4)
 _DASHES = r"\-ـ–—"
 BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", "الكاتب", "بواسطة", "إعداد", "اعداد",
                 "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "نشرت بواسطة", "نشره", "حرره", "حرر",
-                "تحرير", "المحرر", "تقرير", "إشراف", "by", "By", "BY")
+                "تحرير", "المحرر", "تقرير", "إشراف", "متابعة", "by", "By", "BY")
 _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
                      rf"\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
@@ -68,9 +68,15 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "وحدة", "فريق", "مكتب", "التحرير", "الرصد", "المتابعة", "للقراءة", "قراءة", "دقيقة",
     "دقائق", "دقيقتان", "زائر", "الزوار", "تفاصيل", "التفاصيل", "التصنيف", "الزيارات",
     "إدارة", "الموقع", "معرف", "admin", "administrator", "انطلقت", "التغطية", "المساهمون",
+    "تصوير", "عدسة", "ملخص",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
+_EDGE_AND = re.compile(r"^و\s+|\s+و$")
+"""A standalone "و" left at a name's edge when names were split at their links."""
+_WEEKDAY_TAIL = re.compile(r"\s+ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة)$")
+"""A weekday after a name: the date line that follows it on the same line."""
+_DATA_LINE = re.compile(r"\d")
 _SEPARATORS = re.compile(r"\s*[،,]\s*|\s+و\s+|\s+and\s+|\s*&\s*")
 
 
@@ -101,8 +107,9 @@ def _names_from(text: str) -> list[str] | None:
 def split_names(text: str) -> list[str] | None:
     """The names in "X، Y و Z" without their titles ("الدكتور X"), or None when any part is not
     a name."""
-    names = [_HONORIFIC.sub("", n.strip(f" {_DASHES}:")).strip()
+    names = [_HONORIFIC.sub("", _EDGE_AND.sub("", n.strip(f" {_DASHES}:"))).strip()
              for n in _SEPARATORS.split(text.strip())]
+    names = [_WEEKDAY_TAIL.sub("", n) for n in names]
     names = [n for n in names if n]
     if not names or any(not is_name_like(n) for n in names):
         return None
@@ -229,6 +236,8 @@ def _bare_after_body(reading: Reading) -> BlockView | None:
             break
         if _free(view, reading) and _bare(view):
             return view
+        if _DATA_LINE.search(view.text) and not view.ends_sentence:
+            continue  # a box of figures between the text and the signature (a rating, a count)
         break
     return None
 

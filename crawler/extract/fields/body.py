@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.fields import dateline
-from crawler.extract.furniture import without_edit_link
+from crawler.extract.furniture import without_credit, without_edit_link
 from crawler.extract.layout import (
     STRONG_FURNITURE,
     BlockView,
@@ -79,6 +79,8 @@ def _without_dateline(view: BlockView, reading: Reading) -> str:
     heading's edit link."""
     index, end = reading.notes.get("dateline_prefix") or (None, 0)
     text = view.text[end:] if view.index == index else view.text
+    if view.story_caption:
+        text = without_credit(text)
     return without_edit_link(text) if view.block.heading else text
 
 

@@ -43,6 +43,8 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
         if not view.is_text or (view.block.list_item and view.block.links) \
                 or not _beside_title(view, reading):
             continue
+        if _EVENT_LABEL.search(view.text) and not _PUBLISHED_LABEL.search(view.text):
+            continue  # the time of what the article is about (a match's kick-off), not its own
         if view.link_text and (layout.title is None or index < layout.title
                                or view.block.link_chars >= len(view.text)):
             continue  # a link, or mostly one, is a date line only beside the title (a byline)
@@ -106,6 +108,12 @@ def _labelled_date_after_body(reading: Reading) -> tuple[BlockView, Stamp] | Non
                 and (stamp := view.date or printed_stamp(view.text)) is not None:
             return view, stamp
     return None
+
+
+_EVENT_LABEL = re.compile(
+    r"(?:^|\s)(?:(?:انطلاق|موعد|توقيت|تاريخ)\s+(?:المباراة|اللقاء|المواجهة|الحفل|المهرجان|"
+    r"الفعالية|الحدث|المؤتمر|العرض)|صافرة البداية|ضربة البداية|kick-?off)\s*[:：]", re.IGNORECASE)
+"""A date line labelled as the time of an event (a match, a show, a broadcast)."""
 
 
 AFTER_BODY_LINES = 8

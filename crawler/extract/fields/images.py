@@ -40,7 +40,8 @@ def _is_article_image(view: BlockView, reading: Reading) -> bool:
     return not (block.furniture_below(depth) & STRONG_FURNITURE)
 
 
-_PHOTO_CREDIT = re.compile(r"(?:^|[\s(])(?:تصوير|عدسة|الصورة|photo|credit)\s*[:：]", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"(?:^|[\s(])(?:تصوير|عدسة|الصورة|photo|credit)\s*[:：\-–—ـ]",
+                           re.IGNORECASE)
 """A photographer's credit ("تصوير: X") marks its line as a caption."""
 
 
@@ -64,6 +65,9 @@ def find(reading: Reading) -> Found:
         if not view.is_text or layout.decided(view.index):
             continue
         before_body = layout.start is not None and view.index < layout.start
+        if view.story_caption and not before_body:
+            previous_image = False  # the story told under the pictures: body
+            continue
         if view.block.caption or (before_body and previous_image and _is_caption_line(view)):
             captions.append(view)
             layout.decide(view.index, "caption", "caption:figure" if view.block.caption
