@@ -258,7 +258,16 @@ def printed_stamp(text: str) -> Stamp | None:
     stamp = _printed_stamp(text)
     if stamp is None and (match := _UPDATED.search(fold(text))) and match.start() > 0:
         stamp = _printed_stamp(text[:match.start()])
+    if stamp is None or int(stamp.iso[:4]) < HIJRI_YEARS_BELOW:
+        # a Hijri date in numbers ("1446/05/12 هـ"): the Gregorian date it is given with, if any
+        mark = _HIJRI_MARK.search(text)
+        stamp = printed_stamp(text[mark.end():]) if mark else None
     return stamp
+
+
+HIJRI_YEARS_BELOW = 1600
+"""A printed year below this is a Hijri year (1446 AH is 2024)."""
+_HIJRI_MARK = re.compile(r"هـ|الموافق")
 
 
 def _printed_stamp(text: str) -> Stamp | None:

@@ -31,7 +31,7 @@ READ_ALSO = _folded(
 """Openings of inline "read also" lines and headings of related lists."""
 AD_LABELS = _folded(
     "إعلان", "اعلان", "الإعلان", "إعلانات", "الإعلانات", "مساحة إعلانية", "مساحة اعلانية",
-    "محتوى مدفوع", "محتوى ممول", "إعلان ممول", "مساحة للإعلان", "إعلان تجاري",
+    "محتوى مدفوع", "محتوى ممول", "محتوى مدعوم", "إعلان ممول", "مساحة للإعلان", "إعلان تجاري",
     "advertisement", "advertising", "sponsored", "ad", "ads",
 )
 SECTION_HEADINGS = _folded(
@@ -129,13 +129,28 @@ _TRAILING_CREDIT = re.compile(r"\s*[(\[]?\s*(?:تصوير|عدسة|الصورة|
 """A photographer's credit closing a caption ("... في الرباط. تصوير: X")."""
 
 
-_COUNTER = re.compile(r"^\s*(?:(?:الصورة|صورة|الشريحة|photo|slide|image)\s*)?\d{1,3}\s*(?:/|من|of)\s*\d{1,3}\s*$",
-                      re.IGNORECASE)
+_COUNTER = re.compile(r"^\s*(?:(?:الصورة|صورة|الشريحة|photo|slide|image)\s*)?"
+                      r"\d{1,3}\s*(?:/|من|of)\s*\d{1,3}\s*$", re.IGNORECASE)
 
 
 def counter(text: str) -> bool:
     """An album's or a slider's counter ("3 / 8", "الصورة 3 من 8")."""
     return bool(_COUNTER.match(text))
+
+
+_CLOSING_MARK = r"(?://\s*انتهى\s*//|\(\s*النهاية\s*\)|--\s*\([^()]{1,15}\)|-\s*انتهى\s*-)"
+_CLOSING_TAIL = re.compile(rf"\s*{_CLOSING_MARK}.{{0,24}}$")
+_CLOSING_LINE = re.compile(rf"^\s*{_CLOSING_MARK}.{{0,24}}$")
+
+
+def closing_mark(text: str) -> bool:
+    """A news agency's end of a wire ("//انتهى//", "(النهاية) ع.أ", "--(و.أ.ع)")."""
+    return bool(_CLOSING_LINE.match(text))
+
+
+def without_closing_mark(text: str) -> str:
+    """The last paragraph without the agency's end-of-wire mark run on after it."""
+    return _CLOSING_TAIL.sub("", text)
 
 
 def without_credit(text: str) -> str:
@@ -159,6 +174,19 @@ def section_heading(text: str, key: str | None = None) -> bool:
         key = key_of(_EDIT_LINK.sub("", text))
     phrase = _opens_with(key, SECTION_HEADINGS) if key else None
     return phrase is not None and len(key.split()) <= len(phrase.split()) + 2
+
+
+TEXT_LABELS = _folded(
+    "النص الكامل", "نص التقرير", "نص الحلقة", "نص المقابلة", "نص الفيديو", "تفريغ نصي",
+    "تفريغ نصي للفيديو", "التفريغ النصي", "نص الخبر", "transcript", "full transcript",
+)
+"""Headings that name the text under them (a video's transcript): a label, not its words."""
+
+
+def text_label(text: str, key: str | None = None) -> bool:
+    """A heading that only names the text under it ("النص الكامل")."""
+    key = key if key is not None else key_of(text)
+    return bool(key) and key.rstrip(" :") in TEXT_LABELS
 
 
 SHARE_HEADINGS = _folded(

@@ -188,6 +188,10 @@ class BlockView:
             return "furniture:live-control"
         if furniture.sign_off(text, key):
             return "furniture:sign-off"
+        if furniture.closing_mark(text):
+            return "furniture:closing-mark"
+        if furniture.text_label(text, key):
+            return "furniture:text-label"
         if furniture.counter(text):
             return "furniture:counter"
         if furniture.media_teaser(text):
@@ -424,27 +428,29 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     if container is None:
         _mark_furniture(views, layout, 0)
         return
-    layout.container = container
-    depth = len(container)
-    inside = [v for v in views if layout.in_container(v.index) and v.index > title
-              and v.index not in skip]
-    first = next((v for v in inside if v.paragraph
-                  and (v.ends_sentence or v.words > OPENING_LINE_WORDS)), None) \
-        or next((v for v in inside if v.paragraph), None)
-    if first is None:
-        _mark_furniture(views, layout, depth)
-        return
-    start = last = first.index
-    stop = None
-    for view in inside:
-        if view.index <= start:
-            continue
-        if (rule := ends_articles(view, depth)) is not None:
-            stop = view.index
-            layout.decide(view.index, "boilerplate", rule)
+    while True:
+        layout.container = container
+        depth = len(container)
+        inside = [v for v in views if layout.in_container(v.index) and v.index > title
+                  and v.index not in skip]
+        first = next((v for v in inside if v.paragraph
+                      and (v.ends_sentence or v.words > OPENING_LINE_WORDS)), None) \
+            or next((v for v in inside if v.paragraph), None)
+        if first is None:
+            _mark_furniture(views, layout, depth)
+            return
+        start = first.index
+        last, stop = _last_paragraph(inside, start, depth)
+        # the text may go on in a box beside the container (a site builder's rich-text
+        # components, one under the other with an ad or a spacer between them)
+        wider = _continued_in(views[last + 1:page_end] if stop is None else [], container,
+                              first) \
+            or _continued_in(reversed(views[title + 1:start]), container, first)
+        if wider is None:
             break
-        if view.paragraph and not inner_furniture(view, depth):
-            last = view.index
+        container = wider
+    if stop is not None:
+        layout.decide(stop, "boilerplate", ends_articles(views[stop], depth) or "")
     depth = max(depth, _shared_depth(views[start:last + 1]))
     siblings = _siblings_of(views[start].block.path)
     for view in reversed([v for v in inside if v.index < start and v.is_text]):
@@ -469,6 +475,59 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     if shown:  # the header is the title shown nearest the body, not a copy at the page's top
         layout.title = max(shown)
     _mark_furniture(views, layout, depth)
+
+
+def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[int, int | None]:
+    """The body's last paragraph in the container from ``start``, and the block that ended it
+    (a section that follows articles), if any."""
+    last = start
+    for view in inside:
+        if view.index <= start:
+            continue
+        if ends_articles(view, depth) is not None:
+            return last, view.index
+        if view.paragraph and not inner_furniture(view, depth):
+            last = view.index
+    return last, None
+
+
+CONTINUATION_GAP = 6
+"""Text blocks (furniture, links, labels) that may stand between the body's last paragraph
+and its continuation in a sibling box."""
+CONTINUATION_LEVELS = 3
+"""How many levels above the container a box continuing the text may branch off."""
+
+
+def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
+                  first: BlockView) -> tuple[int, ...] | None:
+    """The wider container when the text goes on, past the blocks ``views`` lists in reading
+    order away from the body, in a box beside the container: a paragraph with the first
+    paragraph's content words, after only furniture, links, labels and non-text (an ad
+    component, a read-also button, a spacer between two rich-text components)."""
+    gap = 0
+    for view in views:
+        if not view.is_text:
+            continue
+        path = view.block.path
+        if path[:len(container)] == container:
+            if view.paragraph:
+                return None  # the container's own text, not taken: nothing continues it
+            continue
+        if view.paragraph:
+            if view.block.content != first.block.content or not view.ends_sentence:
+                return None
+            for level in range(len(container) - 1,
+                               max(0, len(container) - 1 - CONTINUATION_LEVELS), -1):
+                if path[:level] == container[:level]:
+                    return container[:level]
+            return None
+        if not (view.network_furniture or view.generic_furniture or view.link_text
+                or view.words <= LABEL_WORDS or view.block.heading):
+            return None
+        gap += 1
+        if gap > CONTINUATION_GAP:
+            return None
+    return None
 
 
 def _lead_before(views: list[BlockView], title: int, start: int) -> int | None:

@@ -314,6 +314,7 @@ def _hidden(element: etree._Element) -> bool:
         or bool(_HIDDEN_STYLE.search(attributes.get("style") or "")))
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff "
 _TAB_PANE = re.compile(r"(?:^|\s)(?:tab-pane|tabpane|tab-panel|tabpanel)(?:\s|$)", re.IGNORECASE)
 _ACTIVE = frozenset({"active", "show", "in", "current", "selected", "is-active"})
 
@@ -396,6 +397,8 @@ class _Flattener:
         if not self.parts and not self.times:
             return
         text = normalise_space("".join(self.parts))
+        if not text.strip(_INVISIBLE):
+            text = ""  # a spacer: a zero-width space keeps an empty paragraph's height
         if (text or self.times) and len(self.blocks) < MAX_BLOCKS:
             plain = len("".join(self.parts).strip())
             self.blocks.append(Block(

@@ -58,6 +58,8 @@ _LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?:\s\S+){0,3}$")
 """A meta line: a label of one or two words, a colon, a short value ("التصنيف: اقتصاد")."""
 _ROLE = re.compile(r"^(?:مراسلة|مراسل|موفدة|موفد|correspondent)\b", re.IGNORECASE)
 """A reporter's role beside the name on a byline ("مراسل العرب اليوم - X")."""
+_ROLE_BYLINE = re.compile(r"^(?:مراسلة|مراسل|موفدة|موفد)(?:\s+[^\s:]+){0,2}\s*:\s*(?P<names>\S.*)$")
+"""A reporter's role naming the byline ("مراسل القناة: X")."""
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
 """What separates the parts of a meta line (date | author | comments)."""
 _SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@]|\d")
@@ -68,7 +70,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "وحدة", "فريق", "مكتب", "التحرير", "الرصد", "المتابعة", "للقراءة", "قراءة", "دقيقة",
     "دقائق", "دقيقتان", "زائر", "الزوار", "تفاصيل", "التفاصيل", "التصنيف", "الزيارات",
     "إدارة", "الموقع", "معرف", "admin", "administrator", "انطلقت", "التغطية", "المساهمون",
-    "تصوير", "عدسة", "ملخص",
+    "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -92,7 +94,7 @@ def names_in_byline(text: str) -> list[str] | None:
 
 
 def _names_from(text: str) -> list[str] | None:
-    match = _BYLINE.match(text)
+    match = _BYLINE.match(text) or _ROLE_BYLINE.match(text)
     if not match:
         return None
     rest = match["names"]
@@ -110,10 +112,29 @@ def split_names(text: str) -> list[str] | None:
     names = [_HONORIFIC.sub("", _EDGE_AND.sub("", n.strip(f" {_DASHES}:"))).strip()
              for n in _SEPARATORS.split(text.strip())]
     names = [_WEEKDAY_TAIL.sub("", n) for n in names]
-    names = [n for n in names if n]
+    names = [part for n in names if n for part in _split_glued_and(n)]
     if not names or any(not is_name_like(n) for n in names):
         return None
     return names
+
+
+WAW_NAMES = frozenset({"وليد", "وائل", "وسام", "وفاء", "وجدي", "وديع", "وحيد", "وصفي", "وداد",
+                       "وعد", "ورد", "وردة", "وهيب", "وهبة", "وئام", "ولاء", "وسيم", "وجيه",
+                       "وضاح", "وفيق", "ودود", "وصال", "ونيس", "وهبي", "والي", "وزير", "وطفة",
+                       "ولد", "وداعة"})
+"""Names that begin with "و": the letter is no "and" there."""
+
+
+def _split_glued_and(name: str) -> list[str]:
+    """Two names joined by "و" written onto the second, as Arabic writes it ("سعيد بنعلي وبلال
+    حمدان"): split where a word of the middle starts with it, when both sides keep two words
+    and the word is no name that begins with "و"."""
+    words = name.split()
+    for position in range(2, len(words) - 1):
+        word = words[position]
+        if word.startswith("و") and len(word) > 2 and word not in WAW_NAMES:
+            return [" ".join(words[:position]), " ".join([word[1:], *words[position + 1:]])]
+    return [name]
 
 
 def is_name_like(text: str) -> bool:
@@ -223,7 +244,7 @@ def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
                 continue
         for part in parts:
             if _bare_name(part.strip()) and not _ROLE.match(part.strip()):
-                return view, [bare_name(part)]
+                return view, bare_names(part)
     return None
 
 
@@ -295,6 +316,12 @@ def bare_name(text: str) -> str:
     return _HONORIFIC.sub("", text.strip().lstrip("*•·").strip()).strip()
 
 
+def bare_names(text: str) -> list[str]:
+    """The names standing alone ("X وY" is two), without their marks and titles."""
+    name = bare_name(text)
+    return split_names(name) or [name]
+
+
 def _bare_name(text: str) -> bool:
     """A name standing alone: two to four words, none that names hold not."""
     text = bare_name(text)
@@ -333,7 +360,7 @@ def find(reading: Reading) -> Found:
     if reading.url is not None and reading.url.kind == "opinion" \
             and (columnist := _bare_name_under_title(reading)) is not None:
         layout.decide(columnist.index, "author", "author:columnist-name")
-        return Found([bare_name(columnist.text)], "author-line")
+        return Found(bare_names(columnist.text), "author-line")
     if with_date := _name_with_date(reading):
         view, name = with_date
         return Found([name], "author-line")
@@ -347,20 +374,20 @@ def find(reading: Reading) -> Found:
         return Found(names, "author-line")
     if (bare := _bare_after_body(reading)) is not None:
         layout.decide(bare.index, "author", "author:name-after-body")
-        return Found([bare_name(bare.text)], "author-line")
+        return Found(bare_names(bare.text), "author-line")
     if (pictured := _name_under_portrait(reading)) is not None:
         layout.decide(pictured.index, "author", "author:name-under-portrait")
-        return Found([bare_name(pictured.text)], "author-line")
+        return Found(bare_names(pictured.text), "author-line")
     if (boxed := _name_in_date_box(reading)) is not None:
         layout.decide(boxed.index, "author", "author:name-in-date-box")
-        return Found([bare_name(boxed.text)], "author-line")
+        return Found(bare_names(boxed.text), "author-line")
     if (box := _author_box(reading)) is not None:
         view, name = box
         layout.decide(view.index, "author", "author:bio-box")
         return Found([name], "author-line")
     if (alone := _name_under_title(reading)) is not None:
         layout.decide(alone.index, "author", "author:name-under-title")
-        return Found([bare_name(alone.text)], "author-line")
+        return Found(bare_names(alone.text), "author-line")
     reporter = reading.notes.get("reporter")
     if reporter:
         return Found([reporter], "dateline")
@@ -414,7 +441,7 @@ def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
     for view, following in pairwise(views):
         if not _free(view, reading) or view.block.furniture & COMMENT_WORDS:
             continue
-        names = names_in_byline(view.text) or ([bare_name(view.text)] if _bare(view) else [])
+        names = names_in_byline(view.text) or (bare_names(view.text) if _bare(view) else [])
         if len(names) == 1 and following.text.startswith(names[0]) \
                 and following.words >= len(names[0].split()) + BIO_MIN_WORDS:
             return view, names[0]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.fields import dateline
-from crawler.extract.furniture import without_credit, without_edit_link
+from crawler.extract.furniture import without_closing_mark, without_credit, without_edit_link
 from crawler.extract.layout import (
     STRONG_FURNITURE,
     BlockView,
@@ -57,7 +57,9 @@ def find(reading: Reading) -> Found:
         return Found(generic, "generic")
     chosen: list[BlockView] = _without_leading_lines(
         _without_repeats(body_candidates(layout), layout), layout)
-    paragraphs = [_without_dateline(view, reading) for view in chosen]
+    paragraphs = _without_timecodes([_without_dateline(view, reading) for view in chosen])
+    if paragraphs:
+        paragraphs[-1] = without_closing_mark(paragraphs[-1])
     words = sum(view.words for view in chosen)
     source = "network-rules" if reading.network else "page-layout"
     if words < MIN_WORDS:
@@ -82,6 +84,19 @@ def _without_dateline(view: BlockView, reading: Reading) -> str:
     if view.story_caption:
         text = without_credit(text)
     return without_edit_link(text) if view.block.heading else text
+
+
+_TIMECODE = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s+(?=\D)")
+TRANSCRIPT_LINES = 2
+"""Paragraphs opening with a timecode that make the body a transcript."""
+
+
+def _without_timecodes(paragraphs: list[str]) -> list[str]:
+    """A transcript's paragraphs without the timecode each opens with ("00:42 ..."): a link
+    into the video, not a word of the text."""
+    if sum(1 for text in paragraphs if _TIMECODE.match(text)) < TRANSCRIPT_LINES:
+        return paragraphs
+    return [_TIMECODE.sub("", text) for text in paragraphs]
 
 
 def _footnotes(reading: Reading) -> list[BlockView]:
@@ -114,7 +129,8 @@ def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
         return views
     kept = []
     for view in views:
-        if any(other is not view and len(other.key) > len(view.key) and view.key in other.key
+        if any(other is not view and ((len(other.key) > len(view.key) and view.key in other.key)
+                                      or (other.key == view.key and other.index < view.index))
                for other in views):
             layout.decide(view.index, "boilerplate", "furniture:pull-quote")
             continue

@@ -28,7 +28,7 @@ RUN_IN_CHARS = 80
 """How far into the first paragraph a run-in dateline may end."""
 RUN_IN_MIN_WORDS = 5
 """Words the first paragraph keeps after a run-in dateline."""
-_RUN_IN = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*—\s*")
+_RUN_IN = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*—\s*|\s*:\s+")
 _DASH_CLASS = r"\-ـ–—"
 _DATELINE = re.compile(
     rf"^(?P<location>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*[{_DASH_CLASS}/]\s*"

@@ -85,7 +85,9 @@ def _heads_the_title(view: BlockView, reading: Reading) -> bool:
     """The text line right above the title, itself no link and not beside one in its box (a
     blog's date header, not the date of the last teaser in a list above the headline)."""
     assert reading.layout.title is not None
-    before = [v for v in reading.views[:reading.layout.title] if v.is_text][-2:]
+    titles = reading.layout.title_blocks  # a second copy of the headline stands between
+    before = [v for v in reading.views[:reading.layout.title]
+              if v.is_text and v.index not in titles][-2:]
     if not before or before[-1] is not view or view.link_text:
         return False
     teaser = before[0] if len(before) == 2 else None
