@@ -129,11 +129,12 @@ def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
         return views
     kept = []
     for view in views:
-        if any(other is not view and ((len(other.key) > len(view.key) and view.key in other.key)
-                                      or (other.key == view.key and other.index < view.index))
+        if any(other is not view and len(other.key) > len(view.key) and view.key in other.key
                for other in views):
             layout.decide(view.index, "boilerplate", "furniture:pull-quote")
             continue
+        if any(other.key == view.key and other.index < view.index for other in kept):
+            continue  # the same words again (a pull quote of a whole paragraph): once
         kept.append(view)
     return kept
 

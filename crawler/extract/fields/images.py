@@ -47,7 +47,7 @@ _PHOTO_CREDIT = re.compile(r"(?:^|[\s(])(?:تصوير|عدسة|الصورة|phot
 
 def _is_caption_line(view: BlockView) -> bool:
     return (view.is_text and view.words <= CAPTION_MAX_WORDS and not view.link_text
-            and view.date is None and not view.text.rstrip().endswith("."))
+            and view.date is None and not view.text.rstrip().endswith((".", "。")))
 
 
 def find(reading: Reading) -> Found:
@@ -65,8 +65,8 @@ def find(reading: Reading) -> Found:
         if not view.is_text or layout.decided(view.index):
             continue
         before_body = layout.start is not None and view.index < layout.start
-        if view.story_caption and not before_body:
-            previous_image = False  # the story told under the pictures: body
+        if view.story_caption:
+            previous_image = False  # running text, not a caption (an album's story): body
             continue
         if view.block.caption or (before_body and previous_image and _is_caption_line(view)):
             captions.append(view)
