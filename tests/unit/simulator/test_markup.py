@@ -167,7 +167,8 @@ def test_at_least_twelve_families_and_five_held_out() -> None:
     assert len(FAMILIES) >= 12
     assert set(FAMILIES) > HELD_OUT
     assert len(HELD_OUT) >= 5
-    assert len(FAMILIES) / 7 < len(HELD_OUT) <= len(FAMILIES) / 2
+    # more than an eighth of the families are held out, at most half
+    assert len(FAMILIES) / 8 < len(HELD_OUT) <= len(FAMILIES) / 2
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
@@ -836,6 +837,7 @@ def test_aggregator_credits_and_copied_lines_are_furniture(
 # --------------------------------------------------------------------------- fourth held-out set
 
 FOURTH_SET = ("agency_wire", "match_report", "photo_gallery", "site_builder", "tv_video")
+"""The fourth held-out set (held out until the rules' author looked at it)."""
 
 
 @pytest.fixture(scope="module")
@@ -844,8 +846,9 @@ def fourth_pages() -> list[GeneratedPage]:
     return list(generate(250, seed=41, families=FOURTH_SET))
 
 
-def test_the_held_out_set_is_the_fourth_five() -> None:
-    assert set(FOURTH_SET) == HELD_OUT
+def test_the_fourth_set_is_no_longer_held_out() -> None:
+    assert set(FOURTH_SET) <= set(FAMILIES)
+    assert not set(FOURTH_SET) & HELD_OUT
 
 
 def _spaced(root: lxml.html.HtmlElement, xpath: str) -> list[str]:
@@ -1051,4 +1054,254 @@ def test_tv_descriptions_and_transcripts(fourth_pages: list[GeneratedPage]) -> N
                 0] == paragraphs[0]
             seen["transcript"] += 1
     for kind in ("folded between", "folded after", "transcript"):
+        assert seen[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- fifth held-out set
+
+FIFTH_SET = ("data_story", "interview_qa", "opinion_column", "paywall_article", "press_release")
+
+
+@pytest.fixture(scope="module")
+def fifth_pages() -> list[GeneratedPage]:
+    """50 pages of each family of the fifth held-out set."""
+    return list(generate(250, seed=51, families=FIFTH_SET))
+
+
+def test_the_held_out_set_is_the_fifth_five() -> None:
+    assert set(FIFTH_SET) == HELD_OUT
+
+
+def _units(element: lxml.html.HtmlElement, skip: tuple[str, ...] = ()) -> list[str]:
+    """The texts of a body container's blocks in order (blocks of a class in ``skip`` left
+    out): a list gives one text per item."""
+    out = []
+    for child in element:
+        if (child.get("class") or "") in skip:
+            continue
+        if child.tag in ("ul", "ol"):
+            out += [normalise_space(li.text_content()) for li in child.iter("li")]
+        else:
+            out.append(normalise_space(child.text_content()))
+    return out
+
+
+def _without(text: str, prefix: str) -> str:
+    assert text.startswith(prefix), (text[:60], prefix)
+    return text[len(prefix):].strip()
+
+
+def test_interview_questions_are_body_and_their_marks_are_not(
+        fifth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.interview_qa import LAST_QUESTIONS, QUESTIONS
+
+    seen: Counter[str] = Counter()
+    for page in _of(fifth_pages, "interview_qa"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        style = page.layout["questions"]
+        marks = _kind(page, "qa_marks")
+        q_mark, a_mark = marks if len(marks) == 2 else ("", "")
+        if style == "heading":
+            assert marks == []
+        found, questions = [], 0
+        for child in root.xpath("//div[@class='interview-body']/*"):
+            text = normalise_space(child.text_content())
+            klass = child.get("class") or ""
+            if klass == "dateline":
+                continue
+            if klass == "intro":
+                if page.layout["dateline"] == "body_lead":
+                    lead = normalise_space(child[0].text_content())
+                    assert lead.startswith(page.expected["dateline"]["location"])
+                    text = _without(text, lead)
+                found.append(text)
+            elif klass == "pull-quote":
+                assert text.startswith("«") and text.endswith("»")
+                assert text not in paragraphs and any(text[1:-1] in p for p in paragraphs)
+                seen["pull quote"] += 1
+            elif klass == "qa-q":
+                questions += 1
+                found.append(_without(text, q_mark) if style != "heading" else text)
+                assert child.tag == ("h3" if style == "heading" else "p")
+            else:
+                strong = child.xpath("./strong")
+                if a_mark and strong and normalise_space(strong[0].text_content()) == a_mark:
+                    text = _without(text, a_mark)
+                    seen["answer mark"] += 1
+                found.append(text)
+        assert found == paragraphs, page.url
+        asked = [p for p in paragraphs if p in QUESTIONS or p in LAST_QUESTIONS]
+        assert len(asked) == questions and (questions >= 1 or len(paragraphs) == 1)
+        for mark in marks:
+            assert not any(p.startswith(mark) for p in paragraphs)
+        guest = _kind(page, "guest")
+        assert not set(guest) & set(page.expected["authors"])
+        assert not set(guest) & set(paragraphs)
+        note = _kind(page, "note")[0]
+        assert note not in paragraphs and DATE_LIKE.search(note.translate(DIGITS))
+        seen[style] += 1
+        seen[f"card {page.layout['guest_card']}"] += 1
+    for kind in ("heading", "letters", "names", "pull quote", "answer mark", "card head",
+                 "card side"):
+        assert seen[kind] > 0, kind
+
+
+def test_opinion_writer_box_and_other_columns_are_not_the_column(
+        fifth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(fifth_pages, "opinion_column"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        units = _units(root.xpath("//div[@class='column-text']")[0], ("dateline",))
+        assert units == paragraphs
+        boxes = root.xpath("//aside[@class='writer-box']")
+        assert len(boxes) == (page.layout["box"] != "none")
+        if boxes:
+            name = normalise_space(boxes[0].xpath(".//h2")[0].text_content())
+            assert all(n in page.expected["authors"] for n in name.split(" و"))
+            title_at = text.find(page.expected["title"])
+            box_at = text.find(_spaced(boxes[0], ".")[0])
+            assert box_at >= 0 and (box_at < title_at) == (page.layout["box"] == "before")
+            others = _kind(page, "writer_more")
+            assert others and not set(others) & set(paragraphs)
+            listed = _texts(boxes[0], ".//div[@class='writer-more']//li/span")
+            assert listed and all(re.search(r"\d{4}", d.translate(DIGITS)) for d in listed)
+            seen[f"box {page.layout['box']}"] += 1
+        own = _texts(root, "//div[@class='col-date']")
+        if page.layout["own_date"] == "box":
+            assert len(boxes[0].xpath(".//div[@class='col-date']")) == 1
+            seen["own date in box"] += 1
+            if page.layout["box"] == "before" and page.layout["date_where"] == "text":
+                assert page.layout["date_place"] == "above_title"
+                seen["above title"] += 1
+        elif page.layout["own_date"] == "title":
+            assert len(own) == 1
+            assert not (boxes and boxes[0].xpath(".//div[@class='col-date']"))
+        else:
+            assert own == []
+        for name in _kind(page, "writers"):
+            assert name not in page.expected["authors"]
+            seen["writers widget"] += 1
+        assert not set(_kind(page, "disclaimer")) & set(paragraphs)
+        assert not set(_kind(page, "author_bio")) & set(paragraphs)
+    for kind in ("box before", "box after", "own date in box", "above title", "writers widget"):
+        assert seen[kind] > 0, kind
+
+
+def test_press_release_ends_at_its_end_mark(fifth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.dates import GREGORIAN
+
+    seen: Counter[str] = Counter()
+    for page in _of(fifth_pages, "press_release"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        release = root.xpath("//div[@class='release-body']")[0]
+        kept = _units(release, ("dateline", "end-mark", "editor"))
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(release[0][0].text_content())
+            assert lead.startswith(page.expected["dateline"]["location"])
+            kept[0] = _without(kept[0], lead)
+            seen["run in"] += 1
+        assert kept == paragraphs
+        end = _texts(release, "./p[@class='end-mark']")
+        assert end == _kind(page, "end_mark") and end[0] not in paragraphs
+        about = _kind(page, "about")
+        assert not set(about) & set(paragraphs)
+        assert text.find(about[-1]) > text.find(paragraphs[-1])
+        issuer = _kind(page, "source")[0]
+        assert not any(name in issuer for name in page.expected["authors"])
+        reference = _texts(root, "//div[@class='release-bar']//bdi")[0]
+        assert text.find(reference) < text.find(page.expected["title"])
+        if page.layout["reference"] == "year_month":
+            assert DATE_LIKE.search(reference.translate(DIGITS))
+            seen["date-like reference"] += 1
+        if page.layout["date_where"] == "text":
+            shown = _texts(root, "//span[@class='release-date']")[0].translate(DIGITS)
+            if page.layout["date_format"].startswith("hijri"):
+                assert "هـ" in shown and page.expected["published_precision"] == "day"
+                year, month, day = page.expected["published_at"].split("-")
+                assert (f"{year}/{month}/{day}" in shown
+                        or f"{int(day)} {GREGORIAN[int(month) - 1]} {year}" in shown)
+                seen["hijri"] += 1
+            seen[f"date {page.layout['date_line']}"] += 1
+        assert _kind(page, "attachments")
+    for kind in ("run in", "date-like reference", "hijri", "date above", "date below"):
+        assert seen[kind] > 0, kind
+
+
+def test_paywalled_text_is_body_and_the_wall_is_not(fifth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(fifth_pages, "paywall_article"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        wall = page.layout["wall"]
+        shown = int(page.layout["shown"])
+        prompts = _kind(page, "paywall")
+        assert prompts and not any(p in x for p in prompts for x in paragraphs)
+        data = next(json.loads(s.text or "") for s in root.xpath(
+            "//script[@type='application/ld+json']"))
+        assert data["isAccessibleForFree"] == "False"
+        assert ("datePublished" in data) == (page.layout["date_where"] == "metadata")
+        if wall == "meter":
+            assert shown == len(paragraphs)
+            seen["meter"] += 1
+            continue
+        assert 0 < shown < len(paragraphs)
+        if wall == "fade":
+            locked = root.xpath("//div[@class='paywall-locked']")[0]
+            assert locked.get("aria-hidden") == "true"
+        else:
+            locked = root.xpath("//div[@class='article-rest is-locked']")[0]
+            assert locked.get("hidden") is not None
+        assert _units(locked) == paragraphs[shown:]
+        prompt_at = text.find(prompts[0])
+        before = text.find(paragraphs[shown - 1])
+        after = text.find(paragraphs[shown], before)
+        assert before < prompt_at
+        assert (prompt_at < after) == (wall != "fade")
+        seen[wall] += 1
+    for kind in ("fade", "split", "register", "meter"):
+        assert seen[kind] > 0, kind
+
+
+def test_data_tables_and_figures_are_not_the_story(fifth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(fifth_pages, "data_story"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        story = root.xpath("//div[@class='story-text']")[0]
+        units = _units(story, ("dateline", "data-table", "chart", "key-figures"))
+        if page.layout["dateline"] == "body_lead":
+            assert units[0].startswith(page.expected["dateline"]["location"])
+            units = units[1:]
+        assert units == paragraphs
+        table = root.xpath("//figure[@class='data-table']")[0]
+        cells = _texts(table, ".//th | .//td")
+        assert cells and not set(cells) & set(paragraphs)
+        caption = _texts(table, "./figcaption")[0]
+        assert text.find(caption) > text.find(paragraphs[0])
+        headers = _texts(table, ".//thead/tr/th")[1:]
+        if page.layout["columns"] in ("quarters", "months"):
+            assert all(DATE_LIKE.search(h.translate(DIGITS)) for h in headers)
+        seen[page.layout["columns"]] += 1
+        figures = _spaced(root, "//div[@class='key-figures']")[0]
+        if page.layout["figures"] == "top":
+            assert text.find(figures) < text.find(paragraphs[0])
+        else:
+            assert text.find(figures) > text.find(paragraphs[0])
+        seen[f"figures {page.layout['figures']}"] += 1
+        for chart in _kind(page, "chart"):
+            assert chart not in paragraphs
+            seen["chart"] += 1
+        for credit in _kind(page, "credit"):
+            assert not any(name in credit for name in page.expected["authors"])
+            seen["designer"] += 1
+        assert not set(_kind(page, "method")) & set(paragraphs)
+    for kind in ("years", "quarters", "months", "figures top", "figures after_first", "chart",
+                 "designer"):
         assert seen[kind] > 0, kind
