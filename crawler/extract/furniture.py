@@ -133,6 +133,18 @@ _COUNTER = re.compile(r"^\s*(?:(?:الصورة|صورة|الشريحة|photo|sli
                       r"\d{1,3}\s*(?:/|من|of)\s*\d{1,3}\s*$", re.IGNORECASE)
 
 
+_KEY_FIGURE = re.compile(r"^\s*[+\-−]?\d[\d.,٫٬]*\s*(?:%|٪)?\s*(?:مليار|مليون|ألف|billion|million)?"
+                         r"\s*[^\d\s.!?؟:]")
+KEY_FIGURE_WORDS = 6
+
+
+def key_figure(text: str) -> bool:
+    """A figure over its label ("13% عدد المستفيدين", "9.4 مليار حجم الاستثمارات"): a box of
+    key figures, not a line of the text."""
+    return bool(_KEY_FIGURE.match(text)) and len(text.split()) <= KEY_FIGURE_WORDS \
+        and not text.rstrip().endswith((".", "!", "؟", "?", "…", ":"))
+
+
 def counter(text: str) -> bool:
     """An album's or a slider's counter ("3 / 8", "الصورة 3 من 8")."""
     return bool(_COUNTER.match(text))

@@ -59,10 +59,15 @@ STRONG_FURNITURE = frozenset({
     "sharing", "social", "tags", "keywords", "breadcrumb", "breadcrumbs", "comment", "comments",
     "respond", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "banner",
     "sponsor", "sponsored", "promo", "outbrain", "taboola", "copyright", "cookie", "modal",
-    "popup", "pagination", "pager",
+    "popup", "pagination", "pager", "paywall", "regwall", "subscription", "piano", "metering",
 })
 """Class words that mark a box inside the body container as furniture."""
 EMBED_WORDS = frozenset({"tweet", "twitter", "instagram", "tiktok", "embed", "embedded", "oembed"})
+ASIDE_WORDS = frozenset({"aside", "nav", "footer"})
+"""Words of boxes beside the text (<aside>, <nav>, <footer> and classes naming them): inside
+the body's container, even their sentences are no part of it (a box about the data, a bio)."""
+PROMPT_WORDS = frozenset({"paywall", "regwall", "subscribe", "subscription", "piano", "metering"})
+"""Class words of a subscription prompt: its sentences sell, they are no part of the text."""
 """Class words of an embedded post: someone else's words, even when they read as a paragraph."""
 _SENTENCE_END = re.compile(r"[.!?؟…»\"”)]$")
 _SENTENCE_BREAK = re.compile(r"[.!?؟][»\"”)]?\s+\S")
@@ -192,6 +197,8 @@ class BlockView:
             return "furniture:closing-mark"
         if furniture.text_label(text, key):
             return "furniture:text-label"
+        if not self.block.list_item and not self.block.heading and furniture.key_figure(text):
+            return "furniture:key-figure"
         if furniture.counter(text):
             return "furniture:counter"
         if furniture.media_teaser(text):
@@ -410,6 +417,10 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
     below = block.furniture_below(depth)
     if below & EMBED_WORDS:
         return "furniture:embed"
+    if below & PROMPT_WORDS:
+        return "furniture:paywall"
+    if below & ASIDE_WORDS:
+        return "furniture:aside"
     if not view.paragraph and below & STRONG_FURNITURE:
         return "furniture:class"
     return None
@@ -567,10 +578,20 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
             continue
         inside = (layout.start is not None and layout.end is not None
                   and layout.start <= view.index <= layout.end and layout.in_container(view.index))
-        rule = inner_furniture(view, depth) if inside else (view.network_furniture
-                                                            or view.generic_furniture)
+        rule = (inner_furniture(view, depth) or _in_figure(view, layout)) if inside \
+            else (view.network_furniture or view.generic_furniture)
         if rule:
             layout.decide(view.index, "boilerplate", rule)
+
+
+def _in_figure(view: BlockView, layout: Layout) -> str | None:
+    """Text inside a figure in the body that is not its caption (a table's cells and source
+    line, a chart's labels, an album's counter): the figure's, not the article's. A figure
+    that holds the body's first paragraph wraps the article and names nothing."""
+    figure = view.block.figure
+    if figure is None or view.block.caption or layout.start is None:
+        return None
+    return "furniture:figure" if layout.views[layout.start].block.figure != figure else None
 
 
 def _siblings_of(path: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -10,6 +10,7 @@ content words of its ancestors' class, id and role (``nav``, ``related``, ``arti
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ FURNITURE_WORDS = frozenset({
     "promo", "outbrain", "taboola", "copyright", "cookie", "modal", "popup", "login", "search",
     "pagination", "pager", "toolbar", "topbar", "masthead", "logo",
     "tweet", "twitter", "instagram", "tiktok", "embed", "embedded", "oembed",
+    "paywall", "regwall", "subscription", "piano", "metering",
 })
 AUTHOR_WORDS = frozenset({
     "author", "authors", "byline", "writer", "writers", "reporter", "columnist", "kateb", "katib",
@@ -257,7 +259,51 @@ def parse_page(html: bytes | str, url: str) -> Page:
     text, replaced = decode_html_counted(html)
     text = cap_markup(text)
     root = parse_document(text)
-    return Page(url, text, root, tuple(flatten(root, url)), replaced)
+    return Page(url, text, root, tuple(flatten(root, url, locked_parts(root))), replaced)
+
+
+LOCKED_SCRIPT_CHARS = 200_000
+"""JSON-LD read for the locked parts at most (a declaration is short; a hostile one is not)."""
+_SIMPLE_SELECTOR = re.compile(r"^\s*([.#])([\w-]+)\s*$")
+
+
+def locked_parts(root: etree._Element) -> frozenset[str]:
+    """The class (".x") and id ("#x") selectors the page's JSON-LD names as the parts of a
+    paywalled article that are not free (``isAccessibleForFree`` false, ``hasPart`` with a
+    ``cssSelector``: the published markup for subscriber content). Those parts are the
+    article's text even when the page hides them from a reader without a subscription."""
+    found: set[str] = set()
+    for script in root.iter("script"):
+        raw = script.text or ""
+        if (script.get("type") or "").strip().lower() != "application/ld+json" \
+                or "cssSelector" not in raw or len(raw) > LOCKED_SCRIPT_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack, seen = [data], 0
+        while stack and seen < 1000:
+            node = stack.pop()
+            seen += 1
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                selector = node.get("cssSelector")
+                if isinstance(selector, str) and str(node.get("isAccessibleForFree")).lower() \
+                        in ("false", "0"):
+                    found.update(part.strip() for part in selector.split(",")
+                                 if _SIMPLE_SELECTOR.match(part))
+                stack.extend(v for v in node.values() if isinstance(v, dict | list))
+    return frozenset(found)
+
+
+def _locked(element: etree._Element, locked: frozenset[str]) -> bool:
+    if not locked:
+        return False
+    if f"#{element.get('id') or ''}" in locked:
+        return True
+    return any(f".{name}" in locked for name in (element.get("class") or "").split())
 
 
 def absolute_url(base_url: str, value: str) -> str:
@@ -362,8 +408,9 @@ class _Flattener:
     """One walk over the document's elements (start and end events), collecting text runs into
     blocks: a block element or a line break ends the run before it."""
 
-    def __init__(self, base_url: str | None):
+    def __init__(self, base_url: str | None, locked: frozenset[str] = frozenset()):
         self.base_url = base_url
+        self.locked = locked
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
@@ -433,6 +480,9 @@ class _Flattener:
         if tag in ("nav", "footer", "aside", "header", "form", "menu", "amp-sidebar"):
             words.add(tag if tag != "amp-sidebar" else "nav")
         furniture = frozenset(words & FURNITURE_WORDS)
+        if self.locked and _locked(element, self.locked):  # declared text: "paywall-locked"
+            furniture = frozenset()
+            words.add("body")
         if not furniture and words & CONTENT_WORDS:  # "main-menu" names a menu, not content
             inner.content = outer.content | (words & CONTENT_WORDS)
         if block:
@@ -469,14 +519,15 @@ def _holds_line_break(element: etree._Element) -> bool:
     return any(child.tag == "br" for child in element)
 
 
-def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
+def flatten(root: etree._Element, base_url: str | None = None,
+            locked: frozenset[str] = frozenset()) -> list[Block]:
     """The visible blocks of the document's body, in page order: every block-level element and
     line break starts a block, images are blocks of their own; skipped elements (scripts, forms'
     controls, media, hidden elements, comments) show nothing."""
     top = next(root.iterchildren("body"), None)
     if top is None:
         top = root
-    walk = _Flattener(base_url)
+    walk = _Flattener(base_url, locked)
     contexts: list[_Context] = [_Context()]
     walker = etree.iterwalk(top, events=("start", "end", "comment", "pi"))
     for event, element in walker:
@@ -488,7 +539,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             continue
         if event == "start":
             outer = contexts[-1]
-            if not tag or tag in SKIPPED_TAGS or _hidden(element) \
+            if not tag or tag in SKIPPED_TAGS \
+                    or (_hidden(element) and not _locked(element, locked)) \
                     or (tag in _NOTE_TAGS and _note_mark(element)) \
                     or (element.attrib and _inactive_tab(element)):
                 contexts.append(outer)
@@ -517,7 +569,8 @@ def flatten(root: etree._Element, base_url: str | None = None) -> list[Block]:
             if inner is not contexts[-1] and inner.path is not contexts[-1].path:
                 walk.flush(inner)  # a block element ends
             if element is not top and element.tail:
-                shown = bool(tag) and tag not in SKIPPED_TAGS and not _hidden(element)
+                shown = bool(tag) and tag not in SKIPPED_TAGS \
+                    and (not _hidden(element) or _locked(element, locked))
                 walk.add(element.tail, contexts[-1], apart=shown)
     walk.flush(contexts[-1])
     return walk.blocks

@@ -16,6 +16,7 @@ caption, dateline, byline) or the furniture rules name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from crawler.extract.fields import dateline
 from crawler.extract.furniture import without_closing_mark, without_credit, without_edit_link
@@ -57,7 +58,8 @@ def find(reading: Reading) -> Found:
         return Found(generic, "generic")
     chosen: list[BlockView] = _without_leading_lines(
         _without_repeats(body_candidates(layout), layout), layout)
-    paragraphs = _without_timecodes([_without_dateline(view, reading) for view in chosen])
+    paragraphs = _without_speakers(_without_timecodes(
+        [_without_dateline(view, reading) for view in chosen]))
     if paragraphs:
         paragraphs[-1] = without_closing_mark(paragraphs[-1])
     words = sum(view.words for view in chosen)
@@ -97,6 +99,32 @@ def _without_timecodes(paragraphs: list[str]) -> list[str]:
     if sum(1 for text in paragraphs if _TIMECODE.match(text)) < TRANSCRIPT_LINES:
         return paragraphs
     return [_TIMECODE.sub("", text) for text in paragraphs]
+
+
+_SPEAKER = re.compile(r"^\s*(?P<label>[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2})\s*[:：]\s+(?=\S)")
+_SAYING = re.compile(r"^(?:و|ف)|^(?:قال|قالت|أضاف|أضافت|أكد|أكدت|تابع|تابعت|أوضح|أوضحت|"
+                     r"مضيفا|مضيفة|المصدر|ملاحظة|تنويه|تحديث)")
+"""A label that opens a quoted sentence ("وأضاف: ...") or a note, not a speaker's."""
+QA_MARKS = frozenset({"س", "ج", "سؤال", "جواب", "السؤال", "الجواب"})
+"""The question's and the answer's marks: an interview's at their first use."""
+SPEAKER_TURNS = 2
+"""Paragraphs each of two speakers must open for their labels to be an interview's marks."""
+
+
+def _without_speakers(paragraphs: list[str]) -> list[str]:
+    """An interview's paragraphs without the speakers' marks ("س:" / "ج:", "الصحيفة:" / the
+    guest's name): two or three labels, each opening at least two paragraphs."""
+    labels = Counter(match["label"] for text in paragraphs
+                     if (match := _SPEAKER.match(text)) and not _SAYING.match(match["label"]))
+    speakers = {label for label, turns in labels.items()
+                if turns >= SPEAKER_TURNS or label in QA_MARKS}
+    if not 2 <= len(speakers) <= 3:
+        return paragraphs
+    out = []
+    for text in paragraphs:
+        match = _SPEAKER.match(text)
+        out.append(text[match.end():] if match and match["label"] in speakers else text)
+    return out
 
 
 def _footnotes(reading: Reading) -> list[BlockView]:

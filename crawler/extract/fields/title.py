@@ -44,7 +44,9 @@ def title_keys(reading: Reading) -> list[str]:
     keys = [word_key(fold(title.value)) for title in declared_titles(reading)]
     for view in reading.views[:HEADER_WINDOW]:
         if view.is_text and (prefixed := view.label_prefix):
-            keys.insert(0, word_key(fold(prefixed[1])))
+            key = word_key(fold(prefixed[1]))
+            if not keys or key in keys:  # else a label before a line of the text (an interview)
+                keys.insert(0, key)
             break
     return list(dict.fromkeys(k for k in keys if k))
 
