@@ -48,6 +48,8 @@ SECTION_HEADINGS = _folded(
     "المصادر", "مصادر", "المراجع", "مراجع", "وصلات خارجية", "روابط خارجية",
     "most read", "most popular", "latest news", "trending", "comments", "tags", "sources",
     "references", "newsletter", "follow us",
+    "ملاحظات للمحررين", "ملاحظة للمحررين", "نبذة عن", "حول الوزارة", "عن الوزارة", "حول الهيئة",
+    "عن الهيئة", "notes to editors",
 )
 """Headings (and whole lines) that open furniture sections."""
 SHARE_WORDS = frozenset(_folded(
@@ -133,15 +135,18 @@ _COUNTER = re.compile(r"^\s*(?:(?:الصورة|صورة|الشريحة|photo|sli
                       r"\d{1,3}\s*(?:/|من|of)\s*\d{1,3}\s*$", re.IGNORECASE)
 
 
-_KEY_FIGURE = re.compile(r"^\s*[+\-−]?\d[\d.,٫٬]*\s*(?:%|٪)?\s*(?:مليار|مليون|ألف|billion|million)?"
-                         r"\s*[^\d\s.!?؟:]")
+_KEY_FIGURE = re.compile(r"^\s*[+\-−]?(?P<figure>\d(?:[\d.,٫٬]*\d)?)\s*(?P<unit>%|٪)?\s*"
+                         r"(?P<scale>مليار|مليون|ألف)?\s*[\u0621-\u064a]")
 KEY_FIGURE_WORDS = 6
 
 
 def key_figure(text: str) -> bool:
     """A figure over its label ("13% عدد المستفيدين", "9.4 مليار حجم الاستثمارات"): a box of
     key figures, not a line of the text."""
-    return bool(_KEY_FIGURE.match(text)) and len(text.split()) <= KEY_FIGURE_WORDS \
+    match = _KEY_FIGURE.match(text)
+    if match is None or not (len(match["figure"]) > 1 or match["unit"] or match["scale"]):
+        return False
+    return len(text.split()) <= KEY_FIGURE_WORDS \
         and not text.rstrip().endswith((".", "!", "؟", "?", "…", ":"))
 
 
@@ -150,7 +155,8 @@ def counter(text: str) -> bool:
     return bool(_COUNTER.match(text))
 
 
-_CLOSING_MARK = r"(?://\s*انتهى\s*//|\(\s*النهاية\s*\)|--\s*\([^()]{1,15}\)|-\s*انتهى\s*-)"
+_CLOSING_MARK = (r"(?://\s*انتهى\s*//|\(\s*(?:النهاية|انتهى)\s*\)|--\s*\([^()]{1,15}\)"
+                 r"|-\s*انتهى\s*-)")
 _CLOSING_TAIL = re.compile(rf"\s*{_CLOSING_MARK}.{{0,24}}$")
 _CLOSING_LINE = re.compile(rf"^\s*{_CLOSING_MARK}.{{0,24}}$")
 

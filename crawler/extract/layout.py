@@ -340,7 +340,8 @@ def find_container(views: list[BlockView], after: int,
         if not view.is_text:
             continue
         path = block.path
-        if view.paragraph and view.index >= after and view.index not in skip:
+        if view.paragraph and view.index >= after and view.index not in skip \
+                and not _in_prompt(view):
             any_paragraph = True
             weight = len(view.text)
             for depth in range(1, len(path) + 1):
@@ -365,6 +366,11 @@ def find_container(views: list[BlockView], after: int,
     return best
 
 
+def _in_prompt(view: BlockView) -> bool:
+    """A paragraph of a subscription prompt (its own box or the two around it say so)."""
+    return bool(PROMPT_WORDS & frozenset().union(*view.block.levels[-3:]))
+
+
 def _content_paths(views: list[BlockView]) -> set[tuple[int, ...]]:
     """Paths of the elements whose class names content: the deepest prefix of a block's path
     for which the block has content words is not known per element, so a block's own element
@@ -387,7 +393,8 @@ def ends_articles(view: BlockView, depth: int) -> str | None:
     if view.network_furniture in ("network:footer", "network:comment-form"):
         return view.network_furniture
     if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line",
-                                  "furniture:author-box", "furniture:sign-off"):
+                                  "furniture:author-box", "furniture:sign-off",
+                                  "furniture:closing-mark"):
         return view.generic_furniture
     if view.block.furniture_below(depth) & COMMENT_WORDS:
         return "furniture:comments"

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from crawler.extract import furniture, network
 from crawler.extract.dates import without_date
-from crawler.extract.layout import COMMENT_WORDS, STRONG_FURNITURE, BlockView
+from crawler.extract.layout import COMMENT_WORDS, STRONG_FURNITURE, BlockView, Decision
 from crawler.extract.reading import NOTHING, Found, Reading
 from crawler.text import fold, normalise_space, word_key
 
@@ -45,11 +45,15 @@ BARE_NAME_WORDS = (2, 4)
 _DASHES = r"\-ـ–—"
 BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", "الكاتب", "بواسطة", "إعداد", "اعداد",
                 "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "نشرت بواسطة", "نشره", "حرره", "حرر",
-                "تحرير", "المحرر", "تقرير", "إشراف", "متابعة", "by", "By", "BY")
+                "تحرير", "المحرر", "تقرير", "إشراف", "متابعة", "حاوره", "حاورها", "حاورته",
+                "حاورتها", "حوار", "أجرى الحوار", "أجرت الحوار", "أجرى اللقاء", "تحليل",
+                "by", "By", "BY")
 _BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
-                     rf"\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
+                     rf"(?![^\s:{_DASHES}])\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
 _MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
+_NEXT_LABEL = re.compile(r"\s+(?=[^\s:]+(?:\s[^\s:]+)?\s*:)")
+"""Where another labelled part starts on a byline's line ("... تصميم الرسوم: Y")."""
 """What separates a byline from more on its line (a date, a section)."""
 _HONORIFIC = re.compile(r"^(?:(?:الدكتورة|الدكتور|الأستاذة|الأستاذ|الاستاذة|الاستاذ"
                         r"|المهندسة|المهندس|د|أ|م|Dr|Prof)\.?\s+)+")
@@ -70,7 +74,9 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "وحدة", "فريق", "مكتب", "التحرير", "الرصد", "المتابعة", "للقراءة", "قراءة", "دقيقة",
     "دقائق", "دقيقتان", "زائر", "الزوار", "تفاصيل", "التفاصيل", "التصنيف", "الزيارات",
     "إدارة", "الموقع", "معرف", "admin", "administrator", "انطلقت", "التغطية", "المساهمون",
-    "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث",
+    "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث", "بطاقة",
+    "الضيف", "كتاب", "الرأي", "أقلام", "للاستفسارات", "الاستفسارات", "الإعلامية", "الإعلامي",
+    "التواصل", "تصميم", "عدد", "تاريخ",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -103,6 +109,9 @@ def _names_from(text: str) -> list[str] | None:
         if names is not None:
             break
         names = split_names(rest[:cut.start()])
+    for cut in reversed(list(_NEXT_LABEL.finditer(rest)) if names is None else []):
+        if names := split_names(rest[:cut.start()]):
+            break
     return names
 
 
@@ -183,6 +192,8 @@ def _after_body(reading: Reading) -> list[BlockView]:
         return []
     first = (layout.last if layout.last is not None else layout.start) + 1
     stop = layout.stop if layout.stop is not None else len(reading.views)
+    if layout.decisions.get(stop) == Decision("boilerplate", "furniture:closing-mark"):
+        stop = len(reading.views)  # the wire's end mark: the editor's line follows it
     end = min(first + 4 * AFTER_BODY, stop)
     views = []
     for view in reading.views[first:end]:

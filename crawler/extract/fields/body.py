@@ -41,7 +41,8 @@ NOTE_WORDS = frozenset({"footnote", "footnotes", "endnotes"})
 LEADING_LINE_WORDS = 15
 """A line at the body's start with at most this many words and no sentence end is no text."""
 LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class",
-                         "furniture:embed"})
+                         "furniture:embed", "furniture:figure", "furniture:aside",
+                         "furniture:paywall"})
 """Furniture rules that judge a block by its place in the body container the layout chose (on
 a page the generic extractor reads, that container may be the wrong one), and embedded posts,
 which annotated news corpora (zyte) count as the article's text."""
@@ -155,7 +156,7 @@ def _without_repeats(views: list[BlockView], layout: Layout) -> list[BlockView]:
     itself): it is marked boilerplate."""
     if len(views) > REPEAT_CHECK_MAX_BLOCKS:
         return views
-    kept = []
+    kept: list[BlockView] = []
     for view in views:
         if any(other is not view and len(other.key) > len(view.key) and view.key in other.key
                for other in views):

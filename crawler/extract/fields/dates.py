@@ -19,7 +19,7 @@ from typing import Any
 
 from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
 from crawler.extract.generic.jalali import parse_persian_date
-from crawler.extract.layout import BlockView
+from crawler.extract.layout import COMMENT_WORDS, BlockView
 from crawler.extract.reading import NOTHING, Found, Reading
 
 HEADER_LINE_WORDS = 24
@@ -118,6 +118,23 @@ _EVENT_LABEL = re.compile(
 """A date line labelled as the time of an event (a match, a show, a broadcast)."""
 
 
+def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | None:
+    """A line before the body that says it gives the publication date ("تاريخ النشر: ..."),
+    outside the header (in the writer's box above the title, an <aside>), not in a list of
+    links or comments."""
+    layout = reading.layout
+    if layout.start is None:
+        return None
+    for view in reading.views[:layout.start]:
+        if not view.is_text or view.block.list_item or view.link_text \
+                or view.block.furniture & COMMENT_WORDS:
+            continue
+        if _PUBLISHED_LABEL.match(view.text) and view.words <= HEADER_LINE_WORDS \
+                and (stamp := view.date or printed_stamp(view.text)) is not None:
+            return view, stamp
+    return None
+
+
 AFTER_BODY_LINES = 8
 """Text blocks after the body's last paragraph searched for a labelled publication date."""
 _PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر في|نشر بتاريخ|نشرت في|تم النشر|published)",
@@ -152,6 +169,11 @@ def find(reading: Reading) -> dict[str, Any]:
                 break
     if found is None and header is not None:
         found = (header[1], header[0].text, "page-text")
+    labelled = _labelled_date_before_body(reading) if found is None and header is None \
+        else None
+    if labelled is not None:
+        found = (labelled[1], labelled[0].text, "page-text")
+        reading.layout.decide(labelled[0].index, "date", "date:published-line-before-body")
     footer = _labelled_date_after_body(reading) if found is None else None
     if footer is not None:
         found = (footer[1], footer[0].text, "page-text")
