@@ -167,8 +167,7 @@ def test_at_least_twelve_families_and_five_held_out() -> None:
     assert len(FAMILIES) >= 12
     assert set(FAMILIES) > HELD_OUT
     assert len(HELD_OUT) >= 5
-    # more than an eighth of the families are held out, at most half
-    assert len(FAMILIES) / 8 < len(HELD_OUT) <= len(FAMILIES) / 2
+    assert 5 <= len(HELD_OUT) <= len(FAMILIES) / 2
 
 
 def test_generation_is_deterministic_for_a_seed() -> None:
@@ -1060,6 +1059,7 @@ def test_tv_descriptions_and_transcripts(fourth_pages: list[GeneratedPage]) -> N
 # --------------------------------------------------------------------------- fifth held-out set
 
 FIFTH_SET = ("data_story", "interview_qa", "opinion_column", "paywall_article", "press_release")
+"""The fifth held-out set (held out until the rules' author looked at it)."""
 
 
 @pytest.fixture(scope="module")
@@ -1068,8 +1068,9 @@ def fifth_pages() -> list[GeneratedPage]:
     return list(generate(250, seed=51, families=FIFTH_SET))
 
 
-def test_the_held_out_set_is_the_fifth_five() -> None:
-    assert set(FIFTH_SET) == HELD_OUT
+def test_the_fifth_set_is_no_longer_held_out() -> None:
+    assert set(FIFTH_SET) <= set(FAMILIES)
+    assert not set(FIFTH_SET) & HELD_OUT
 
 
 def _units(element: lxml.html.HtmlElement, skip: tuple[str, ...] = ()) -> list[str]:
@@ -1304,4 +1305,323 @@ def test_data_tables_and_figures_are_not_the_story(fifth_pages: list[GeneratedPa
         assert not set(_kind(page, "method")) & set(paragraphs)
     for kind in ("years", "quarters", "months", "figures top", "figures after_first", "chart",
                  "designer"):
+        assert seen[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- sixth held-out set
+
+SIXTH_SET = ("channel_feed", "fact_check", "profile_timeline", "weather_alert", "work_review")
+
+
+@pytest.fixture(scope="module")
+def sixth_pages() -> list[GeneratedPage]:
+    """50 pages of each family of the sixth held-out set."""
+    return list(generate(250, seed=61, families=SIXTH_SET))
+
+
+def test_the_held_out_set_is_the_sixth_five() -> None:
+    assert set(SIXTH_SET) == HELD_OUT
+
+
+def _ld(root: lxml.html.HtmlElement, kind: str) -> dict[str, object]:
+    return next(data for data in (json.loads(s.text or "") for s in root.xpath(
+        "//script[@type='application/ld+json']")) if data.get("@type") == kind)
+
+
+def _children(element: lxml.html.HtmlElement, skip: tuple[str, ...]) -> list[str]:
+    """``_units`` leaving out the blocks whose class starts with one of ``skip``."""
+    out = []
+    for child in element:
+        if (child.get("class") or "").startswith(skip):
+            continue
+        if child.tag in ("ul", "ol"):
+            out += [normalise_space(li.text_content()) for li in child.iter("li")]
+        else:
+            out.append(normalise_space(child.text_content()))
+    return out
+
+
+def test_fact_check_claim_verdict_and_sources_are_not_the_write_up(
+        sixth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.fact_check import INTERTITLES, VERDICTS
+
+    seen: Counter[str] = Counter()
+    for page in _of(sixth_pages, "fact_check"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='check-body']")[0]
+        units = _children(container, ("dateline", "claim-box"))
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(container.xpath("./p/strong")[0].text_content())
+            assert lead.startswith(page.expected["dateline"]["location"]) and lead.endswith(":")
+            units[0] = _without(units[0], lead)
+            seen["run in"] += 1
+        assert units == paragraphs
+        titles = _texts(container, "./h2[@class='check-title']")
+        assert len(titles) == int(page.layout["intertitles"])
+        assert all(t in INTERTITLES and t in paragraphs for t in titles)
+        seen["intertitles"] += len(titles)
+        box = root.xpath("//aside[@class='claim-box']")
+        assert len(box) == 1
+        claim = _kind(page, "claim")
+        assert claim and not set(claim) & set(paragraphs)
+        claim_text = _texts(box[0], "./p[@class='claim-text']")[0]
+        assert claim_text.startswith("«") and claim_text not in paragraphs
+        spread = _texts(box[0], ".//span[@class='spread-date']")[0]
+        assert DATE_LIKE.search(spread.translate(DIGITS))
+        at = text.find(claim_text)
+        if page.layout["claim"] == "top":
+            assert at < text.find(page.expected["title"])
+        else:
+            assert container.xpath("./aside[@class='claim-box']")
+            assert at > text.find(paragraphs[0])
+        seen[f"claim {page.layout['claim']}"] += 1
+        badge = box[0].xpath(".//div[contains(@class, 'verdict-badge')]//strong")
+        kicker = root.xpath("//div[@class='check-kicker']//strong")
+        assert len(badge if page.layout["verdict"] == "box" else kicker) == 1
+        assert not (badge if page.layout["verdict"] == "badge" else kicker)
+        verdict = normalise_space((badge or kicker)[0].text_content())
+        assert verdict in VERDICTS
+        seen[f"verdict {page.layout['verdict']}"] += 1
+        data = _ld(root, "ClaimReview")
+        assert data["reviewRating"]["alternateName"] == verdict  # type: ignore[index]
+        assert ("datePublished" in data) == (page.layout["date_where"] == "metadata")
+        sources = _kind(page, "sources")
+        assert not set(sources) & set(paragraphs)
+        archived = _texts(root, "//section[@class='sources']//small")
+        assert archived and all(DATE_LIKE.search(d.translate(DIGITS)) for d in archived)
+        for summary in _kind(page, "summary"):
+            assert summary not in paragraphs
+        if page.layout["byline"] == "desk":
+            assert page.expected["authors"] == [] or page.layout["dateline"] != "none"
+            seen["desk"] += 1
+    for kind in ("run in", "intertitles", "claim top", "claim after_lead", "verdict badge",
+                 "verdict box", "desk"):
+        assert seen[kind] > 0, kind
+
+
+def test_profile_facts_and_timeline_are_not_the_story(sixth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(sixth_pages, "profile_timeline"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='profile-text']")[0]
+        units = _children(container, ("dateline", "facts-box"))
+        if page.layout["dateline"] == "body_lead":
+            assert units[0] == normalise_space(container.xpath("./p/strong")[0].text_content())
+            units = units[1:]
+        assert units == paragraphs
+        person = _ld(root, "Person")
+        name = str(person["name"])
+        assert name not in page.expected["authors"] and not any(name in p for p in paragraphs)
+        facts = _kind(page, "facts")
+        assert name in _texts(root, "//table[@class='facts']//td")
+        assert facts and not set(facts) & set(paragraphs)
+        birth = str(person["birthDate"])
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", birth)
+        inline_box = container.xpath("./aside[@class='facts-box']")
+        side_box = root.xpath("//aside[@class='sidebar']/aside[@class='facts-box']")
+        if page.layout["box"] == "inline":
+            assert inline_box and not side_box
+            assert text.find(facts[0]) > text.find(paragraphs[0])
+        else:
+            assert side_box and not inline_box
+            assert text.find(facts[0]) > text.find(paragraphs[-1])
+        seen[f"box {page.layout['box']}"] += 1
+        timeline = root.xpath("//ol[@class='timeline']")[0]
+        assert not timeline.xpath(".//time")
+        shown = _texts(timeline, ".//span[@class='tl-date']")
+        assert DATE_LIKE.search(shown[0].translate(DIGITS))  # the full birth date
+        assert not set(_kind(page, "timeline")) & set(paragraphs)
+        in_side = bool(root.xpath("//aside[@class='sidebar']//ol[@class='timeline']"))
+        assert in_side == (page.layout["timeline"] == "side")
+        seen[f"timeline {page.layout['timeline']}"] += 1
+        if page.layout["mode"] == "obituary":
+            death = str(person["deathDate"])
+            assert DATE_LIKE.search(shown[-1].translate(DIGITS))
+            if page.expected["published_at"]:
+                assert death < page.expected["published_at"][:10]
+            seen["obituary"] += 1
+        else:
+            assert "deathDate" not in person
+            seen["profile"] += 1
+        assert not set(_kind(page, "subject")) & set(page.expected["authors"])
+    for kind in ("box inline", "box side", "timeline after", "timeline side", "obituary",
+                 "profile"):
+        assert seen[kind] > 0, kind
+
+
+def _message_lines(element: lxml.html.HtmlElement) -> list[str]:
+    """The lines of a chat post's text: its ``<br><br>``-separated chunks."""
+    markup = lxml.html.tostring(element, encoding="unicode")
+    inner = markup[markup.index(">") + 1:markup.rindex("</")]
+    return [normalise_space(lxml.html.fragment_fromstring(chunk, create_parent="div")
+                            .text_content()) for chunk in inner.split("<br><br>")]
+
+
+def test_channel_post_is_the_article_and_the_stream_is_not(
+        sixth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(sixth_pages, "channel_feed"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        assert not root.xpath("//h1 | //article | //main//p")
+        posts = root.xpath("//div[@data-post]")
+        assert len(posts) == 1 + int(page.layout["before"]) + int(page.layout["after"])
+        focused = root.xpath("//div[@data-post and contains(@class, 'is-focused')]")[0]
+        body_div = focused.xpath(".//div[@class='tgme_widget_message_text js-message_text']")[0]
+        lines = _message_lines(body_div)
+        assert lines[0] == page.expected["title"]
+        rest = lines[1:]
+        if page.layout["dateline"] == "line":
+            assert rest[0].startswith("📍 " + page.expected["dateline"]["location"])
+            rest = rest[1:]
+        if page.layout["dateline"] == "body_lead":
+            dateline = page.expected["dateline"]
+            rest[0] = _without(rest[0], f"{dateline['location']}")
+            assert dateline["source"] in rest[0]
+            rest[0] = rest[0][rest[0].index(": ") + 2:]
+            seen["run in"] += 1
+        assert rest[:len(paragraphs)] == paragraphs
+        tail = rest[len(paragraphs):]
+        assert tail and not set(tail) & set(paragraphs)
+        assert any(line.startswith("#") for line in tail)
+        if page.layout["byline"] == "biqalam_colon" and page.expected["authors"]:
+            assert all(n in tail[0] for n in page.expected["authors"]) and tail[0].startswith("✍️")
+            seen["signature"] += 1
+        if page.layout.get("follow"):
+            assert _kind(page, "follow")[0] in tail
+            seen["follow"] += 1
+        author = _texts(focused, ".//span[@class='tgme_widget_message_from_author']")
+        if author:
+            assert page.layout["byline"] == "bare"
+            assert author[0] not in paragraphs
+            seen["from author"] += 1
+        if page.layout.get("reply"):
+            quoted = _texts(focused, ".//a[@class='tgme_widget_message_reply']"
+                                     "/div[contains(@class, 'reply_text')]")[0]
+            assert quoted != page.expected["title"]
+            assert text.find(quoted) < text.find(page.expected["title"])
+            seen["reply"] += 1
+        seen["forwarded"] += bool(page.layout.get("forwarded"))
+        own = focused.xpath(".//div[@class='tgme_widget_message_footer']//time")
+        if page.layout["date_where"] == "none":
+            assert own == []
+        elif page.layout["date_where"] == "text":
+            assert own[0].get("datetime") is None
+            assert DATE_LIKE.search(own[0].text_content().translate(DIGITS))
+        elif own:
+            assert _as_expected(own[0].get("datetime") or "") == page.expected["published_at"]
+            seen["own stamp"] += 1
+        others = [t for t in root.xpath("//time[@datetime]") if t not in own]
+        assert len(others) == len(posts) - 1
+        for time in others:
+            assert time.getparent().tag == "a"  # in the post's date link
+            if page.expected["published_at"] and page.layout["date_where"] == "metadata":
+                assert _as_expected(time.get("datetime") or "") != page.expected["published_at"]
+        assert _kind(page, "days")
+    for kind in ("run in", "signature", "follow", "from author", "reply", "forwarded",
+                 "own stamp"):
+        assert seen[kind] > 0, kind
+
+
+def test_review_card_ratings_and_release_dates_are_not_the_review(
+        sixth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(sixth_pages, "work_review"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='review-text']")[0]
+        assert _children(container, ("dateline", "spoiler-alert")) == paragraphs
+        spoiler = _texts(container, "./div[@class='spoiler-alert']")
+        assert bool(spoiler) == bool(page.layout.get("spoiler"))
+        if spoiler:
+            assert text.find(spoiler[0]) < text.find(paragraphs[0])
+            seen["spoiler"] += 1
+        card = _kind(page, "card")
+        assert card and not set(card) & set(paragraphs)
+        rows = _texts(root, "//dl[@class='work-card']/dd")
+        assert any(DATE_LIKE.search(r.translate(DIGITS)) for r in rows)  # the release day
+        data = _ld(root, "Review")
+        item = data["itemReviewed"]
+        assert isinstance(item, dict)
+        maker = item.get("author") or item.get("director")
+        assert isinstance(maker, dict) and maker["name"] not in page.expected["authors"]
+        for actor in item.get("actor", []):
+            assert actor["name"] not in page.expected["authors"]
+        assert ("datePublished" in data) == (page.layout["date_where"] == "metadata")
+        title_at = text.find(page.expected["title"])
+        card_at = text.find(rows[0])
+        if page.layout["card"] == "hero":
+            assert 0 <= card_at < title_at
+        else:
+            assert card_at > text.find(paragraphs[-1])
+        seen[f"card {page.layout['card']}"] += 1
+        rating = _spaced(root, "//div[@class='critic-rating']")[0]
+        in_card = bool(root.xpath("//aside[@class='work']/div[@class='critic-rating']"))
+        assert in_card == (page.layout["rating"] == "card")
+        if not in_card:
+            assert title_at < text.find(rating) < text.find(paragraphs[0])
+        seen[f"rating {page.layout['rating']}"] += 1
+        for string in (*_kind(page, "pros_cons"), *_kind(page, "verdict"), *_kind(page, "where")):
+            assert string not in paragraphs
+        seen[page.layout["work"]] += 1
+    for kind in ("spoiler", "card hero", "card end", "rating head", "rating card", "film",
+                 "series", "book", "play"):
+        assert seen[kind] > 0, kind
+
+
+def test_weather_warning_forecast_and_times_are_not_the_story(
+        sixth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(sixth_pages, "weather_alert"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='alert-news']")[0]
+        units = _children(container, ("dateline", "warning-box", "alert-update"))
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(container.xpath("./p/b")[0].text_content())
+            assert lead.startswith(page.expected["dateline"]["location"])
+            units[0] = _without(units[0], f"{lead} -")
+            seen["run in"] += 1
+        assert units == paragraphs
+        box = root.xpath("//section[contains(@class, 'warning-box')]")[0]
+        validity = _texts(box, "./p[@class='validity']")[0]
+        issued = _texts(box, "./p[@class='issued']")[0]
+        assert DATE_LIKE.search(validity.translate(DIGITS))
+        assert DATE_LIKE.search(issued.translate(DIGITS))
+        assert not set(_kind(page, "warning")) & set(paragraphs)
+        at = text.find(validity)
+        if page.layout["warning"] == "top":
+            assert at < text.find(page.expected["title"])
+        else:
+            assert box.getparent() is container and at > text.find(paragraphs[0])
+        seen[f"warning {page.layout['warning']}"] += 1
+        expires = datetime.fromisoformat(str(_ld(root, "SpecialAnnouncement")["expires"]))
+        published = page.expected["published_at"]
+        if published and len(published) > 10 and datetime.fromisoformat(published).tzinfo:
+            assert expires > datetime.fromisoformat(published)
+            seen["expires after"] += 1
+        update = _texts(container, "./p[@class='alert-update']")
+        assert bool(update) == bool(page.layout.get("update"))
+        if update:
+            assert update == _kind(page, "update") and update[0] not in paragraphs
+            assert text.find(update[0]) > text.find(paragraphs[-1])
+            assert DATE_LIKE.search(update[0].translate(DIGITS))
+            seen["update"] += 1
+        in_side = bool(root.xpath("//aside[@class='side']/section[@class='forecast']"))
+        assert in_side == (page.layout["forecast"] == "side")
+        seen[f"forecast {page.layout['forecast']}"] += 1
+        for string in (*_kind(page, "forecast"), *_kind(page, "advice"), *_kind(page, "widgets")):
+            assert string not in paragraphs
+        if page.layout["byline"] == "desk":
+            assert page.expected["authors"] == [] or page.layout["dateline"] != "none"
+            seen["desk"] += 1
+    for kind in ("run in", "warning top", "warning after_lead", "expires after", "update",
+                 "forecast after", "forecast side", "desk"):
         assert seen[kind] > 0, kind
