@@ -468,7 +468,7 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
             break
         container = wider
     if stop is not None:
-        layout.decide(stop, "boilerplate", ends_articles(views[stop], depth) or "")
+        layout.decide(stop, "boilerplate", ends_articles(views[stop], depth) or "furniture:bio")
     depth = max(depth, _shared_depth(views[start:last + 1]))
     siblings = _siblings_of(views[start].block.path)
     for view in reversed([v for v in inside if v.index < start and v.is_text]):
@@ -497,16 +497,37 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
 
 def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[int, int | None]:
     """The body's last paragraph in the container from ``start``, and the block that ended it
-    (a section that follows articles), if any."""
+    (a section that follows articles, a writer's bio), if any."""
     last = start
-    for view in inside:
-        if view.index <= start:
-            continue
-        if ends_articles(view, depth) is not None:
+    texts = [view for view in inside if view.index > start and view.is_text]
+    for position, view in enumerate(texts):
+        if ends_articles(view, depth) is not None or opens_bio(view, texts[position + 1:]):
             return last, view.index
         if view.paragraph and not inner_furniture(view, depth):
             last = view.index
     return last, None
+
+
+BIO_WORDS = frozenset(fold(word) for word in (
+    "كاتب", "كاتبة", "صحفي", "صحفية", "صحافي", "صحافية", "باحث", "باحثة", "أستاذ", "أستاذة",
+    "محلل", "محللة", "روائي", "روائية", "إعلامي", "إعلامية", "ناقد", "ناقدة", "writer",
+    "journalist", "author", "reporter", "columnist"))
+"""Words of a writer's description ("X كاتب وصحفي مغربي، يكتب في ...")."""
+BIO_NAME_WORDS = (2, 4)
+BIO_OPENING_WORDS = 8
+
+
+def opens_bio(view: BlockView, following: list[BlockView]) -> bool:
+    """A name alone, then a paragraph that opens with it and describes a writer: the writer's
+    bio after the text."""
+    if not following or view.ends_sentence or not BIO_NAME_WORDS[0] <= view.words \
+            <= BIO_NAME_WORDS[1] or _DIGIT.search(view.text):
+        return False
+    bio = following[0]
+    if not bio.text.startswith(view.text.strip()) or bio.words <= view.words:
+        return False
+    opening = bio.folded.split()[view.words:view.words + BIO_OPENING_WORDS]
+    return any(word.removeprefix("و") in BIO_WORDS for word in opening)
 
 
 CONTINUATION_GAP = 6

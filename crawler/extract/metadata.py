@@ -30,6 +30,11 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "Op
                            "SatiricalArticle", "SocialMediaPosting"})
 
 
+REVIEW_TYPES = frozenset({"Review", "CriticReview", "ClaimReview"})
+"""A review or a fact check is the page's article when no article object is declared: its
+author is the critic's, its date the review's (the work it reviews has people of its own)."""
+
+
 MAX_JSON_LD_OBJECTS = 1000
 """JSON-LD objects read per page: an article's own come first; a hostile @graph stops here."""
 MAX_JSON_LD_CHARS = 1_000_000
@@ -147,11 +152,14 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 def _article_json_ld(root: etree._Element, meta: Metadata) -> dict[str, Any] | None:
     chosen: dict[str, Any] | None = None
+    review: dict[str, Any] | None = None
     for obj in _json_ld_objects(root):
         meta.json_ld_types.extend(sorted(_types(obj)))
         if chosen is None and _types(obj) & ARTICLE_TYPES:
             chosen = obj
-    return chosen
+        elif review is None and _types(obj) & REVIEW_TYPES:
+            review = obj
+    return chosen if chosen is not None else review
 
 
 def _meta_values(root: etree._Element) -> dict[str, list[str]]:

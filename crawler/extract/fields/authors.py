@@ -46,12 +46,25 @@ _DASHES = r"\-ـ–—"
 BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", "الكاتب", "بواسطة", "إعداد", "اعداد",
                 "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "نشرت بواسطة", "نشره", "حرره", "حرر",
                 "تحرير", "المحرر", "تقرير", "إشراف", "متابعة", "حاوره", "حاورها", "حاورته",
-                "حاورتها", "حوار", "أجرى الحوار", "أجرت الحوار", "أجرى اللقاء", "تحليل",
-                "by", "By", "BY")
-_BYLINE = re.compile(rf"^(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
-                     rf"(?![^\s:{_DASHES}])\s*[:{_DASHES}]?\s*(?P<names>\S.*)$")
+                "حاورتها", "أجرى الحوار", "أجرت الحوار", "أجرى اللقاء", "by", "By", "BY")
+LABEL_BYLINE_WORDS = ("حوار", "تحليل", "رصد")
+"""Words that make a byline only with a colon or a dash after them ("حوار: X", not "حوار ذكي")."""
+BYLINE_ROLES = ("الكاتب الصحفي", "الكاتبة الصحفية", "الناقد", "الناقدة", "الكاتب", "الكاتبة",
+                "الصحفي", "الصحفية", "الزميل", "الزميلة", "المحرر", "المحررة", "مراسلنا",
+                "مراسلتنا")
+"""A writer's role between the byline word and the name ("بقلم الناقد: X")."""
+_BYLINE = re.compile(rf"^(?:(?:{'|'.join(sorted(BYLINE_WORDS, key=len, reverse=True))})"
+                     rf"(?![^\s:{_DASHES}])(?:\s+(?:{'|'.join(BYLINE_ROLES)})(?=\s*:))?"
+                     rf"\s*[:{_DASHES}]?|(?:{'|'.join(LABEL_BYLINE_WORDS)})\s*[:{_DASHES}])"
+                     rf"\s*(?P<names>\S.*)$")
 _BYLINE_WORD = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})\s*[:{_DASHES}]?$")
 _MORE = re.compile(r"\s+[|\-–—ـ/]\s+|\s*[،,|]\s*(?=\S)")
+_CREDIT = re.compile(r"^(?:إخراج|المخرج|بطولة|تمثيل|الممثلون|تأليف|المؤلف|سيناريو|إنتاج|تصميم|"
+                     r"رسوم|إنفوغراف|"
+                     r"الإنتاج|موسيقى|تصوير|ترجمة|المترجم|الناشر|دار النشر|المصدر|directed|cast)",
+                     re.IGNORECASE)
+"""The labels of a work's credits: the names after them made the work, not the article."""
+_DATE_AFTER = re.compile(r"\s+(?=\S*\d)")
 _NEXT_LABEL = re.compile(r"\s+(?=[^\s:]+(?:\s[^\s:]+)?\s*:)")
 """Where another labelled part starts on a byline's line ("... تصميم الرسوم: Y")."""
 """What separates a byline from more on its line (a date, a section)."""
@@ -76,7 +89,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "إدارة", "الموقع", "معرف", "admin", "administrator", "انطلقت", "التغطية", "المساهمون",
     "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث", "بطاقة",
     "الضيف", "كتاب", "الرأي", "أقلام", "للاستفسارات", "الاستفسارات", "الإعلامية", "الإعلامي",
-    "التواصل", "تصميم", "عدد", "تاريخ",
+    "التواصل", "تصميم", "عدد", "تاريخ", "متاح", "نقاط", "القوة", "الضعف", "أهم", "المحطات",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -112,6 +125,8 @@ def _names_from(text: str) -> list[str] | None:
     for cut in reversed(list(_NEXT_LABEL.finditer(rest)) if names is None else []):
         if names := split_names(rest[:cut.start()]):
             break
+    if names is None and (date := _DATE_AFTER.search(rest)):
+        names = split_names(rest[:date.start()])  # the date line goes on after the name
     return names
 
 
@@ -247,6 +262,10 @@ def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
     for view in _header(reading):
         if not _free(view, reading) or view.block.list_item:
             continue
+        credit = _NEXT_LABEL.search(view.text)
+        if credit and _CREDIT.match(view.text[credit.end():]) \
+                and _bare_name(view.text[:credit.start()]):
+            return view, bare_names(view.text[:credit.start()])  # "X تصميم: Y": X wrote it
         if _META_SEPARATOR.search(view.text):
             parts = _META_SEPARATOR.split(view.text)
         else:
@@ -264,6 +283,8 @@ def _bare_after_body(reading: Reading) -> BlockView | None:
     in a box whose class names furniture."""
     depth = len(reading.layout.container or ())
     for view in _after_body(reading):
+        if view.generic_furniture in ("furniture:read-also", "furniture:ad-label"):
+            continue  # a read-also button or an ad between the text and the signature
         if view.block.links or view.block.furniture_below(depth) & STRONG_FURNITURE:
             break
         if _free(view, reading) and _bare(view):
@@ -316,8 +337,10 @@ def _original_words(text: str, folded_name: str) -> str | None:
 
 
 def _bare(view: BlockView) -> bool:
-    """A name alone in its block: no date, no furniture, no byline word before it."""
+    """A name alone in its block: no date, no furniture, no byline word before it, no heading
+    of a section (h1 to h4: "النتيجة النهائية")."""
     return (view.date is None and view.network_furniture is None
+            and not 1 <= view.block.heading <= 4
             and view.generic_furniture is None and _bare_name(view.text)
             and names_in_byline(view.text) is None)
 
@@ -434,11 +457,24 @@ def _name_in_date_box(reading: Reading) -> BlockView | None:
     after = [v for v in reading.views[first:end] if v.is_text][:DATE_BOX_WINDOW]
     views = _header(reading) + after
     boxes = {v.block.path[:-1] for v in views if v.date is not None or _LABELLED.match(v.text)}
+    previous = None
     for view in views:
         if view.block.path[:-1] in boxes and _free(view, reading) and _bare(view) \
-                and not view.link_text:
+                and not view.link_text and not _other_label(previous, view):
             return view
+        previous = view
     return None
+
+
+def _other_label(label: BlockView | None, view: BlockView) -> bool:
+    """The name is the value of a label that says something else ("إخراج" / X in a film's
+    card, "المصدر:" / X): a term of a definition list, or a short line ending in a colon."""
+    if label is None or label.block.path[:-1] != view.block.path[:-1]:
+        return False
+    text = label.text.strip()
+    if text.endswith(":"):
+        return not _BYLINE_WORD.match(text)
+    return label.block.tag == "dt" and _CREDIT.match(text) is not None
 
 
 def _author_box(reading: Reading) -> tuple[BlockView, str] | None:
