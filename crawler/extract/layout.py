@@ -601,15 +601,37 @@ def _shared_depth(views: list[BlockView]) -> int:
 
 def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
     """Decide the furniture: by every rule inside the body, by its words outside."""
+    boxes = _data_boxes(views, layout, depth)
     for view in views:
         if not view.is_text or layout.decided(view.index):
             continue
         inside = (layout.start is not None and layout.end is not None
                   and layout.start <= view.index <= layout.end and layout.in_container(view.index))
-        rule = (inner_furniture(view, depth) or _in_figure(view, layout)) if inside \
-            else (view.network_furniture or view.generic_furniture)
+        rule = (inner_furniture(view, depth) or _in_figure(view, layout)
+                or ("furniture:box" if view.block.path[:depth + 1] in boxes else None)) \
+            if inside else (view.network_furniture or view.generic_furniture)
         if rule:
             layout.decide(view.index, "boilerplate", rule)
+
+
+BOX_LINES = 3
+"""Text blocks a box inside the body holds at least to be judged as a whole."""
+
+
+def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple[int, ...]]:
+    """Boxes inside the body (an element below the paragraphs' own) with a heading and at least
+    BOX_LINES lines of which none ends like a sentence: a warning's, a work's card, pros and
+    cons. The text's sections have sentences under their headings."""
+    if layout.start is None or layout.end is None:
+        return set()
+    groups: dict[tuple[int, ...], list[BlockView]] = {}
+    for view in views[layout.start:layout.end + 1]:
+        if view.is_text and len(view.block.path) > depth + 1 \
+                and layout.in_container(view.index):
+            groups.setdefault(view.block.path[:depth + 1], []).append(view)
+    return {key for key, group in groups.items()
+            if len(group) >= BOX_LINES and any(v.block.heading for v in group)
+            and not any(v.ends_sentence for v in group)}
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

@@ -79,7 +79,7 @@ _ROLE_BYLINE = re.compile(r"^(?:مراسلة|مراسل|موفدة|موفد)(?:\
 """A reporter's role naming the byline ("مراسل القناة: X")."""
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
 """What separates the parts of a meta line (date | author | comments)."""
-_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@]|\d")
+_SENTENCE_PUNCT = re.compile(r"[.:؛;!?؟\"«»()\[\]|/@#]|\d")
 NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "من", "في", "عبر", "عن", "مع", "إلى", "الى", "هذا", "هذه", "كل", "جميع", "المزيد",
     "اقرأ", "شاهد", "تابع", "تابعونا", "أخبار", "اخبار", "مقالات", "الرئيسية", "الأخبار", "اليوم",

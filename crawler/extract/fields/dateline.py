@@ -30,6 +30,8 @@ RUN_IN_MIN_WORDS = 5
 """Words the first paragraph keeps after a run-in dateline."""
 _RUN_IN = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*—\s*|\s*:\s+")
 _DASH_CLASS = r"\-ـ–—"
+_LEADING_SYMBOLS = re.compile(r"^[^\w\-ـ–—]+")
+"""A pin or a bullet before the place ("📍 الرباط - ...")."""
 _DATELINE = re.compile(
     rf"^(?P<location>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*[{_DASH_CLASS}/]\s*"
     rf"(?P<source>[^{_DASH_CLASS}/:.،,\"«»()]{{2,40}}?)\s*:?$"
@@ -57,7 +59,7 @@ class Dateline:
 
 def parse(text: str) -> Dateline | None:
     """"واشنطن - رولا عيسى" -> (واشنطن, رولا عيسى); None when the line is not a dateline."""
-    match = _DATELINE.match(text.strip())
+    match = _DATELINE.match(_LEADING_SYMBOLS.sub("", text))
     if not match:
         return None
     location, source = match["location"].strip(), match["source"].strip()

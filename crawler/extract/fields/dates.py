@@ -38,10 +38,11 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
     """The first date line or <time> element of the article's header that is not in a list of
     links; Persian (Solar Hijri) dates too."""
     layout = reading.layout
+    boxes = _boxes_of_lines(reading, layout.header)
     for index in layout.header:
         view = reading.views[index]
         if not view.is_text or (view.block.list_item and view.block.links) \
-                or not _beside_title(view, reading):
+                or not _beside_title(view, reading) or view.block.path[:-1] in boxes:
             continue
         if _EVENT_LABEL.search(view.text) and not _PUBLISHED_LABEL.search(view.text):
             continue  # the time of what the article is about (a match's kick-off), not its own
@@ -59,6 +60,24 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
         if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
             return view, Stamp(persian.isoformat(), "day")
     return None
+
+
+BOX_LINES = 3
+
+
+def _boxes_of_lines(reading: Reading, around: range) -> set[tuple[int, ...]]:
+    """Boxes near the header holding a heading and lines none of which is a sentence (a
+    warning's box with its own issue time, a work's card with its release date): their dates
+    are theirs."""
+    groups: dict[tuple[int, ...], list[BlockView]] = {}
+    first = max(0, around.start - BOX_LINES)
+    for view in reading.views[first:around.stop]:
+        if view.is_text:
+            groups.setdefault(view.block.path[:-1], []).append(view)
+    titles = reading.layout.title_blocks | {reading.layout.title}
+    return {key for key, group in groups.items()
+            if len(group) >= BOX_LINES and any(v.block.heading for v in group)
+            and not any(v.ends_sentence or v.index in titles for v in group)}
 
 
 def _beside_title(view: BlockView, reading: Reading) -> bool:
@@ -135,6 +154,30 @@ def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | No
     return None
 
 
+POST_FOOTER_LINES = 4
+"""Text blocks after the text, inside its own box, where a post shows its date."""
+
+
+def _date_under_post(reading: Reading) -> tuple[BlockView, Stamp] | None:
+    """A post's own date under its text, in the same box (a channel's or a social post's
+    footer: views, reactions, the date as a link or a <time>); never a list's or another
+    post's."""
+    layout = reading.layout
+    if layout.last is None or not layout.container:
+        return None
+    box = layout.container[:-1]
+    after = [v for v in reading.views[layout.last + 1:] if v.is_text][:POST_FOOTER_LINES]
+    for view in after:
+        if view.block.path[:len(box)] != box or view.block.list_item:
+            return None
+        for value in view.block.datetimes:
+            if found := machine_stamp(value):
+                return view, found
+        if view.date is not None and view.block.links:
+            return view, view.date
+    return None
+
+
 AFTER_BODY_LINES = 8
 """Text blocks after the body's last paragraph searched for a labelled publication date."""
 _PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر في|نشر بتاريخ|نشرت في|تم النشر|published)",
@@ -175,6 +218,8 @@ def find(reading: Reading) -> dict[str, Any]:
         found = (labelled[1], labelled[0].text, "page-text")
         reading.layout.decide(labelled[0].index, "date", "date:published-line-before-body")
     footer = _labelled_date_after_body(reading) if found is None else None
+    if found is None and footer is None:
+        footer = _date_under_post(reading)
     if footer is not None:
         found = (footer[1], footer[0].text, "page-text")
         reading.layout.decide(footer[0].index, "date", "date:published-line-after-body")
