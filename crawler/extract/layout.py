@@ -514,20 +514,24 @@ BIO_WORDS = frozenset(fold(word) for word in (
     "journalist", "author", "reporter", "columnist"))
 """Words of a writer's description ("X كاتب وصحفي مغربي، يكتب في ...")."""
 BIO_NAME_WORDS = (2, 4)
+BIO_LINE_WORDS = 7
+"""The line naming the writer: a byline ("بقلم الناقد د. X") at most this long."""
 BIO_OPENING_WORDS = 8
 
 
 def opens_bio(view: BlockView, following: list[BlockView]) -> bool:
     """A name alone, then a paragraph that opens with it and describes a writer: the writer's
     bio after the text."""
-    if not following or view.ends_sentence or not BIO_NAME_WORDS[0] <= view.words \
-            <= BIO_NAME_WORDS[1] or _DIGIT.search(view.text):
+    if not following or view.ends_sentence or view.words > BIO_LINE_WORDS \
+            or _DIGIT.search(view.text):
         return False
-    bio = following[0]
-    if not bio.text.startswith(view.text.strip()) or bio.words <= view.words:
-        return False
-    opening = bio.folded.split()[view.words:view.words + BIO_OPENING_WORDS]
-    return any(word.removeprefix("و") in BIO_WORDS for word in opening)
+    bio, words = following[0], view.text.split()
+    for size in range(BIO_NAME_WORDS[0], min(BIO_NAME_WORDS[1], len(words)) + 1):
+        name = " ".join(words[-size:])  # the name, after a byline word or a title if any
+        if bio.text.startswith(name + " ") and bio.words > size:
+            opening = bio.folded.split()[size:size + BIO_OPENING_WORDS]
+            return any(word.removeprefix("و") in BIO_WORDS for word in opening)
+    return False
 
 
 CONTINUATION_GAP = 6

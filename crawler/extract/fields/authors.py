@@ -47,7 +47,7 @@ BYLINE_WORDS = ("بقلم", "كتبت", "كتبه", "كتب", "الكاتبة", 
                 "كتب بواسطة", "حرر بواسطة", "نشر بواسطة", "نشرت بواسطة", "نشره", "حرره", "حرر",
                 "تحرير", "المحرر", "تقرير", "إشراف", "متابعة", "حاوره", "حاورها", "حاورته",
                 "حاورتها", "أجرى الحوار", "أجرت الحوار", "أجرى اللقاء", "by", "By", "BY")
-LABEL_BYLINE_WORDS = ("حوار", "تحليل", "رصد")
+LABEL_BYLINE_WORDS = ("حوار", "تحليل", "رصد", "مراجعة", "يكتبها", "يكتبه", "تكتبها", "تكتبه")
 """Words that make a byline only with a colon or a dash after them ("حوار: X", not "حوار ذكي")."""
 BYLINE_ROLES = ("الكاتب الصحفي", "الكاتبة الصحفية", "الناقد", "الناقدة", "الكاتب", "الكاتبة",
                 "الصحفي", "الصحفية", "الزميل", "الزميلة", "المحرر", "المحررة", "مراسلنا",
@@ -90,6 +90,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث", "بطاقة",
     "الضيف", "كتاب", "الرأي", "أقلام", "للاستفسارات", "الاستفسارات", "الإعلامية", "الإعلامي",
     "التواصل", "تصميم", "عدد", "تاريخ", "متاح", "نقاط", "القوة", "الضعف", "أهم", "المحطات",
+    "التشغيل",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -214,9 +215,21 @@ def _after_body(reading: Reading) -> list[BlockView]:
     for view in reading.views[first:end]:
         if view.block.furniture & COMMENT_WORDS:
             break  # readers' names are no bylines
-        if view.is_text:
+        if view.is_text and not _filler(view):
             views.append(view)
     return views[:AFTER_BODY]
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_FOLLOW = re.compile(r"^\W*(?:تابعونا|تابعنا|اشترك|انضم|follow)", re.IGNORECASE)
+
+
+def _filler(view: BlockView) -> bool:
+    """A line between the text and its signature that says nothing of a name: hashtags,
+    reactions and counts (no word), a call to follow the channel."""
+    words = view.text.split()
+    return (not _LETTERS.search(view.text) or all(word.startswith("#") for word in words)
+            or bool(_FOLLOW.match(view.text)))
 
 
 def _free(view: BlockView, reading: Reading) -> bool:
@@ -339,7 +352,7 @@ def _original_words(text: str, folded_name: str) -> str | None:
 def _bare(view: BlockView) -> bool:
     """A name alone in its block: no date, no furniture, no byline word before it, no heading
     of a section (h1 to h4: "النتيجة النهائية")."""
-    return (view.date is None and view.network_furniture is None
+    return (view.date is None and view.network_furniture is None and not view.block.caption
             and not 1 <= view.block.heading <= 4
             and view.generic_furniture is None and _bare_name(view.text)
             and names_in_byline(view.text) is None)
