@@ -1311,6 +1311,7 @@ def test_data_tables_and_figures_are_not_the_story(fifth_pages: list[GeneratedPa
 # --------------------------------------------------------------------------- sixth held-out set
 
 SIXTH_SET = ("channel_feed", "fact_check", "profile_timeline", "weather_alert", "work_review")
+"""The sixth held-out set (held out until the rules' author looked at it)."""
 
 
 @pytest.fixture(scope="module")
@@ -1319,8 +1320,9 @@ def sixth_pages() -> list[GeneratedPage]:
     return list(generate(250, seed=61, families=SIXTH_SET))
 
 
-def test_the_held_out_set_is_the_sixth_five() -> None:
-    assert set(SIXTH_SET) == HELD_OUT
+def test_the_sixth_set_is_no_longer_held_out() -> None:
+    assert set(SIXTH_SET) <= set(FAMILIES)
+    assert not set(SIXTH_SET) & HELD_OUT
 
 
 def _ld(root: lxml.html.HtmlElement, kind: str) -> dict[str, object]:
@@ -1624,4 +1626,276 @@ def test_weather_warning_forecast_and_times_are_not_the_story(
             seen["desk"] += 1
     for kind in ("run in", "warning top", "warning after_lead", "expires after", "update",
                  "forecast after", "forecast side", "desk"):
+        assert seen[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- seventh held-out set
+
+SEVENTH_SET = ("court_report", "election_results", "market_close", "reader_question",
+               "split_columns")
+
+
+@pytest.fixture(scope="module")
+def seventh_pages() -> list[GeneratedPage]:
+    """50 pages of each family of the seventh held-out set."""
+    return list(generate(250, seed=71, families=SEVENTH_SET))
+
+
+def test_the_held_out_set_is_the_seventh_five() -> None:
+    assert set(SEVENTH_SET) == HELD_OUT
+
+
+def _day(value: str) -> str:
+    return value[:10]
+
+
+def test_reader_question_opens_the_body_and_its_asker_is_no_author(
+        seventh_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.reader_question import QUESTIONS, RELATED_QUESTIONS
+
+    seen: Counter[str] = Counter()
+    for page in _of(seventh_pages, "reader_question"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='consult-body']")[0]
+        units = _children(container, ("q-head", "a-head", "asker", "dateline"))
+        assert units == paragraphs
+        assert paragraphs[0] in QUESTIONS and paragraphs[0].endswith("؟")
+        quoted = container.xpath("./blockquote[@class='q']")
+        assert bool(quoted) == (page.layout["question"] == "quote")
+        seen[f"question {page.layout['question']}"] += 1
+        asker = _texts(container, "./p[@class='asker']")[0]
+        who = _texts(container, "./p[@class='asker']/span[@class='who']")[0]
+        assert who not in page.expected["authors"] and asker not in paragraphs
+        assert text.find(paragraphs[0]) < text.find(asker) < text.find(paragraphs[1])
+        assert DATE_LIKE.search(asker.translate(DIGITS))  # the day the question was sent
+        if page.layout["dateline"] == "line":
+            line = _texts(container, "./p[@class='dateline']")[0]
+            assert text.find(asker) < text.find(line) < text.find(paragraphs[1])
+            seen["dateline after asker"] += 1
+        has_ld = bool(root.xpath("//script[@type='application/ld+json']"))
+        assert has_ld == (page.layout["date_where"] == "metadata"
+                          or page.layout["byline"] == "meta_only")
+        if has_ld:
+            question = _ld(root, "QAPage")["mainEntity"]
+            assert isinstance(question, dict) and question["text"] == paragraphs[0]
+            assert question["author"]["name"] not in page.expected["authors"]
+        for name in page.expected["authors"]:
+            assert not name.startswith(("د.", "الدكتور")), name
+        if page.layout["byline"] == "titled" and page.layout["dateline"] == "none":
+            assert f"د. {page.expected['authors'][0]}" in text
+            seen["titled"] += 1
+        if page.layout["byline_position"] == "after" and page.expected["authors"] \
+                and page.layout["byline"] != "meta_only":
+            signed = _texts(root, "//div[@class='expert-sign']/p[@class='by']")[0]
+            assert text.find(signed) > text.find(paragraphs[-1])
+            seen["signed after"] += 1
+        related = _texts(root, "//section[@class='related-q']//li/a")
+        assert related and all(q in RELATED_QUESTIONS for q in related)
+        assert not set(related) & set(paragraphs)
+    for kind in ("question quote", "question plain", "dateline after asker", "titled",
+                 "signed after"):
+        assert seen[kind] > 0, kind
+
+
+def test_election_board_map_and_districts_are_not_the_story(
+        seventh_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(seventh_pages, "election_results"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='election-story']")[0]
+        units = _children(container, ("dateline", "results-board"))
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(container.xpath("./p/b")[0].text_content())
+            assert lead.startswith(page.expected["dateline"]["location"]) and lead.endswith(":")
+            units[0] = _without(units[0], lead)
+            seen["run in"] += 1
+        assert units == paragraphs
+        board = root.xpath("//section[@class='results-board']")
+        assert len(board) == 1
+        assert not set(_kind(page, "board")) & set(paragraphs)
+        heading = _texts(board[0], "./h2")[0]
+        at = text.find(heading)
+        if page.layout["board"] == "top":
+            assert at < text.find(page.expected["title"])
+        elif page.layout["board"] == "after_lead":
+            assert board[0].getparent() is container and at > text.find(paragraphs[0])
+        else:
+            assert board[0].getparent().get("class") == "side"
+            assert at > text.find(paragraphs[-1])
+        seen[f"board {page.layout['board']}"] += 1
+        updated = _texts(board[0], ".//span[@class='upd']")[0]
+        assert DATE_LIKE.search(updated.translate(DIGITS))
+        event = _ld(root, "Event")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(event["startDate"]))
+        if page.expected["published_at"]:
+            assert str(event["startDate"]) <= _day(page.expected["published_at"])
+            seen["polling before"] += 1
+        feed = json.loads(root.xpath("//script[not(@type)]")[-1].text.split("= ", 1)[1]
+                          .rstrip(";"))
+        published = page.expected["published_at"]
+        if published and len(published) > 10 and datetime.fromisoformat(published).tzinfo:
+            assert datetime.fromisoformat(feed["lastUpdate"]) > datetime.fromisoformat(published)
+            seen["update after"] += 1
+        candidates = _texts(root, "//section[@class='districts']//tbody/tr/td[3]")
+        assert candidates and not set(candidates) & set(page.expected["authors"])
+        for credit in _kind(page, "credit"):
+            assert not any(name in credit for name in page.expected["authors"])
+            seen["photographer"] += 1
+        if len(page.expected["authors"]) >= 2 and page.layout["byline"] == "kataba":
+            seen["two authors"] += 1
+        for string in (*_kind(page, "map"), *_kind(page, "districts"), *_kind(page, "legal")):
+            assert string not in paragraphs
+    for kind in ("run in", "board top", "board after_lead", "board side", "polling before",
+                 "update after", "photographer", "two authors"):
+        assert seen[kind] > 0, kind
+
+
+def test_court_case_card_and_sessions_are_not_the_story(
+        seventh_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(seventh_pages, "court_report"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='court-story']")[0]
+        units = _children(container, ("dateline", "case-card", "case-background"))
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(container.xpath("./p/strong")[0].text_content())
+            assert lead.startswith(page.expected["dateline"]["location"]) and lead.endswith("-")
+            units[0] = _without(units[0], lead)
+            seen["run in"] += 1
+        assert units == paragraphs
+        card = root.xpath("//aside[@class='case-card']")
+        assert len(card) == 1
+        values = _texts(card[0], ".//dd")
+        assert not set(values) & set(paragraphs)
+        people = " ".join(values[4:7])
+        assert not any(name in people for name in page.expected["authors"])
+        at = text.find(values[0])
+        if page.layout["card"] == "top":
+            assert at < text.find(page.expected["title"])
+        elif page.layout["card"] == "after_lead":
+            assert card[0].getparent() is container and at > text.find(paragraphs[0])
+        else:
+            assert card[0].getparent().get("class") == "side"
+            assert at > text.find(paragraphs[-1])
+        seen[f"card {page.layout['card']}"] += 1
+        assert all(DATE_LIKE.search(v.translate(DIGITS)) for v in values[7:9])
+        event = datetime.fromisoformat(str(_ld(root, "Event")["startDate"]))
+        published = page.expected["published_at"]
+        if published:
+            assert event.date().isoformat() > _day(published)
+            seen["next session after"] += 1
+        background = container.xpath("./div[@class='case-background']")
+        assert bool(background) == bool(page.layout.get("background"))
+        if background:
+            prose = _texts(background[0], "./p")[0]
+            assert prose not in paragraphs and DATE_LIKE.search(prose.translate(DIGITS))
+            assert text.find(paragraphs[0]) < text.find(prose) < text.find(paragraphs[-1])
+            seen["background"] += 1
+        sessions = _texts(root, "//section[@class='sessions']//tr/td[1]")
+        assert sessions and all(DATE_LIKE.search(s.translate(DIGITS)) for s in sessions)
+        if page.layout["byline"] == "biqalam_colon" and page.layout["byline_position"] == "before":
+            assert f"بقلم الكاتب الصحفي: {page.expected['authors'][-1]}" in text
+            seen["biqalam"] += 1
+    for kind in ("run in", "card top", "card after_lead", "card side", "next session after",
+                 "background", "biqalam"):
+        assert seen[kind] > 0, kind
+
+
+def test_market_ticker_tables_and_analyst_are_not_the_report(
+        seventh_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(seventh_pages, "market_close"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='market-story']")[0]
+        units = _children(container, ("dateline", "session-summary"))
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(container.xpath("./p/strong")[0].text_content())
+            assert lead.startswith(page.expected["dateline"]["location"]) and lead.endswith(":")
+            units[0] = _without(units[0], lead)
+            seen["run in"] += 1
+        assert units == paragraphs
+        title_at = text.find(page.expected["title"])
+        ticker = _kind(page, "ticker")
+        assert ticker and 0 <= text.find(ticker[0]) < title_at
+        day = _texts(root, "//div[@class='session-bar']/span[@class='day']")[0]
+        assert DATE_LIKE.search(day.translate(DIGITS)) and text.find(day) < title_at
+        assert _kind(page, "age")[0].startswith("منذ")
+        seen[f"session {page.layout['session']}"] += 1
+        summary = root.xpath("//section[@class='session-summary']")[0]
+        in_story = summary.getparent() is container
+        assert in_story == (page.layout["summary"] == "after_lead")
+        seen[f"summary {page.layout['summary']}"] += 1
+        analyst = root.xpath("//aside[@class='analyst']")[0]
+        in_side = analyst.getparent().get("class") == "side"
+        assert in_side == (page.layout["analyst"] == "side")
+        seen[f"analyst {page.layout['analyst']}"] += 1
+        name = _texts(analyst, ".//p[@class='who']/b")[0]
+        said = _texts(analyst, ".//p[@class='said']")[0]
+        assert name not in page.expected["authors"] and said not in paragraphs
+        quotes = json.loads(root.xpath("//script[not(@type)]")[-1].text.split("= ", 1)[1]
+                            .rstrip(";"))
+        if page.layout["date_where"] == "metadata":
+            assert quotes["quoteTime"] != page.expected["published_at"]
+        for string in (*_kind(page, "summary"), *_kind(page, "movers"), *ticker):
+            assert string not in paragraphs
+    for kind in ("run in", "session same_day", "session previous", "summary after_lead",
+                 "summary side", "analyst after", "analyst side"):
+        assert seen[kind] > 0, kind
+
+
+def test_split_columns_text_once_despite_the_print_copy(
+        seventh_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(seventh_pages, "split_columns"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        dateline = page.expected["dateline"]
+        columns = root.xpath("//div[@class='columns']")[0]
+        units: list[str] = []
+        for column in columns.xpath("./div[starts-with(@class, 'col ')]"):
+            units += _children(column, ("dateline", "jump", "resume"))
+        copy = root.xpath("//div[@id='print-copy']")[0]
+        assert "display:none" in (copy.get("style") or "")
+        copy_units = _children(copy, ("print-", "dateline"))[:-1]  # the copyright line
+        if page.layout["dateline"] == "body_lead":
+            lead = normalise_space(columns.xpath(".//p/b")[0].text_content())
+            assert lead.startswith(dateline["location"]) and lead.endswith("-")
+            units[0] = _without(units[0], lead)
+            copy_units[1] = _without(copy_units[1], lead)
+            seen["run in"] += 1
+        assert units == paragraphs
+        assert copy_units[1:] == paragraphs  # the copy's <h2> headline, then the text
+        assert copy_units[0] == page.expected["title"]
+        cols = columns.xpath("./div[starts-with(@class, 'col ')]")
+        assert len(cols) == int(page.layout["columns"])
+        if len(cols) == 2:
+            pull = _texts(columns, "./aside[@class='pull-quote']")
+            if pull:
+                assert pull[0].strip("«»") not in paragraphs
+                assert any(pull[0].strip("«»") in p for p in paragraphs)
+                seen["pull quote"] += 1
+            seen["two columns"] += 1
+        html = page.html
+        copy_at = html.find('id="print-copy"')
+        if page.layout["copy"] == "before":
+            assert copy_at < html.find("<h1>")
+        else:
+            assert copy_at > html.find("<footer>")
+        seen[f"copy {page.layout['copy']}"] += 1
+        if page.layout.get("translator"):
+            line = _kind(page, "translator")[0]
+            assert line.startswith("ترجمة")
+            assert not any(name in line for name in page.expected["authors"])
+            assert line in _texts(root, "//div[@class='meta']/span[@class='translator']")
+            seen["translator"] += 1
+    for kind in ("run in", "two columns", "pull quote", "copy before", "copy after",
+                 "translator"):
         assert seen[kind] > 0, kind
