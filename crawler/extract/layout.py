@@ -606,6 +606,11 @@ def _shared_depth(views: list[BlockView]) -> int:
 def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
     """Decide the furniture: by every rule inside the body, by its words outside."""
     boxes = _data_boxes(views, layout, depth)
+    if boxes and layout.last is not None and _VERDICT.match(views[layout.last].text):
+        before = next((v for v in reversed(views[:layout.last]) if v.is_text), None)
+        if before is not None and before.block.path[:depth + 1] in boxes:
+            # a review's bottom line under its pros and cons: the verdict box's, not the text's
+            layout.decide(layout.last, "boilerplate", "furniture:verdict")
     for view in views:
         if not view.is_text or layout.decided(view.index):
             continue
@@ -620,6 +625,8 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
 
 BOX_LINES = 3
 """Text blocks a box inside the body holds at least to be judged as a whole."""
+_VERDICT = re.compile(r"^\s*(?:الحكم النهائي|الحكم|التقييم النهائي|التقييم|باختصار|الخلاصة|"
+                      r"الخلاصة النهائية|verdict|bottom line)\s*[:：]", re.IGNORECASE)
 
 
 def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple[int, ...]]:

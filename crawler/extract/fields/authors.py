@@ -64,6 +64,8 @@ _CREDIT = re.compile(r"^(?:إخراج|المخرج|بطولة|تمثيل|الم�
                      r"الإنتاج|موسيقى|تصوير|ترجمة|المترجم|الناشر|دار النشر|المصدر|directed|cast)",
                      re.IGNORECASE)
 """The labels of a work's credits: the names after them made the work, not the article."""
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+"""Bullets, dashes and emoji before a byline ("✍️ بقلم: X")."""
 _DATE_AFTER = re.compile(r"\s+(?=\S*\d)")
 _NEXT_LABEL = re.compile(r"\s+(?=[^\s:]+(?:\s[^\s:]+)?\s*:)")
 """Where another labelled part starts on a byline's line ("... تصميم الرسوم: Y")."""
@@ -90,7 +92,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث", "بطاقة",
     "الضيف", "كتاب", "الرأي", "أقلام", "للاستفسارات", "الاستفسارات", "الإعلامية", "الإعلامي",
     "التواصل", "تصميم", "عدد", "تاريخ", "متاح", "نقاط", "القوة", "الضعف", "أهم", "المحطات",
-    "التشغيل",
+    "التشغيل", "تشغيل", "تلقائيا", "الفيديو",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -106,7 +108,7 @@ def names_in_byline(text: str) -> list[str] | None:
     """The names of a byline ("بقلم : X", "كتب - X و Y"), also with more before or after it on
     its line ("10/09/2024 | بقلم: X", "بقلم : X - نشر بتاريخ ..."), or None when the line holds
     none."""
-    text = text.strip().lstrip("*•·-–—ـ ")
+    text = _LEADING_MARKS.sub("", text)
     for start in (0, *(m.end() for m in _MORE.finditer(text))):
         if names := _names_from(text[start:]):
             return names
@@ -275,10 +277,10 @@ def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
     for view in _header(reading):
         if not _free(view, reading) or view.block.list_item:
             continue
-        credit = _NEXT_LABEL.search(view.text)
-        if credit and _CREDIT.match(view.text[credit.end():]) \
-                and _bare_name(view.text[:credit.start()]):
-            return view, bare_names(view.text[:credit.start()])  # "X تصميم: Y": X wrote it
+        for credit in _NEXT_LABEL.finditer(view.text):  # "X تصميم: Y": X wrote it
+            if _CREDIT.match(view.text[credit.end():]) \
+                    and _bare_name(view.text[:credit.start()]):
+                return view, bare_names(view.text[:credit.start()])
         if _META_SEPARATOR.search(view.text):
             parts = _META_SEPARATOR.split(view.text)
         else:

@@ -154,7 +154,7 @@ def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | No
     return None
 
 
-POST_FOOTER_LINES = 4
+POST_FOOTER_LINES = 6
 """Text blocks after the text, inside its own box, where a post shows its date."""
 
 
