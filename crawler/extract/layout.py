@@ -629,20 +629,28 @@ _VERDICT = re.compile(r"^\s*(?:الحكم النهائي|الحكم|التقيي
                       r"الخلاصة النهائية|verdict|bottom line)\s*[:：]", re.IGNORECASE)
 
 
-def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple[int, ...]]:
-    """Boxes inside the body (an element below the paragraphs' own) with a heading and at least
-    BOX_LINES lines of which none ends like a sentence: a warning's, a work's card, pros and
-    cons. The text's sections have sentences under their headings."""
-    if layout.start is None or layout.end is None:
-        return set()
+def boxes_of_lines(views: Iterable[BlockView], box: Callable[[BlockView], tuple[int, ...]],
+                   titles: frozenset[int] | set[int] = frozenset()) -> set[tuple[int, ...]]:
+    """The boxes (``box`` of a block: the path of the element that holds it) with a heading and
+    at least BOX_LINES text lines, none of them a sentence or the title: a warning's box, a
+    work's card, pros and cons. The text's own sections have sentences under their headings,
+    so their dates and lines are the box's, not the article's."""
     groups: dict[tuple[int, ...], list[BlockView]] = {}
-    for view in views[layout.start:layout.end + 1]:
-        if view.is_text and len(view.block.path) > depth + 1 \
-                and layout.in_container(view.index):
-            groups.setdefault(view.block.path[:depth + 1], []).append(view)
+    for view in views:
+        if view.is_text:
+            groups.setdefault(box(view), []).append(view)
     return {key for key, group in groups.items()
             if len(group) >= BOX_LINES and any(v.block.heading for v in group)
-            and not any(v.ends_sentence for v in group)}
+            and not any(v.ends_sentence or v.index in titles for v in group)}
+
+
+def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple[int, ...]]:
+    """The boxes of lines inside the body: below the paragraphs' own elements."""
+    if layout.start is None or layout.end is None:
+        return set()
+    inside = [view for view in views[layout.start:layout.end + 1]
+              if len(view.block.path) > depth + 1 and layout.in_container(view.index)]
+    return boxes_of_lines(inside, lambda view: view.block.path[:depth + 1])
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

@@ -366,8 +366,9 @@ _ACTIVE = frozenset({"active", "show", "in", "current", "selected", "is-active"}
 
 
 def _tab_pane(element: etree._Element) -> bool:
-    return (element.get("role") or "").lower() == "tabpanel" \
-        or bool(_TAB_PANE.search(element.get("class") or ""))
+    classes = element.get("class") or ""
+    return ("tab" in classes.lower() and bool(_TAB_PANE.search(classes))) \
+        or (element.get("role") or "").lower() == "tabpanel"
 
 
 def _shown_pane(element: etree._Element) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
 from crawler.extract.generic.jalali import parse_persian_date
-from crawler.extract.layout import COMMENT_WORDS, BlockView
+from crawler.extract.layout import BOX_LINES, COMMENT_WORDS, BlockView, boxes_of_lines
 from crawler.extract.reading import NOTHING, Found, Reading
 
 HEADER_LINE_WORDS = 24
@@ -62,22 +62,14 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
     return None
 
 
-BOX_LINES = 3
-
-
 def _boxes_of_lines(reading: Reading, around: range) -> set[tuple[int, ...]]:
-    """Boxes near the header holding a heading and lines none of which is a sentence (a
-    warning's box with its own issue time, a work's card with its release date): their dates
-    are theirs."""
-    groups: dict[tuple[int, ...], list[BlockView]] = {}
+    """The boxes of lines near the header (a warning with its own issue time, a work's card
+    with its release date), by the element holding each line."""
+    layout = reading.layout
+    titles = layout.title_blocks | ({layout.title} if layout.title is not None else set())
     first = max(0, around.start - BOX_LINES)
-    for view in reading.views[first:around.stop]:
-        if view.is_text:
-            groups.setdefault(view.block.path[:-1], []).append(view)
-    titles = reading.layout.title_blocks | {reading.layout.title}
-    return {key for key, group in groups.items()
-            if len(group) >= BOX_LINES and any(v.block.heading for v in group)
-            and not any(v.ends_sentence or v.index in titles for v in group)}
+    return boxes_of_lines(reading.views[first:around.stop], lambda view: view.block.path[:-1],
+                          titles)
 
 
 def _beside_title(view: BlockView, reading: Reading) -> bool:
@@ -125,9 +117,15 @@ def _labelled_date_after_body(reading: Reading) -> tuple[BlockView, Stamp] | Non
     for view in after:
         if view.block.furniture & LIST_WORDS or view.link_text:
             continue
-        if _PUBLISHED_LABEL.match(view.text) and view.words <= HEADER_LINE_WORDS \
-                and (stamp := view.date or printed_stamp(view.text)) is not None:
+        if (stamp := _labelled_stamp(view)) is not None:
             return view, stamp
+    return None
+
+
+def _labelled_stamp(view: BlockView) -> Stamp | None:
+    """The date of a line that says it is the publication date ("نشر في: ...")."""
+    if _PUBLISHED_LABEL.match(view.text) and view.words <= HEADER_LINE_WORDS:
+        return view.date or printed_stamp(view.text)
     return None
 
 
@@ -148,8 +146,7 @@ def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | No
         if not view.is_text or view.block.list_item or view.link_text \
                 or view.block.furniture & COMMENT_WORDS:
             continue
-        if _PUBLISHED_LABEL.match(view.text) and view.words <= HEADER_LINE_WORDS \
-                and (stamp := view.date or printed_stamp(view.text)) is not None:
+        if (stamp := _labelled_stamp(view)) is not None:
             return view, stamp
     return None
 
