@@ -225,7 +225,11 @@ def test_a_worker_killed_mid_crawl_loses_no_article(tmp_path: Path, prefix: str)
     items = [item for path in tmp_path.glob("shard-*.jsonl") for item in read_shard(path)]
     ids = Counter(item["id"] for item in items)
     assert {item["canonical_url"] for item in items} == set(network.manifest())
-    assert [i for i, n in ids.items() if n > 1] == [], "an article was exported twice"
+    # At least once: the only article that may come twice is one the victim had written but not
+    # yet recorded in Redis when it was killed (README, Distributed mode).
+    twice = [i for i, n in ids.items() if n > 1]
+    assert len(twice) <= 1, f"articles exported twice: {twice}"
+    assert set(twice) <= {item["id"] for item in read_shard(victim_shard)}
     survivor_reports = reports(tmp_path)
     assert set(survivor_reports) == {"w1", "w2"}  # the killed worker wrote no report
     requeued = sum(r["stats"].get("distributed/requeued_from_dead_workers", 0)
@@ -292,7 +296,8 @@ def test_a_lone_worker_killed_and_restarted_finishes_the_crawl(tmp_path: Path,
     before = read_shard(shard)
     after = read_shard(tmp_path / "second" / "shard-w0.jsonl")
     ids = Counter(item["id"] for item in before + after)
-    assert [i for i, n in ids.items() if n > 1] == []
+    twice = [i for i, n in ids.items() if n > 1]  # at least once, as above
+    assert len(twice) <= 1 and set(twice) <= {item["id"] for item in before}
     assert {item["canonical_url"] for item in before + after} == set(network.manifest())
     [report] = reports(tmp_path / "second").values()
     assert report["stats"]["distributed/requeued_from_previous_run_of_this_worker"] > 0
