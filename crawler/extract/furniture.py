@@ -150,6 +150,27 @@ def key_figure(text: str) -> bool:
         and not text.rstrip().endswith((".", "!", "؟", "?", "…", ":"))
 
 
+JUMP_LINES = _folded("يتبع", "تابع", "تتمة", "التتمة", "البقية", "البقية في العمود المجاور",
+                     "البقية في الصفحة التالية", "continued", "continued on")
+"""A newspaper's jump lines between the columns or pages of one article."""
+
+
+def jump_line(text: str, key: str | None = None) -> bool:
+    """"(يتبع)", "تتمة", "(البقية في العمود المجاور)": where the text goes on, not a word of it."""
+    key = key if key is not None else key_of(text)
+    return bool(key) and key in JUMP_LINES
+
+
+_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصادر)\s*[:：]")
+SOURCE_LINE_WORDS = 10
+
+
+def source_line(text: str) -> bool:
+    """"المصدر: الهيئة العليا للانتخابات": the credit of the figures or of the text, after it."""
+    return bool(_SOURCE_LINE.match(text)) and len(text.split()) <= SOURCE_LINE_WORDS \
+        and not text.rstrip().endswith(".")
+
+
 def counter(text: str) -> bool:
     """An album's or a slider's counter ("3 / 8", "الصورة 3 من 8")."""
     return bool(_COUNTER.match(text))
@@ -197,6 +218,7 @@ def section_heading(text: str, key: str | None = None) -> bool:
 TEXT_LABELS = _folded(
     "النص الكامل", "نص التقرير", "نص الحلقة", "نص المقابلة", "نص الفيديو", "تفريغ نصي",
     "تفريغ نصي للفيديو", "التفريغ النصي", "نص الخبر", "transcript", "full transcript",
+    "السؤال", "الإجابة", "الجواب", "جواب الخبير", "رد الخبير", "سؤال القارئ", "نص السؤال",
 )
 """Headings that name the text under them (a video's transcript): a label, not its words."""
 

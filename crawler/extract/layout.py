@@ -195,6 +195,10 @@ class BlockView:
             return "furniture:sign-off"
         if furniture.closing_mark(text):
             return "furniture:closing-mark"
+        if furniture.jump_line(text, key):
+            return "furniture:jump-line"
+        if furniture.source_line(text):
+            return "furniture:source-line"
         if furniture.text_label(text, key):
             return "furniture:text-label"
         if not self.block.list_item and not self.block.heading and furniture.key_figure(text):
@@ -396,6 +400,8 @@ def ends_articles(view: BlockView, depth: int) -> str | None:
                                   "furniture:author-box", "furniture:sign-off",
                                   "furniture:closing-mark"):
         return view.generic_furniture
+    if view.generic_furniture == "furniture:source-line" and view.block.figure is None:
+        return view.generic_furniture  # a table's own source line stays in its figure
     if view.block.furniture_below(depth) & COMMENT_WORDS:
         return "furniture:comments"
     return None
@@ -428,6 +434,8 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
         return "furniture:paywall"
     if below & ASIDE_WORDS:
         return "furniture:aside"
+    if view.date is not None and not view.ends_sentence:
+        return "furniture:date-line"  # a line dated inside the text: a signature's, an update's
     if not view.paragraph and below & STRONG_FURNITURE:
         return "furniture:class"
     return None

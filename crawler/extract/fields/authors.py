@@ -475,7 +475,8 @@ def _name_in_date_box(reading: Reading) -> BlockView | None:
     previous = None
     for view in views:
         if view.block.path[:-1] in boxes and _free(view, reading) and _bare(view) \
-                and not view.link_text and not _other_label(previous, view):
+                and not view.link_text and not _other_label(previous, view) \
+                and view.block.tag not in ("td", "th"):  # a table's cell: data, not a byline
             return view
         previous = view
     return None

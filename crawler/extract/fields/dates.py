@@ -131,7 +131,8 @@ def _labelled_stamp(view: BlockView) -> Stamp | None:
 
 _EVENT_LABEL = re.compile(
     r"(?:^|\s)(?:(?:انطلاق|موعد|توقيت|تاريخ)\s+(?:المباراة|اللقاء|المواجهة|الحفل|المهرجان|"
-    r"الفعالية|الحدث|المؤتمر|العرض)|صافرة البداية|ضربة البداية|kick-?off)\s*[:：]", re.IGNORECASE)
+    r"الفعالية|الحدث|المؤتمر|العرض)|صافرة البداية|ضربة البداية|الإغلاق|الافتتاح|kick-?off)\s*[:：]"
+    r"|^\s*(?:ختام|افتتاح) (?:تعاملات|جلسة)", re.IGNORECASE)
 """A date line labelled as the time of an event (a match, a show, a broadcast)."""
 
 
