@@ -476,7 +476,8 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
             break
         container = wider
     if stop is not None:
-        layout.decide(stop, "boilerplate", ends_articles(views[stop], depth) or "furniture:bio")
+        layout.decide(stop, "boilerplate", ends_articles(views[stop], depth) or (
+            "furniture:verdict" if verdict_line(views[stop]) else "furniture:bio"))
     depth = max(depth, _shared_depth(views[start:last + 1]))
     siblings = _siblings_of(views[start].block.path)
     for view in reversed([v for v in inside if v.index < start and v.is_text]):
@@ -509,11 +510,22 @@ def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[in
     last = start
     texts = [view for view in inside if view.index > start and view.is_text]
     for position, view in enumerate(texts):
-        if ends_articles(view, depth) is not None or opens_bio(view, texts[position + 1:]):
+        if ends_articles(view, depth) is not None or opens_bio(view, texts[position + 1:]) \
+                or (verdict_line(view) and position and texts[position - 1].block.heading):
             return last, view.index
         if view.paragraph and not inner_furniture(view, depth):
             last = view.index
     return last, None
+
+
+VERDICT_LINE_WORDS = 6
+
+
+def verdict_line(view: BlockView) -> bool:
+    """A verdict's line ("الحكم: مضلل", "التقييم: صحيح"): under a heading, a fact check's or a
+    review's box after the text begins, not a sentence of it."""
+    return bool(_VERDICT.match(view.text)) and view.words <= VERDICT_LINE_WORDS \
+        and not view.ends_sentence
 
 
 BIO_WORDS = frozenset(fold(word) for word in (
@@ -632,6 +644,10 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
 
 
 BOX_LINES = 3
+INSET_TEXT_PARAGRAPHS = 3
+"""Paragraphs standing side by side that make a box with its own heading an inset."""
+INSET_LINES = 4
+"""Blocks of an inset box at most (a heading and a short text)."""
 """Text blocks a box inside the body holds at least to be judged as a whole."""
 _VERDICT = re.compile(r"^\s*(?:الحكم النهائي|الحكم|التقييم النهائي|التقييم|باختصار|الخلاصة|"
                       r"الخلاصة النهائية|verdict|bottom line)\s*[:：]", re.IGNORECASE)
@@ -653,12 +669,24 @@ def boxes_of_lines(views: Iterable[BlockView], box: Callable[[BlockView], tuple[
 
 
 def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple[int, ...]]:
-    """The boxes of lines inside the body: below the paragraphs' own elements."""
+    """The boxes of lines inside the body (below the paragraphs' own elements), and, in a text
+    whose paragraphs stand side by side, a box set into it with a heading of its own (a case's
+    background, a summary): the paragraphs around it are the text, the box is not."""
     if layout.start is None or layout.end is None:
         return set()
-    inside = [view for view in views[layout.start:layout.end + 1]
-              if len(view.block.path) > depth + 1 and layout.in_container(view.index)]
-    return boxes_of_lines(inside, lambda view: view.block.path[:depth + 1])
+    region = [view for view in views[layout.start:layout.end + 1]
+              if view.is_text and layout.in_container(view.index)]
+    inside = [view for view in region if len(view.block.path) > depth + 1]
+    boxes = boxes_of_lines(inside, lambda view: view.block.path[:depth + 1])
+    direct = sum(1 for view in region if view.paragraph and len(view.block.path) == depth + 1)
+    if direct >= INSET_TEXT_PARAGRAPHS:
+        groups: dict[tuple[int, ...], list[BlockView]] = {}
+        for view in inside:
+            groups.setdefault(view.block.path[:depth + 1], []).append(view)
+        boxes |= {key for key, group in groups.items()
+                  if len(group) <= INSET_LINES and group[0].block.heading
+                  and not group[0].block.list_item and any(v.paragraph for v in group)}
+    return boxes
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

@@ -113,9 +113,16 @@ def _labelled_date_after_body(reading: Reading) -> tuple[BlockView, Stamp] | Non
     if layout.last is None:
         return None
     end = layout.stop if layout.stop is not None else len(reading.views)
-    after = [v for v in reading.views[layout.last + 1:end] if v.is_text][:AFTER_BODY_LINES]
-    for view in after:
-        if view.block.furniture & LIST_WORDS or view.link_text:
+    return _labelled_line([v for v in reading.views[layout.last + 1:end]
+                           if v.is_text][:AFTER_BODY_LINES])
+
+
+def _labelled_line(views: list[BlockView]) -> tuple[BlockView, Stamp] | None:
+    """The first of the lines that says it gives the publication date, not in a list of links
+    or in comments (a writer's box, an <aside>, may hold it)."""
+    for view in views:
+        if not view.is_text or view.block.list_item or view.link_text \
+                or view.block.furniture & COMMENT_WORDS:
             continue
         if (stamp := _labelled_stamp(view)) is not None:
             return view, stamp
@@ -141,15 +148,7 @@ def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | No
     outside the header (in the writer's box above the title, an <aside>), not in a list of
     links or comments."""
     layout = reading.layout
-    if layout.start is None:
-        return None
-    for view in reading.views[:layout.start]:
-        if not view.is_text or view.block.list_item or view.link_text \
-                or view.block.furniture & COMMENT_WORDS:
-            continue
-        if (stamp := _labelled_stamp(view)) is not None:
-            return view, stamp
-    return None
+    return _labelled_line(reading.views[:layout.start]) if layout.start is not None else None
 
 
 POST_FOOTER_LINES = 6
