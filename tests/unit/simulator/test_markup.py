@@ -1633,6 +1633,7 @@ def test_weather_warning_forecast_and_times_are_not_the_story(
 
 SEVENTH_SET = ("court_report", "election_results", "market_close", "reader_question",
                "split_columns")
+"""The seventh held-out set (held out until the rules' author looked at it)."""
 
 
 @pytest.fixture(scope="module")
@@ -1641,8 +1642,9 @@ def seventh_pages() -> list[GeneratedPage]:
     return list(generate(250, seed=71, families=SEVENTH_SET))
 
 
-def test_the_held_out_set_is_the_seventh_five() -> None:
-    assert set(SEVENTH_SET) == HELD_OUT
+def test_the_seventh_set_is_no_longer_held_out() -> None:
+    assert set(SEVENTH_SET) <= set(FAMILIES)
+    assert not set(SEVENTH_SET) & HELD_OUT
 
 
 def _day(value: str) -> str:
@@ -1898,4 +1900,264 @@ def test_split_columns_text_once_despite_the_print_copy(
             seen["translator"] += 1
     for kind in ("run in", "two columns", "pull quote", "copy before", "copy after",
                  "translator"):
+        assert seen[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- eighth held-out set
+
+EIGHTH_SET = ("health_advice", "on_this_day", "podcast_episode", "tender_notice", "text_lite")
+
+
+@pytest.fixture(scope="module")
+def eighth_pages() -> list[GeneratedPage]:
+    """50 pages of each family of the eighth held-out set."""
+    return list(generate(250, seed=81, families=EIGHTH_SET))
+
+
+def test_the_held_out_set_is_the_eighth_five() -> None:
+    assert set(EIGHTH_SET) == HELD_OUT
+
+
+def _run_in(units: list[str], container: lxml.html.HtmlElement, tag: str, page: GeneratedPage,
+            end: str) -> None:
+    """The dateline run into the first paragraph: checked, then cut off the first unit."""
+    lead = normalise_space(container.xpath(f".//p/{tag}" if tag != "b-any" else ".//b")[0]
+                           .text_content())
+    assert lead.startswith(page.expected["dateline"]["location"]) and lead.endswith(end), lead
+    units[0] = _without(units[0], lead)
+
+
+def test_podcast_summary_is_the_story_and_the_episode_is_not(
+        eighth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(eighth_pages, "podcast_episode"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='episode-summary']")[0]
+        units = _children(container, ("dateline", "player"))
+        if page.layout["dateline"] == "body_lead":
+            _run_in(units, container, "b", page, ":")
+            seen["run in"] += 1
+        assert units == paragraphs
+        title_at = text.find(page.expected["title"])
+        player = root.xpath("//div[@class='player']")
+        assert len(player) == 1
+        duration = _texts(player[0], "./span[@class='duration']")[0]
+        if page.layout["player"] == "top":
+            assert text.find(duration) < title_at
+        else:
+            assert player[0].getparent() is container
+            assert text.find(paragraphs[0]) < text.find(duration) < text.find(paragraphs[-1])
+        seen[f"player {page.layout['player']}"] += 1
+        voices = _kind(page, "voices")
+        assert len(voices) == 2
+        assert not any(name in line for line in voices for name in page.expected["authors"])
+        assert title_at < text.find(voices[0]) < text.find(paragraphs[0])
+        seen[f"guests {page.layout['guests']}"] += 1
+        recorded = _texts(player[0], "./p[@class='recorded']")[0]
+        assert DATE_LIKE.search(recorded.translate(DIGITS))
+        audio = _ld(root, "PodcastEpisode")["associatedMedia"]
+        assert isinstance(audio, dict)
+        if page.expected["published_at"]:
+            assert str(audio["uploadDate"]) < _day(page.expected["published_at"])
+            seen["recorded before"] += 1
+        for string in (*_kind(page, "chapters"), *_kind(page, "episodes"),
+                       *_kind(page, "player")):
+            assert string not in paragraphs
+        if page.layout["byline_position"] == "after" and page.layout["byline"] != "meta_only" \
+                and page.expected["authors"]:
+            signed = _texts(root, "//p[@class='signed']")[0]
+            assert text.find(signed) > text.find(paragraphs[-1])
+            seen["signed after"] += 1
+    for kind in ("run in", "player top", "player after_lead", "guests 1", "guests 2",
+                 "recorded before", "signed after"):
+        assert seen[kind] > 0, kind
+
+
+def test_on_this_day_badge_and_lists_are_not_the_story(
+        eighth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(eighth_pages, "on_this_day"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='day-story']")[0]
+        units = _children(container, ("dateline", "did-you-know"))
+        if page.layout["dateline"] == "body_lead":
+            _run_in(units, container, "strong", page, "-")
+            seen["run in"] += 1
+        assert units == paragraphs
+        badge = _texts(root, "//div[@class='day-badge']/span[@class='d']")[0]
+        year = page.layout["badge_year"]
+        assert badge.translate(DIGITS).endswith(year)
+        assert text.find(badge) < text.find(page.expected["title"])
+        if page.expected["published_at"]:
+            assert not page.expected["published_at"].startswith(year)
+            seen["past year"] += 1
+        box = container.xpath("./aside[@class='did-you-know']")
+        assert bool(box) == bool(page.layout.get("did_you_know"))
+        if box:
+            fact = _texts(box[0], "./p")[0]
+            assert fact not in paragraphs
+            assert text.find(paragraphs[0]) < text.find(fact) < text.find(paragraphs[-1])
+            seen["did you know"] += 1
+        if page.layout.get("reviewer"):
+            line = _kind(page, "reviewer")[0]
+            assert not any(name in line for name in page.expected["authors"])
+            assert text.find(page.expected["title"]) < text.find(line) < text.find(paragraphs[0])
+            seen["reviewer"] += 1
+        people = _texts(root, "//ul[@class='births' or @class='deaths']/li/b")
+        assert len(people) == 4 and not set(people) & set(page.expected["authors"])
+        lists = root.xpath("//section[@class='day-lists']")[0]
+        in_side = lists.getparent().get("class") == "side"
+        assert in_side == (page.layout["lists"] == "side")
+        seen[f"lists {page.layout['lists']}"] += 1
+        for string in (*_kind(page, "events"), *_kind(page, "births"), *_kind(page, "badge")):
+            assert string not in paragraphs
+    for kind in ("run in", "past year", "did you know", "reviewer", "lists after", "lists side"):
+        assert seen[kind] > 0, kind
+
+
+def test_health_reviewer_key_points_and_nutrition_are_not_the_article(
+        eighth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(eighth_pages, "health_advice"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='health-body']")[0]
+        units = _children(container, ("dateline", "nutrition"))
+        if page.layout["dateline"] == "body_lead":
+            _run_in(units, container, "b", page, "-")
+            seen["run in"] += 1
+        assert units == paragraphs
+        keys = root.xpath("//aside[@class='key-points']")
+        assert bool(keys) == (page.layout["key_points"] == "yes")
+        if keys:
+            points = _texts(keys[0], ".//li")
+            assert len(points) == 3 and not set(points) & set(paragraphs)
+            assert text.find(page.expected["title"]) < text.find(points[0]) \
+                < text.find(paragraphs[0])
+            seen["key points"] += 1
+        table = root.xpath("//table[@class='nutrition']")[0]
+        if page.layout["nutrition"] == "inside":
+            assert table.getparent() is container
+            seen["nutrition inside"] += 1
+        else:
+            assert table.getparent().get("class") == "side"
+            seen["nutrition side"] += 1
+        medical = _ld(root, "MedicalWebPage")
+        reviewed_by = medical["reviewedBy"]
+        assert isinstance(reviewed_by, dict)
+        assert reviewed_by["name"] not in page.expected["authors"]
+        if page.layout.get("reviewer"):
+            line = _kind(page, "reviewer")[0]
+            assert line.startswith(("راجعه طبيا", "المراجعة الطبية"))
+            assert reviewed_by["name"] in line
+            assert text.find(page.expected["title"]) < text.find(line) < text.find(paragraphs[0])
+            seen["reviewer"] += 1
+        if page.expected["published_at"]:
+            assert str(medical["lastReviewed"]) > _day(page.expected["published_at"])
+            seen["reviewed after"] += 1
+        for string in (*_kind(page, "tip"), *_kind(page, "sources"), *_kind(page, "nutrition")):
+            assert string not in paragraphs
+    for kind in ("run in", "key points", "nutrition inside", "nutrition side", "reviewer",
+                 "reviewed after"):
+        assert seen[kind] > 0, kind
+
+
+def test_tender_card_deadlines_and_contact_are_not_the_story(
+        eighth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(eighth_pages, "tender_notice"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='tender-story']")[0]
+        units = _children(container, ("dateline", "tender-card"))
+        if page.layout["dateline"] == "body_lead":
+            _run_in(units, container, "strong", page, ":")
+            seen["run in"] += 1
+        assert units == paragraphs
+        card = root.xpath("//aside[@class='tender-card']")
+        assert len(card) == 1
+        values = _texts(card[0], ".//td")
+        assert len(values) == 7 and not set(values) & set(paragraphs)
+        assert all(DATE_LIKE.search(v.translate(DIGITS)) for v in values[3:5])
+        assert not any(name in values[5] for name in page.expected["authors"])
+        at = text.find(values[0])
+        if page.layout["card"] == "top":
+            assert at < text.find(page.expected["title"])
+            assert _kind(page, "countdown")
+        elif page.layout["card"] == "after_lead":
+            assert card[0].getparent() is container and at > text.find(paragraphs[0])
+        else:
+            assert card[0].getparent().get("class") == "side"
+        seen[f"card {page.layout['card']}"] += 1
+        demand = _ld(root, "Demand")
+        if page.expected["published_at"]:
+            assert str(demand["validThrough"])[:10] > _day(page.expected["published_at"])
+            seen["deadline after"] += 1
+        if page.layout["byline"] == "edited_by" and page.layout["byline_position"] == "before" \
+                and page.layout["dateline"] == "none":
+            assert not any(a.startswith(("المحرر", "قسم")) for a in page.expected["authors"])
+            seen["desk title"] += 1
+        for string in (*_kind(page, "open_tenders"), *_kind(page, "notice")):
+            assert string not in paragraphs
+    for kind in ("run in", "card top", "card after_lead", "card side", "deadline after",
+                 "desk title"):
+        assert seen[kind] > 0, kind
+
+
+def _lite_units(root: lxml.html.HtmlElement, style: str) -> list[str]:
+    if style == "p":
+        return _texts(root, "//body/p")
+    if style == "pre":
+        block = root.xpath("//body/pre")[0].text_content()
+        return [normalise_space(x) for x in block.split("\n\n") if x.strip()]
+    font = max(root.xpath("//body/font[@size='2']"), key=lambda f: len(f.text_content()))
+    inner = lxml.html.tostring(font, encoding=str).split(">", 1)[1].rsplit("<", 1)[0]
+    return [normalise_space(lxml.html.fragment_fromstring(x, create_parent="div").text_content())
+            for x in inner.split("<br><br>") if x.strip()]
+
+
+def test_text_lite_has_no_classes_and_its_notes_are_not_body(
+        eighth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(eighth_pages, "text_lite"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        assert root.xpath("//*[@class or @id]") == []
+        assert not root.xpath("//article|//main|//header|//footer|//div|//nav|//section")
+        units = _lite_units(root, page.layout["text"])
+        seen[f"text {page.layout['text']}"] += 1
+        if page.layout["dateline"] == "line":
+            dateline = page.expected["dateline"]
+            assert re.fullmatch(rf"{re.escape(dateline['location'])}\s*[-ـ/–]+\s*"
+                                rf"{re.escape(dateline['source'])}", units[0]), units[0]
+            units = units[1:]
+            seen["dateline line"] += 1
+        elif page.layout["dateline"] == "body_lead":
+            lead = next(normalise_space(b.text_content()) for b in root.iter("b")
+                        if normalise_space(b.text_content()).startswith(
+                            page.expected["dateline"]["location"]))
+            assert lead.endswith("-")
+            units[0] = _without(units[0], lead)
+            seen["run in"] += 1
+        assert units == paragraphs
+        notes = _kind(page, "lite")
+        assert notes and not set(notes) & set(paragraphs)
+        if not page.expected["images"]:
+            note = notes[-1]
+            assert text.find(page.expected["title"]) < text.find(note) < text.find(paragraphs[0])
+            seen["media note"] += 1
+        else:
+            seen["image"] += 1
+        if page.layout["byline"] == "bare" and page.layout["byline_position"] == "before":
+            assert f"{' و'.join(page.expected['authors'][-1:])} -" in text
+            seen["bare dash"] += 1
+    for kind in ("text br", "text p", "text pre", "run in", "dateline line", "media note",
+                 "image", "bare dash"):
         assert seen[kind] > 0, kind
