@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from crawler.simulator.markup.kit import esc, inline
 from crawler.simulator.markup.page import Page
 
 PartKind = Literal["p", "quote", "subhead", "list"]
@@ -96,3 +97,25 @@ def shape(page: Page, lead: float = 0.0, tail: float = 0.0, quote: float = 0.0,
     page.set_body([text for part in parts for text in part.texts])
     page.layout["body_shape"] = "+".join(shaped) or "plain"
     return parts
+
+
+def parts_html(page: Page, parts: list[Part], heading: str = "h3", lead_tag: str = "b",
+               lead_mark: str = ":") -> list[str]:
+    """The body parts as most families write them: a subhead in ``heading``, a quote in a
+    ``<blockquote>``, a list as ``<ul>``, a paragraph as ``<p>`` with a little inline markup;
+    the dateline run into the first paragraph in ``lead_tag`` ending in ``lead_mark``."""
+    rng, html = page.rng, []
+    for i, part in enumerate(parts):
+        text = part.texts[0]
+        if part.kind == "subhead":
+            html.append(f"<{heading}>{esc(text)}</{heading}>")
+        elif part.kind == "quote":
+            html.append(f"<blockquote><p>{esc(text)}</p></blockquote>")
+        elif part.kind == "list":
+            html.append("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in part.texts) + "</ul>")
+        elif i == 0 and page.dateline and page.dateline.position == "body_lead":
+            html.append(f"<p><{lead_tag}>{esc(page.dateline.text)}{lead_mark}</{lead_tag}> "
+                        f"{inline(text, rng, 0.2)}</p>")
+        else:
+            html.append(f"<p>{inline(text, rng, 0.2)}</p>")
+    return html

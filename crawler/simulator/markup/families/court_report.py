@@ -45,7 +45,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from crawler.simulator.markup import body, dates, furniture, meta
-from crawler.simulator.markup.kit import attr, esc, inline
+from crawler.simulator.markup.kit import attr, esc
 from crawler.simulator.markup.page import Page, Traits
 from crawler.simulator.model import REFERENCE
 from crawler.simulator.text import eastern_digits, slugify
@@ -132,19 +132,7 @@ def _case_number(page: Page, style: int, year: int) -> str:
 def _story(page: Page, card: str | None, last: datetime) -> str:
     rng = page.rng
     parts = body.shape(page, lead=0.2, quote=0.3, subheads=0.2)
-    html = []
-    for i, part in enumerate(parts):
-        if part.kind == "subhead":
-            html.append(f"<h3>{esc(part.texts[0])}</h3>")
-        elif part.kind == "quote":
-            html.append(f"<blockquote><p>{esc(part.texts[0])}</p></blockquote>")
-        elif part.kind == "list":
-            html.append("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in part.texts) + "</ul>")
-        elif i == 0 and page.dateline and page.dateline.position == "body_lead":
-            html.append(f"<p><strong>{esc(page.dateline.text)} -</strong> "
-                        f"{inline(part.texts[0], rng, 0.2)}</p>")
-        else:
-            html.append(f"<p>{inline(part.texts[0], rng, 0.2)}</p>")
+    html = body.parts_html(page, parts, lead_tag="strong", lead_mark=" -")
     spots = [k for k in range(2, len(parts)) if parts[k].kind != "list"]
     if spots and rng.random() < 0.5:  # between two body parts, never before a list
         start = last - timedelta(days=rng.randint(60, 500))

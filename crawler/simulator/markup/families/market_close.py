@@ -46,7 +46,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from crawler.simulator.markup import body, dates, furniture, meta
-from crawler.simulator.markup.kit import attr, esc, inline, script_json
+from crawler.simulator.markup.kit import attr, esc, script_json
 from crawler.simulator.markup.page import Page, Traits
 from crawler.simulator.model import REFERENCE
 from crawler.simulator.text import eastern_digits, slugify
@@ -155,21 +155,8 @@ def _movers(page: Page, heading: str, names: list[str], up: bool) -> str:
 
 
 def _story(page: Page, summary: str | None) -> str:
-    rng = page.rng
     parts = body.shape(page, lead=0.25, bullets=0.3, subheads=0.2)
-    html = []
-    for i, part in enumerate(parts):
-        if part.kind == "subhead":
-            html.append(f"<h3>{esc(part.texts[0])}</h3>")
-        elif part.kind == "quote":
-            html.append(f"<blockquote><p>{esc(part.texts[0])}</p></blockquote>")
-        elif part.kind == "list":
-            html.append("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in part.texts) + "</ul>")
-        elif i == 0 and page.dateline and page.dateline.position == "body_lead":
-            html.append(f"<p><strong>{esc(page.dateline.text)}:</strong> "
-                        f"{inline(part.texts[0], rng, 0.2)}</p>")
-        else:
-            html.append(f"<p>{inline(part.texts[0], rng, 0.2)}</p>")
+    html = body.parts_html(page, parts, lead_tag="strong")
     if summary is not None:
         html.insert(1, summary)
     if page.dateline and page.dateline.position == "line":

@@ -36,7 +36,7 @@ from __future__ import annotations
 from crawler.simulator.markup import body, dates, furniture, meta
 from crawler.simulator.markup.body import Part
 from crawler.simulator.markup.dates import GREGORIAN
-from crawler.simulator.markup.kit import attr, esc, inline
+from crawler.simulator.markup.kit import attr, esc
 from crawler.simulator.markup.page import Page, Traits
 from crawler.simulator.text import eastern_digits, slugify
 
@@ -87,22 +87,7 @@ def _digits(page: Page, text: str) -> str:
 
 
 def _parts_html(page: Page, parts: list[Part]) -> list[str]:
-    rng = page.rng
-    html = []
-    for i, part in enumerate(parts):
-        text = part.texts[0]
-        if part.kind == "subhead":
-            html.append(f"<h3>{esc(text)}</h3>")
-        elif part.kind == "quote":
-            html.append(f"<blockquote><p>{esc(text)}</p></blockquote>")
-        elif part.kind == "list":
-            html.append("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in part.texts) + "</ul>")
-        elif i == 0 and page.dateline and page.dateline.position == "body_lead":
-            html.append(f"<p><strong>{esc(page.dateline.text)} -</strong> "
-                        f"{inline(text, rng, 0.2)}</p>")
-        else:
-            html.append(f"<p>{inline(text, rng, 0.2)}</p>")
-    return html
+    return body.parts_html(page, parts, lead_tag="strong", lead_mark=" -")
 
 
 def _lists(page: Page, years: list[int]) -> str:
