@@ -21,10 +21,10 @@ from typing import Any, Literal
 from crawler.network.sites import Site, get_site
 from crawler.network.urls import NotAnArticleURL, parse_article_url
 from crawler.simulator.markup import dates, furniture
-from crawler.simulator.markup.kit import HashedNames, article_url, thumb_url
+from crawler.simulator.markup.kit import HashedNames, article_url, attr, esc, thumb_url
 from crawler.simulator.markup.source import SourceArticle
 from crawler.simulator.model import REFERENCE
-from crawler.simulator.text import paragraph, person_name
+from crawler.simulator.text import paragraph, person_name, slugify
 from crawler.text import fold, normalise_space
 
 DateWhere = Literal["metadata", "text", "none"]
@@ -382,6 +382,23 @@ class Page:
 
     def author_bio(self, name: str) -> str:
         return self.record("author_bio", [furniture.author_bio(self.rng, name)])[0]
+
+    def date_span(self) -> str:
+        """The visible date with its label in a ``<span class="date">`` (the label recorded)."""
+        label = self.record("date_label", [self.date.label])[0] if self.date.label else ""
+        return f'<span class="date">{esc(label)} {esc(self.date.visible or "")}</span>'
+
+    def linked_names(self, path: str = "/author/") -> str:
+        """The byline's names, each a link to its page under ``path``, joined by " و"."""
+        return " و".join(f'<a href="{path}{attr(slugify(name))}">{esc(name)}</a>'
+                         for name in self.byline.names)
+
+    def lead_figure(self) -> str:
+        """The lead image as a ``<figure class="lead">`` with its caption, or nothing."""
+        if not self.image:
+            return ""
+        cap = f"<figcaption>{esc(self.image.caption)}</figcaption>" if self.image.caption else ""
+        return f'<figure class="lead"><img src="{attr(self.image.url)}" alt="">{cap}</figure>'
 
     def today_line(self, fmt: str = "weekday_day") -> str:
         """The header's date of the day (render time, never the article's)."""

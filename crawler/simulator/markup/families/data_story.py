@@ -218,11 +218,7 @@ def render(page: Page) -> str:
     if page.date.visible:
         meta_row.append(f'<span class="date">{esc(page.date.visible)}</span>')
     share = "".join(f'<a href="#">{esc(s)}</a>' for s in page.share())
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     after = []
     if b.visible and b.position == "after":
         after.append(f'<p class="by">{esc(b.text())}</p>')

@@ -203,7 +203,7 @@ def render(page: Page) -> str:
     crumb_html = " › ".join(f'<a href="/c/{i}">{esc(c)}</a>' for i, c in enumerate(crumbs))
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="by">{esc(b.prefix)}{names}</span>')
     if rng.random() < 0.35:
         credit = page.record("credit", [page.stable("photo").choice(PHOTO)
@@ -211,14 +211,9 @@ def render(page: Page) -> str:
         meta_row.append(f'<span class="photo">{esc(credit)}</span>')
         page.layout["photographer"] = "yes"
     if page.date.visible:
-        label = page.record("date_label", [page.date.label])[0] if page.date.label else ""
-        meta_row.append(f'<span class="date">{esc(label)} {esc(page.date.visible)}</span>')
+        meta_row.append(page.date_span())
     share = "".join(f'<a href="#">{esc(s)}</a>' for s in page.share())
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     story = _story(page, board if where == "after_lead" else None)
     signed = ""
     if b.visible and b.position == "after":

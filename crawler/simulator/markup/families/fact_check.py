@@ -250,20 +250,15 @@ def render(page: Page) -> str:
                   f"{box}</div>")
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="checker">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
-        label = page.record("date_label", [page.date.label])[0] if page.date.label else ""
-        meta_row.append(f'<span class="date">{esc(label)} {esc(page.date.visible)}</span>')
+        meta_row.append(page.date_span())
     words = sum(len(p.split()) for p in a.paragraphs)
     reading = page.record("views", [_digits(page, furniture.reading_time(words))])[0]
     meta_row.append(f'<span class="read">{esc(reading)}</span>')
     share = "".join(f'<a class="share" href="#">{esc(s)}</a>' for s in page.share())
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     text = _text(page, box if where == "after_lead" else None)
     summary_heading = page.pick("summary", SUMMARY_HEADINGS)
     summary = page.record("summary", [rng.choice(SUMMARIES)])[0]

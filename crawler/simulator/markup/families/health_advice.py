@@ -162,20 +162,15 @@ def render(page: Page) -> str:
         READING).format(n=max(2, words // 180)))])[0]
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="by">{esc(b.prefix)}{names}</span>')
     if reviewer:
         meta_row.append(f'<span class="reviewer">{esc(reviewer_line)} <small>{esc(specialty)}'
                         "</small></span>")
     if page.date.visible:
-        label = page.record("date_label", [page.date.label])[0] if page.date.label else ""
-        meta_row.append(f'<span class="date">{esc(label)} {esc(page.date.visible)}</span>')
+        meta_row.append(page.date_span())
     share = "".join(f'<a href="#">{esc(s)}</a>' for s in page.share())
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     keys = ""
     if key_points:
         heading = page.pick("key_points", KEY_HEADINGS)

@@ -196,11 +196,10 @@ def render(page: Page) -> str:
     kicker = page.pick("label", KICKERS)
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="byline">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
-        label = page.record("date_label", [page.date.label])[0] if page.date.label else ""
-        meta_row.append(f'<span class="date">{esc(label)} {esc(page.date.visible)}</span>')
+        meta_row.append(page.date_span())
     share = "".join(f'<a class="share" href="#">{esc(s)}</a>' for s in page.share())
     figure = ""
     if page.image:

@@ -332,7 +332,7 @@ def render(page: Page) -> str:
     crumb_html = "".join(f'<li><a href="/{i}">{esc(c)}</a></li>' for i, c in enumerate(crumbs))
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="author">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
         label = f"{page.date.label} " if page.date.label else ""

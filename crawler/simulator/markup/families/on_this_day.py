@@ -152,13 +152,12 @@ def render(page: Page) -> str:
     crumb_html = " / ".join(f'<a href="/c/{i}">{esc(c)}</a>' for i, c in enumerate(crumbs))
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/writer/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names("/writer/")
         meta_row.append(f'<span class="by">{esc(b.prefix)}{names}</span>')
     if reviewer:
         meta_row.append(f'<span class="reviewer">{esc(reviewer)}</span>')
     if page.date.visible:
-        label = page.record("date_label", [page.date.label])[0] if page.date.label else ""
-        meta_row.append(f'<span class="date">{esc(label)} {esc(page.date.visible)}</span>')
+        meta_row.append(page.date_span())
     share = "".join(f'<a href="#">{esc(s)}</a>' for s in page.share())
     figure = ""
     if page.image:

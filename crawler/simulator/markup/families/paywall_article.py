@@ -176,7 +176,7 @@ def render(page: Page) -> str:
     badge = page.pick("label", BADGES)
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="by">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
         meta_row.append(f'<span class="date">{esc(page.date.visible)}</span>')

@@ -142,7 +142,7 @@ def render(page: Page) -> str:
         furniture.GALLERY_SIZE).format(n=len(slides)))])[0] if slides else ""
     meta_row = []
     if b.visible:
-        names = " و".join(f'<a href="/writer/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names("/writer/")
         meta_row.append(f'<span class="author">{esc(b.prefix)}{names}</span>')
     if credit and not in_captions:
         meta_row.append(f'<span class="photographer">{esc(credit)}</span>')

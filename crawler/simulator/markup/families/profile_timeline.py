@@ -215,7 +215,7 @@ def render(page: Page) -> str:
                        "</em></div>")
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/writer/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names("/writer/")
         meta_row.append(f'<span class="by">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
         meta_row.append(f'<time class="date">{esc(page.date.visible)}</time>')

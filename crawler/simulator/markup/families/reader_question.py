@@ -50,7 +50,7 @@ from crawler.simulator.markup import body, dates, meta
 from crawler.simulator.markup.kit import attr, esc, inline
 from crawler.simulator.markup.page import Page, Traits
 from crawler.simulator.model import REFERENCE
-from crawler.simulator.text import eastern_digits, slugify
+from crawler.simulator.text import eastern_digits
 
 NAME = "reader_question"
 TRAITS = Traits(
@@ -205,19 +205,14 @@ def render(page: Page) -> str:
     category = page.record("consult_meta", [rng.choice(CATEGORIES)])[0]
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/expert/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names("/expert/")
         meta_row.append(f'<span class="expert">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
-        label = page.record("date_label", [page.date.label])[0] if page.date.label else ""
-        meta_row.append(f'<span class="date">{esc(label)} {esc(page.date.visible)}</span>')
+        meta_row.append(page.date_span())
     views = page.record("views", [_digits(page, page.stable("views").choice(VIEWS).format(
         n=f"{rng.randint(80, 9000):,}"))])[0]
     meta_row.append(f'<span class="views">{esc(views)}</span>')
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     text = _text(page, question, asker_html, style)
     signed = ""
     if b.visible and b.position == "after":

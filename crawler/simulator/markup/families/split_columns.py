@@ -190,11 +190,7 @@ def render(page: Page) -> str:
     meta_row = _meta_line(page, translator, links=True)
     tools = page.record("tools", [page.stable("tools").choice(TOOLS[:2]), TOOLS[2]])
     share = "".join(f'<a href="#">{esc(s)}</a>' for s in page.share())
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     columns = _columns(page, parts)
     after = ""
     if b.visible and b.position == "after":

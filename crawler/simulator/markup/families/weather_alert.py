@@ -229,16 +229,12 @@ def render(page: Page) -> str:
     crumb_html = " › ".join(f'<a href="/c/{i}">{esc(c)}</a>' for i, c in enumerate(crumbs))
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/author/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names()
         meta_row.append(f'<span class="by">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
         meta_row.append(f'<span class="date">{esc(page.date.visible)}</span>')
     share = "".join(f'<a href="#">{esc(s)}</a>' for s in page.share())
-    figure = ""
-    if page.image:
-        cap = (f"<figcaption>{esc(page.image.caption)}</figcaption>"
-               if page.image.caption else "")
-        figure = f'<figure class="lead"><img src="{attr(page.image.url)}" alt="">{cap}</figure>'
+    figure = page.lead_figure()
     text = _text(page, warning if where == "after_lead" else None, update)
     signed = ""
     if b.visible and b.position == "after":

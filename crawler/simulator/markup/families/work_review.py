@@ -217,7 +217,7 @@ def render(page: Page) -> str:
     kicker = page.record("label", [kicker_text])[0]
     meta_row = []
     if b.visible and b.position == "before":
-        names = " و".join(f'<a href="/critic/{attr(slugify(n))}">{esc(n)}</a>' for n in b.names)
+        names = page.linked_names("/critic/")
         meta_row.append(f'<span class="critic">{esc(b.prefix)}{names}</span>')
     if page.date.visible:
         meta_row.append(f'<span class="date">{esc(page.date.visible)}</span>')
