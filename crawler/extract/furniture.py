@@ -115,10 +115,15 @@ def key_of(text: str) -> str:
     return word_key(fold(text))
 
 
+_MORE_LINK = re.compile(r"^\s*(?:المزيد|للمزيد|more)\s*[:：]", re.IGNORECASE)
+"""A teaser of another page labelled "more" ("المزيد: ..."); "المزيد من" opens sentences."""
+
+
 def read_also(text: str, key: str | None = None) -> bool:
     """An inline "read also" / "see also" line or the heading of a related list."""
     key = key_of(text) if key is None else key
-    return bool(key) and len(key.split()) <= 30 and _opens_with(key, READ_ALSO) is not None
+    return bool(key) and len(key.split()) <= 30 and (
+        _opens_with(key, READ_ALSO) is not None or bool(_MORE_LINK.match(text)))
 
 
 def ad_label(text: str, key: str | None = None) -> bool:
@@ -220,6 +225,7 @@ TEXT_LABELS = _folded(
     "تفريغ نصي للفيديو", "التفريغ النصي", "نص الخبر", "transcript", "full transcript",
     "السؤال", "الإجابة", "الجواب", "جواب الخبير", "رد الخبير", "سؤال القارئ", "نص السؤال",
     "رد المستشار", "جواب المستشار", "إجابة الخبير", "إجابة المستشار", "رد الطبيب", "الرد",
+    "ملخص الحلقة", "عن هذه الحلقة", "في هذه الحلقة", "عن الحلقة", "ملخص", "الملخص",
 )
 """Headings that name the text under them (a video's transcript): a label, not its words."""
 
@@ -301,6 +307,55 @@ def timestamp(text: str) -> bool:
         return False
     rest = word_key(fold(_CLOCK.sub(" ", text))).split()
     return all(word in _TIMESTAMP_WORDS for word in rest)
+
+
+CREDIT_LABELS = _folded(
+    "تقديم", "يقدمها", "يقدمه", "مقدم البرنامج", "مقدمة البرنامج", "المقدم", "المقدمة",
+    "ضيف الحلقة", "ضيفة الحلقة", "ضيوف الحلقة", "الضيف", "الضيفة", "الضيوف", "ضيوف البرنامج",
+    "إخراج", "الإخراج", "مونتاج", "هندسة الصوت", "هندسة صوتية", "host", "hosted by", "guest",
+    "guests", "produced by",
+)
+"""Labels of a broadcast's credits (host, guests, director): the programme's people, not the
+article's writers."""
+CREDITS_WORDS = 30
+_INNER_CREDITS = "|".join(re.escape(fold(label)) for label in (
+    "تقديم", "يقدمها", "يقدمه", "ضيف الحلقة", "ضيفة الحلقة", "ضيوف الحلقة", "ضيوف البرنامج",
+    "إخراج"))
+_CREDIT_INSIDE = re.compile(rf"(?:^|\s)(?:{_INNER_CREDITS})\s*[:：]")
+
+
+def credits_line(text: str, key: str | None = None) -> bool:
+    """"تقديم: X ضيف الحلقة: Y (باحث)": a line of a broadcast's credits."""
+    if ":" not in text and "：" not in text:
+        return False
+    key = key_of(text) if key is None else key
+    if len(key.split()) > CREDITS_WORDS:
+        return False
+    if _opens_with(key, CREDIT_LABELS) is not None and text.split(":", 1)[0].count(" ") < 3:
+        return True
+    # a meta row run together: "ملخص الحلقة بقلم: X تقديم: Y ضيف الحلقة: Z"
+    return text.count(":") >= 2 and not text.rstrip().endswith((".", "؟", "!")) \
+        and _CREDIT_INSIDE.search(fold(text)) is not None
+
+
+PLAYER_WORDS = frozenset(_folded(
+    "استمع", "استماع", "إلى", "الى", "الحلقة", "حلقة", "تحميل", "تنزيل", "الملف", "الصوتي",
+    "الصوت", "سرعة", "السرعة", "التشغيل", "تشغيل", "إيقاف", "ايقاف", "مؤقت", "دقيقة", "دقائق",
+    "ثانية", "ساعة", "المدة", "مدة", "play", "pause", "download", "speed", "min", "mins",
+    "listen", "episode", "mp3",
+))
+_PLAYER_MARK = re.compile(r"^(?:\d+(?:[:.]\d+)*|[\d.]+x|x[\d.]+)$")
+
+
+def player_controls(text: str, key: str | None = None) -> bool:
+    """An audio or video player's controls and duration ("01:04:16 تحميل الحلقة سرعة التشغيل
+    1x"): what the page's player shows, no words of the text."""
+    if len(text) > 100 or text.rstrip().endswith((".", "؟", "!")):
+        return False
+    words = (key_of(text) if key is None else key).split()
+    controls = [word for word in words if word in PLAYER_WORDS]
+    return len(words) >= 2 and len(controls) >= 2 and all(
+        word in PLAYER_WORDS or _PLAYER_MARK.match(word) for word in words)
 
 
 def author_box_heading(text: str, key: str | None = None) -> bool:

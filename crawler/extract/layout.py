@@ -207,6 +207,10 @@ class BlockView:
             return "furniture:counter"
         if furniture.media_teaser(text):
             return "furniture:media-teaser"
+        if furniture.credits_line(text, key):
+            return "furniture:credits"
+        if furniture.player_controls(text, key):
+            return "furniture:player"
         if furniture.author_box_heading(text, key):
             return "furniture:author-box"
         if furniture.read_also(text, key) and (self.block.links or self.words <= 12
@@ -637,6 +641,7 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
         inside = (layout.start is not None and layout.end is not None
                   and layout.start <= view.index <= layout.end and layout.in_container(view.index))
         rule = (inner_furniture(view, depth) or _in_figure(view, layout)
+                or _in_table(view, layout)
                 or ("furniture:box" if view.block.path[:depth + 1] in boxes else None)) \
             if inside else (view.network_furniture or view.generic_furniture)
         if rule:
@@ -678,11 +683,13 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
               if view.is_text and layout.in_container(view.index)]
     inside = [view for view in region if len(view.block.path) > depth + 1]
     boxes = boxes_of_lines(inside, lambda view: view.block.path[:depth + 1])
-    direct = sum(1 for view in region if view.paragraph and len(view.block.path) == depth + 1)
+    groups: dict[tuple[int, ...], list[BlockView]] = {}
+    for view in inside:
+        groups.setdefault(view.block.path[:depth + 1], []).append(view)
+    # paragraphs side by side: in the container itself, or each alone in a wrapper of its own
+    direct = sum(1 for view in region if view.paragraph and (
+        len(view.block.path) <= depth + 1 or len(groups[view.block.path[:depth + 1]]) == 1))
     if direct >= INSET_TEXT_PARAGRAPHS:
-        groups: dict[tuple[int, ...], list[BlockView]] = {}
-        for view in inside:
-            groups.setdefault(view.block.path[:depth + 1], []).append(view)
         boxes |= {key for key, group in groups.items()
                   if len(group) <= INSET_LINES and group[0].block.heading
                   and not group[0].block.list_item and any(v.paragraph for v in group)}
@@ -697,6 +704,15 @@ def _in_figure(view: BlockView, layout: Layout) -> str | None:
     if figure is None or view.block.caption or layout.start is None:
         return None
     return "furniture:figure" if layout.views[layout.start].block.figure != figure else None
+
+
+def _in_table(view: BlockView, layout: Layout) -> str | None:
+    """A cell of a table set into the body (nutrition facts, a fixture list) that reads as no
+    text: the table's, not the article's. A page laid out in tables keeps its text's own."""
+    table = view.block.table
+    if table is None or view.paragraph or layout.start is None:
+        return None
+    return "furniture:table" if layout.views[layout.start].block.table != table else None
 
 
 def _siblings_of(path: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -144,6 +144,8 @@ class Block:
     author: str = ""
     """The block's text inside elements the markup names as the author's: a class, id, rel or
     itemprop saying author, byline or writer, or a link to an author's page."""
+    table: int | None = None
+    """The innermost enclosing <table>'s number on the page (1, 2, ...)."""
 
     @property
     def furniture(self) -> frozenset[str]:
@@ -396,10 +398,12 @@ class _Context:
     caption: bool = False
     heading: int = 0
     figure: int | None = None
+    table: int | None = None
     link: bool = False
     list_item: bool = False
     bold: bool = False
     author: bool = False
+    pre: bool = False
     path: tuple[int, ...] = ()
     levels: tuple[frozenset[str], ...] = ()
     content: frozenset[str] = frozenset()
@@ -423,11 +427,19 @@ class _Flattener:
         self.times: list[str] = []
         self.numbers = 0
         self.figures = 0
+        self.tables = 0
 
     def add(self, text: str, context: _Context, apart: bool = True) -> None:
         """Text met at an element's start or end. Two words that touch across a visible
         element's edge ("06:24</span><span>18457", "كتب<a>سعيد") are set ``apart``, as the
         page's styles show them; across a comment or a script they are not."""
+        if context.pre and "\n" in text:  # preformatted text shows its line breaks
+            first, *lines = text.split("\n")
+            self.add(first, context, apart)
+            for line in lines:
+                self.flush(context)
+                self.add(line, context, apart=False)
+            return
         if apart and self.parts and _WORD_END.search(self.parts[-1]) and _WORD_START.match(text):
             self.parts.append(" ")
         self.parts.append(text)
@@ -454,7 +466,7 @@ class _Flattener:
                 context.figure, tuple(self.times), min(self.link_chars, len(text)), self.links,
                 context.list_item, context.path, context.levels, context.content,
                 bold=bool(text) and self.bold_chars >= plain > 0,
-                author=normalise_space("".join(self.author_parts))))
+                author=normalise_space("".join(self.author_parts)), table=context.table))
         self.parts.clear()
         self.times.clear()
         self.link_chars = self.links = self.bold_chars = 0
@@ -497,10 +509,14 @@ class _Flattener:
         if tag == "figure":
             self.figures += 1
             inner.figure = self.figures
+        elif tag == "table":
+            self.tables += 1
+            inner.table = self.tables
         inner.caption = outer.caption or tag == "figcaption" or "caption" in words
         inner.heading = HEADING_LEVELS.get(tag, outer.heading)
         inner.list_item = outer.list_item or tag in ("li", "dd", "dt")
         inner.bold = outer.bold or tag in ("b", "strong")
+        inner.pre = outer.pre or tag == "pre"
         inner.author = outer.author or bool(words & AUTHOR_WORDS) \
             or (element.get("rel") or "").lower() == "author"
         if tag == "a" and (href := element.get("href")) is not None:

@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from crawler.extract import furniture, network
 from crawler.extract.dates import without_date
+from crawler.extract.fields.dateline import DESK_WORDS, PREPOSITIONS
 from crawler.extract.layout import COMMENT_WORDS, STRONG_FURNITURE, BlockView, Decision
 from crawler.extract.reading import NOTHING, Found, Reading
 from crawler.text import fold, normalise_space, word_key
@@ -92,7 +93,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "تصوير", "عدسة", "ملخص", "منذ", "الصور", "المرفقة", "مرفقات", "أبرز", "الأحداث", "بطاقة",
     "الضيف", "كتاب", "الرأي", "أقلام", "للاستفسارات", "الاستفسارات", "الإعلامية", "الإعلامي",
     "التواصل", "تصميم", "عدد", "تاريخ", "متاح", "نقاط", "القوة", "الضعف", "أهم", "المحطات",
-    "التشغيل", "تشغيل", "تلقائيا", "الفيديو",
+    "التشغيل", "تشغيل", "تلقائيا", "الفيديو", "ترجمة", "إعداد", "وإعداد", "تحرير", "وتحرير",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -109,10 +110,28 @@ def names_in_byline(text: str) -> list[str] | None:
     its line ("10/09/2024 | بقلم: X", "بقلم : X - نشر بتاريخ ..."), or None when the line holds
     none."""
     text = _LEADING_MARKS.sub("", text)
-    for start in (0, *(m.end() for m in _MORE.finditer(text))):
+    starts = (0, *(m.end() for m in _MORE.finditer(text)),
+              *(m.start() + 1 for m in _INNER_BYLINE.finditer(text)))
+    for start in starts:
         if names := _names_from(text[start:]):
             return names
-    return None
+    return _signing(text)
+
+
+_INNER_BYLINE = re.compile(r"\sبقلم(?=[\s:])")
+"""A byline run on after other labels ("ملخص الحلقة بقلم: X تقديم: Y")."""
+SIGNED_LINE_WORDS = 6
+_SIGN_DASH = re.compile(rf"\s+[{_DASHES}]\s*|\s*[{_DASHES}]\s+")
+
+
+def _signing(text: str) -> list[str] | None:
+    """The name after the dash of a short line that names a desk or where the writer sat, not
+    a place ("قسم الإعلانات - X", "من داخل قاعة المحكمة - X"): no dateline, a byline."""
+    parts = _SIGN_DASH.split(text.strip())
+    if len(parts) != 2 or not parts[0] or len(parts[0].split()) > SIGNED_LINE_WORDS \
+            or parts[0].split()[0] not in PREPOSITIONS | DESK_WORDS:
+        return None
+    return [bare_name(parts[1])] if _bare_name(parts[1]) else None
 
 
 def _names_from(text: str) -> list[str] | None:
@@ -522,11 +541,19 @@ def _name_under_title(reading: Reading) -> BlockView | None:
 
 
 def _bare_name_under_title(reading: Reading) -> BlockView | None:
-    """On an opinion page, a bare name between the title and the body."""
-    for view in _header(reading):
-        if not reading.layout.decided(view.index) and not view.link_text and _bare(view):
+    """On an opinion page, a bare name between the title and the body, not a guest's card's
+    ("بطاقة الضيف" over the interviewee's name)."""
+    header = _header(reading)
+    cards = {view.block.path[:-1] for view in header if CARD_WORDS & set(view.key.split())}
+    for view in header:
+        if not reading.layout.decided(view.index) and not view.link_text and _bare(view) \
+                and view.block.path[:-1] not in cards:
             return view
     return None
+
+
+CARD_WORDS = frozenset(word_key(fold(w)) for w in ("الضيف", "الضيفة", "ضيف", "بطاقة"))
+"""Words of the heading over a guest's or a subject's card."""
 
 
 def _mark_shown(reading: Reading, names: list[str]) -> None:

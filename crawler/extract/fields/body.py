@@ -42,7 +42,7 @@ LEADING_LINE_WORDS = 15
 """A line at the body's start with at most this many words and no sentence end is no text."""
 LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class",
                          "furniture:embed", "furniture:figure", "furniture:aside",
-                         "furniture:paywall", "furniture:box"})
+                         "furniture:paywall", "furniture:box", "furniture:table"})
 """Furniture rules that judge a block by its place in the body container the layout chose (on
 a page the generic extractor reads, that container may be the wrong one), and embedded posts,
 which annotated news corpora (zyte) count as the article's text."""

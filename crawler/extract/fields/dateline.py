@@ -24,6 +24,8 @@ OPENING_LINES = 2
 """Short lines at the body's start a dateline may follow."""
 CAPTION_WORDS = 15
 """Longer lines are text, not a caption before the dateline."""
+BODY_LINES = 5
+"""Text blocks after the body's first paragraph where a dateline may still stand alone."""
 RUN_IN_CHARS = 80
 """How far into the first paragraph a run-in dateline may end."""
 RUN_IN_MIN_WORDS = 5
@@ -40,6 +42,10 @@ BYLINE_WORDS = frozenset({"بقلم", "كتب", "كتبت", "الكاتب", "ا�
                           "تحرير", "المحرر", "تقرير", "By", "by", "مراسل", "مراسلة", "موفد",
                           "موفدة"})
 """A line with one of these before its dash is a byline ("بقلم - X"), not a dateline."""
+DESK_WORDS = frozenset({"قسم", "القسم", "فريق", "وحدة", "desk"})
+"""A desk of the paper before the dash ("قسم الإعلانات - X"), not a place: a byline."""
+PREPOSITIONS = frozenset({"من", "في", "داخل", "عن", "إلى", "الى"})
+"""A place is named, not described ("من داخل قاعة المحكمة - X" is where the writer sat)."""
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9|•·]")
 
 
@@ -67,7 +73,8 @@ def parse(text: str) -> Dateline | None:
         return None
     if _SENTENCE_PUNCT.search(location + source) or parse_arabic_date(text):
         return None
-    if BYLINE_WORDS & set(location.split()):
+    if BYLINE_WORDS & set(location.split()) or location.split()[0] in DESK_WORDS \
+            or location.split()[0] in PREPOSITIONS:
         return None
     return Dateline(location, source)
 
@@ -102,8 +109,10 @@ def _opening_the_body(reading: Reading) -> Found:
     layout = reading.layout
     assert layout.start is not None
     lines = [v for v in reading.views[layout.start:] if v.is_text][:OPENING_LINES + 1]
-    for view in lines:
+    for position, view in enumerate(lines):
         line = None if view.block.caption or view.link_text else parse(view.text)
+        if line is not None and any(v.paragraph and v.ends_sentence for v in lines[:position]):
+            return _found(reading, view, line, "dateline:line-in-body")  # after a question
         if line is not None:
             following = next((v for v in reading.views[view.index + 1:] if v.paragraph), None)
             if following is None:
@@ -112,7 +121,25 @@ def _opening_the_body(reading: Reading) -> Found:
             return _found(reading, view, line, "dateline:line-opening-body")
         if view.words > CAPTION_WORDS:
             break
-    return _leading_the_first_paragraph(reading)
+    found = _leading_the_first_paragraph(reading)
+    return found if found.value is not None else _standing_in_the_body(reading)
+
+
+def _standing_in_the_body(reading: Reading) -> Found:
+    """A dateline on a line of its own a little into the body, where the story proper starts
+    after a reader's question or an editor's note: the line is the dateline's, not the text's."""
+    layout = reading.layout
+    assert layout.start is not None
+    lines = [v for v in reading.views[layout.start + 1:] if v.is_text][:BODY_LINES]
+    for view in lines:
+        if layout.end is not None and view.index > layout.end:
+            break
+        if view.block.heading or view.block.caption or view.link_text \
+                or layout.decided(view.index) or not layout.in_container(view.index):
+            continue
+        if (line := parse(view.text)) is not None:
+            return _found(reading, view, line, "dateline:line-in-body")
+    return NOTHING
 
 
 def _leading_the_first_paragraph(reading: Reading) -> Found:

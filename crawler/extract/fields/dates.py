@@ -15,12 +15,14 @@ source gave the second, the minute or only the day.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
 from crawler.extract.generic.jalali import parse_persian_date
 from crawler.extract.layout import BOX_LINES, COMMENT_WORDS, BlockView, boxes_of_lines
 from crawler.extract.reading import NOTHING, Found, Reading
+from crawler.text import fold
 
 HEADER_LINE_WORDS = 24
 """A line of the article's header this long may still carry its date ("بقلم : X - نشر بتاريخ
@@ -35,31 +37,75 @@ def _stamp(value: Any) -> Stamp | None:
 
 
 def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
-    """The first date line or <time> element of the article's header that is not in a list of
-    links; Persian (Solar Hijri) dates too."""
+    """The header's date line that says it gives the publication date ("نُشر في ..."), also
+    inside a longer meta line, else its first date line or <time> element."""
+    first = None
+    for view, stamp in _header_dates(reading):
+        if (labelled := _published_part(view)) is not None:
+            return view, printed_stamp(labelled) or stamp
+        first = first or (view, stamp)
+    return first
+
+
+def _published_part(view: BlockView) -> str | None:
+    """The text after a publication label inside the line ("... نُشر في 10 سبتمبر 2024")."""
+    words = view.text.split()
+    for start in range(len(words)):
+        if _PUBLISHED_LABEL.match(fold(" ".join(words[start:start + 3]))):
+            return " ".join(words[start:])
+    return None
+
+
+def _header_dates(reading: Reading) -> Iterator[tuple[BlockView, Stamp]]:
+    """The date lines and <time> elements of the article's header that are not in a list of
+    links, not the site's masthead and not labelled as another day's; Persian (Solar Hijri)
+    dates too."""
     layout = reading.layout
     boxes = _boxes_of_lines(reading, layout.header)
     for index in layout.header:
         view = reading.views[index]
         if not view.is_text or (view.block.list_item and view.block.links) \
-                or not _beside_title(view, reading) or view.block.path[:-1] in boxes:
+                or not _beside_title(view, reading) or view.block.path[:-1] in boxes \
+                or _above_navigation(view, reading):
             continue
-        if _EVENT_LABEL.search(view.text) and not _PUBLISHED_LABEL.search(view.text):
+        if (_EVENT_LABEL.search(view.text) or _OTHER_DAY.search(view.folded)) \
+                and _published_part(view) is None:
             continue  # the time of what the article is about (a match's kick-off), not its own
         if view.link_text and (layout.title is None or index < layout.title
                                or view.block.link_chars >= len(view.text)):
             continue  # a link, or mostly one, is a date line only beside the title (a byline)
-        for value in view.block.datetimes:
-            if found := machine_stamp(value):
-                return view, found
-        if view.date is not None:
-            return view, view.date
-        if view.words <= HEADER_LINE_WORDS and (stamp := printed_stamp(view.text)) is not None \
-                and not is_header_clock(view.text):
-            return view, stamp
-        if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
-            return view, Stamp(persian.isoformat(), "day")
+        labelled = _published_part(view)
+        if found := _date_of(view) or (printed_stamp(labelled) if labelled else None):
+            yield view, found
+
+
+def _date_of(view: BlockView) -> Stamp | None:
+    for value in view.block.datetimes:
+        if found := machine_stamp(value):
+            return found
+    if view.date is not None:
+        return view.date
+    if view.words <= HEADER_LINE_WORDS and (stamp := printed_stamp(view.text)) is not None \
+            and not is_header_clock(view.text):
+        return stamp
+    if view.words <= 14 and (persian := parse_persian_date(view.text)) is not None:
+        return Stamp(persian.isoformat(), "day")
     return None
+
+
+NAVIGATION_LINKS = 2
+"""Link lines (a menu's items) between a date and the title that make the date the masthead's."""
+
+
+def _above_navigation(view: BlockView, reading: Reading) -> bool:
+    """A date above the site's menu or breadcrumb: the masthead's day (today's), not the
+    article's."""
+    title = reading.layout.title
+    if title is None or view.index > title:
+        return False
+    between = [v for v in reading.views[view.index + 1:title] if v.is_text]
+    return any(v.generic_furniture == "furniture:breadcrumb" or v.block.furniture & NAV_WORDS
+               for v in between) or sum(1 for v in between if v.link_text) >= NAVIGATION_LINKS
 
 
 def _boxes_of_lines(reading: Reading, around: range) -> set[tuple[int, ...]]:
@@ -121,7 +167,7 @@ def _labelled_line(views: list[BlockView]) -> tuple[BlockView, Stamp] | None:
     """The first of the lines that says it gives the publication date, not in a list of links
     or in comments (a writer's box, an <aside>, may hold it)."""
     for view in views:
-        if not view.is_text or view.block.list_item or view.link_text \
+        if not view.is_text or (view.block.list_item and view.block.links) or view.link_text \
                 or view.block.furniture & COMMENT_WORDS:
             continue
         if (stamp := _labelled_stamp(view)) is not None:
@@ -131,7 +177,7 @@ def _labelled_line(views: list[BlockView]) -> tuple[BlockView, Stamp] | None:
 
 def _labelled_stamp(view: BlockView) -> Stamp | None:
     """The date of a line that says it is the publication date ("نشر في: ...")."""
-    if _PUBLISHED_LABEL.match(view.text) and view.words <= HEADER_LINE_WORDS:
+    if _PUBLISHED_LABEL.match(view.folded) and view.words <= HEADER_LINE_WORDS:
         return view.date or printed_stamp(view.text)
     return None
 
@@ -152,6 +198,8 @@ def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | No
 
 
 POST_FOOTER_LINES = 6
+POST_DATE_WORDS = 8
+"""A post's linked date line is this short; a headline with its date is a teaser's."""
 """Text blocks after the text, inside its own box, where a post shows its date."""
 
 
@@ -165,12 +213,12 @@ def _date_under_post(reading: Reading) -> tuple[BlockView, Stamp] | None:
     box = layout.container[:-1]
     after = [v for v in reading.views[layout.last + 1:] if v.is_text][:POST_FOOTER_LINES]
     for view in after:
-        if view.block.path[:len(box)] != box or view.block.list_item:
-            return None
+        if view.block.path[:len(box)] != box or view.block.list_item or view.generic_furniture:
+            return None  # past the post: a list, or a heading over one ("اقرأ أيضا")
         for value in view.block.datetimes:
             if found := machine_stamp(value):
                 return view, found
-        if view.date is not None and view.block.links:
+        if view.date is not None and view.block.links and view.words <= POST_DATE_WORDS:
             return view, view.date
     return None
 
@@ -179,6 +227,14 @@ AFTER_BODY_LINES = 8
 """Text blocks after the body's last paragraph searched for a labelled publication date."""
 _PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر في|نشر بتاريخ|نشرت في|تم النشر|published)",
                               re.IGNORECASE)
+"""Matched against the folded text (no diacritics: "نُشر في")."""
+_OTHER_DAY = re.compile(fold(r"في مثل هذا اليوم|قبل \d+ (?:عاما|عام|سنة|سنوات|أعوام)"
+                             r"|(?:تاريخ|موعد|يوم) (?:التسجيل|السؤال|الاستشارة)"
+                             r"|سجلت?(?: الحلقة| البرنامج| اللقاء)? (?:في|يوم|بتاريخ)"))
+"""Labels of another day than the article's, in its folded text: the same day in a past year,
+the day an episode was recorded or a reader's question asked (a wire's "تاريخ البث" is its
+publication)."""
+NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs"})
 
 
 LIST_WORDS = frozenset({

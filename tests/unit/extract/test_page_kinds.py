@@ -1,0 +1,147 @@
+"""Page kinds the eighth held-out set brought (audio episodes, "on this day" pages, advice with a
+data table, notices, text-only editions), each in markup written here by hand: what decides
+the body, the date, the dateline and the byline on them, through ``extract_article``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.extract.article import extract_article
+
+URL = "https://www.arabstoday.net/485/101500-افتتاح-حديقة-عامة"
+TITLE = "افتتاح حديقة عامة في الضاحية الشمالية"
+BODY = [
+    "افتتحت البلدية صباح اليوم حديقة عامة جديدة على مساحة عشرة هكتارات في الضاحية الشمالية.",
+    "وتضم الحديقة ممرات للدراجات وملاعب للأطفال ومكتبة صغيرة مفتوحة طوال أيام الأسبوع.",
+    "وقال مسؤول في البلدية إن المشروع استغرق عامين وشارك في تصميمه طلاب من كلية الهندسة.",
+    "ويتوقع القائمون على الحديقة أن تستقبل آلاف الزوار في عطلة نهاية الأسبوع الأولى بعد الافتتاح.",
+]
+MENU = ('<nav class="menu"><ul><li><a href="/s/1">سياسة</a></li><li><a href="/s/2">اقتصاد</a>'
+        '</li><li><a href="/s/3">رياضة</a></li></ul></nav>')
+FOOTER = "<footer><p>© 2024 العرب اليوم - جميع الحقوق محفوظة</p></footer>"
+
+
+def page(header: str = "", body: str = "", after: str = "", before_menu: str = "") -> str:
+    paragraphs = body or "".join(f"<p>{text}</p>" for text in BODY)
+    return (f'<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{TITLE}</title>'
+            f'</head><body><header>{before_menu}{MENU}</header><main><article>'
+            f'<h1>{TITLE}</h1>{header}<div class="text">{paragraphs}</div>{after}</article>'
+            f'</main>{FOOTER}</body></html>')
+
+
+def extract(html: str) -> dict[str, Any]:
+    return extract_article(html, URL)
+
+
+def paragraphs(item: dict[str, Any]) -> list[str]:
+    return item["text"].split("\n\n")
+
+
+# ------------------------------------------------------------------ body
+
+
+def test_preformatted_text_keeps_its_paragraphs() -> None:
+    body = "<pre>" + "\n\n".join(BODY) + "</pre>"
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_a_data_table_set_into_the_text_is_not_the_text() -> None:
+    table = ('<table class="facts"><caption>القيم الغذائية لكل 100 غرام</caption>'
+             '<tr><th>السعرات</th><td>120 سعرة</td></tr><tr><th>البروتين</th><td>8 غ</td></tr>'
+             '<tr><th>الألياف</th><td>3 غ</td></tr></table>')
+    body = "".join(f"<p>{text}</p>" for text in BODY[:2]) + table \
+        + "".join(f"<p>{text}</p>" for text in BODY[2:])
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_a_page_laid_out_in_one_table_keeps_its_text() -> None:
+    cells = "".join(f"<tr><td><p>{text}</p></td></tr>" for text in BODY)
+    assert paragraphs(extract(page(body=f"<table>{cells}</table>"))) == BODY
+
+
+def test_broadcast_credits_and_the_player_are_not_the_text() -> None:
+    header = ('<div class="meta"><span>تقديم: هالة يوسف</span> <span>ضيف الحلقة: مروان خليل '
+              '(باحث في التخطيط العمراني)</span></div>')
+    player = ('<div class="audio"><button>استمع إلى الحلقة</button><span>00:42:17</span>'
+              '<a href="/a.mp3">تحميل الحلقة</a> <span>سرعة التشغيل 1x</span></div>')
+    body = f"<p>{BODY[0]}</p>{player}" + "".join(f"<p>{text}</p>" for text in BODY[1:])
+    item = extract(page(header=header, body=body))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == []
+
+
+def test_a_meta_row_of_credits_gives_the_writer_and_the_date_only() -> None:
+    header = ('<div class="meta">ملخص الحلقة بقلم: سامي حداد يقدمها: هالة يوسف ضيوف الحلقة: '
+              'مروان خليل، نور عيسى نُشر في 10 سبتمبر 2024، 02:39 م</div>'
+              '<p class="rec">سجلت الحلقة في 3 سبتمبر 2024</p>')
+    item = extract(page(header=header))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامي حداد"]
+    assert item["published_at"] == "2024-09-10T14:39:00"
+
+
+def test_a_teaser_labelled_more_ends_before_the_signature() -> None:
+    after = ('<div class="more">المزيد: <a href="/x">طريقة عمل الكعك بالتمر</a></div>'
+             '<p>سامي حداد</p>')
+    assert extract(page(after=after))["authors"] == ["سامي حداد"]
+
+
+# ------------------------------------------------------------------ dates
+
+
+def test_the_day_in_a_past_year_is_not_the_article_date() -> None:
+    badge = '<div class="badge">حدث في مثل هذا اليوم 5 أكتوبر 1924 قبل 100 عام</div>'
+    html = page(header='<div class="meta">نُشر في 05/10/2024</div>').replace(
+        f"<h1>{TITLE}</h1>", f"{badge}<h1>{TITLE}</h1>")
+    assert extract(html)["published_at"] == "2024-10-05"
+    assert extract(page().replace(f"<h1>{TITLE}</h1>", f"{badge}<h1>{TITLE}</h1>"))[
+        "published_at"] is None
+
+
+def test_a_recording_day_is_not_the_publication_day() -> None:
+    item = extract(page(header="<p>تاريخ التسجيل: 3 سبتمبر 2024</p>"))
+    assert item["published_at"] is None
+
+
+def test_the_masthead_day_above_the_menu_is_not_the_article_date() -> None:
+    item = extract(page(before_menu='<div class="today">28/05/2025</div>'))
+    assert item["published_at"] is None
+
+
+def test_a_labelled_publication_date_in_an_info_list_after_the_text() -> None:
+    after = ('<dl class="info"><dt>التفاصيل</dt><dd>التصنيف: أخبار</dd>'
+             '<dd>نشر في: 2024/10/11</dd><dd>الزيارات: 942</dd></dl>')
+    assert extract(page(after=after))["published_at"] == "2024-10-11"
+
+
+def test_a_teaser_with_its_date_under_the_text_is_no_post_date() -> None:
+    after = ('<div><b>اقرأ أيضا</b><br>» <a href="/y">مهرجان الزهور يعود في الربيع المقبل</a>'
+             ' (10/08/2024)</div>')
+    html = page(after=after).replace('<div class="text">', "<div>")
+    assert extract(html)["published_at"] is None
+
+
+# ------------------------------------------------------------------ datelines and bylines
+
+
+def test_a_dateline_after_a_readers_question_opens_the_answer() -> None:
+    question = "أعمل موظفا منذ عشر سنوات وسمعت كلاما متضاربا عن القرار، فما الصحيح في ذلك؟"
+    body = (f"<p>{question}</p><p>سعاد، 45 عاما - تاريخ السؤال: 17 سبتمبر 2024</p>"
+            "<p>دبي - صوت الإمارات</p><h2>رد المستشار</h2>"
+            + "".join(f"<p>{text}</p>" for text in BODY))
+    item = extract(page(body=body))
+    assert item["dateline"] == {"location": "دبي", "source": "صوت الإمارات"}
+    assert paragraphs(item) == [question, *BODY]
+    assert item["published_at"] is None
+
+
+def test_a_desk_or_a_place_described_before_the_dash_is_no_dateline() -> None:
+    item = extract(page(header="<p>قسم الإعلانات - سامي حداد</p>"))
+    assert item["dateline"] is None and item["authors"] == ["سامي حداد"]
+    item = extract(page(after="<p>من داخل قاعة المحكمة - سامي حداد</p>"))
+    assert item["dateline"] is None and item["authors"] == ["سامي حداد"]
+
+
+def test_a_translator_after_the_writer_is_no_part_of_the_name() -> None:
+    header = '<div class="by">بقلم الكاتب: سامي حداد ترجمة وإعداد: نور عيسى</div>'
+    assert extract(page(header=header))["authors"] == ["سامي حداد"]
