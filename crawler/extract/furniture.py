@@ -358,6 +358,33 @@ def player_controls(text: str, key: str | None = None) -> bool:
         word in PLAYER_WORDS or _PLAYER_MARK.match(word) for word in words)
 
 
+PAGER_WORDS = frozenset(_folded(
+    "السابق", "السابقة", "التالي", "التالية", "الأولى", "الأخيرة", "الصفحة", "صفحة", "من",
+    "previous", "next", "prev", "first", "last", "page", "of",
+))
+_PAGE_NUMBER = re.compile(r"^[\d\u0660-\u0669]{1,3}$")
+
+
+def pager(text: str, key: str | None = None) -> bool:
+    """A pager's links and position ("« السابق 1 2 3 التالي » الصفحة 2 من 3"): no words of
+    the text."""
+    if len(text) > 120:
+        return False
+    words = (key_of(text) if key is None else key).split()
+    return any(_PAGE_NUMBER.match(word) for word in words) \
+        and any(word in PAGER_WORDS for word in words) \
+        and all(word in PAGER_WORDS or _PAGE_NUMBER.match(word) for word in words)
+
+
+_ISSUE_NUMBER = re.compile(r"^\s*(?:العدد|عدد|الإصدار|issue|no\.?)\s*(?:رقم)?\s*[:：]?\s*"
+                           r"[\d\u0660-\u0669]{1,6}\s*$", re.IGNORECASE)
+
+
+def issue_number(text: str) -> bool:
+    """A newspaper's issue number under its name ("العدد 9811"): the paper's, not the text's."""
+    return bool(_ISSUE_NUMBER.match(text))
+
+
 def author_box_heading(text: str, key: str | None = None) -> bool:
     return (key_of(text) if key is None else key) in AUTHOR_BOX_HEADINGS
 

@@ -63,12 +63,14 @@ STRONG_FURNITURE = frozenset({
 })
 """Class words that mark a box inside the body container as furniture."""
 EMBED_WORDS = frozenset({"tweet", "twitter", "instagram", "tiktok", "embed", "embedded", "oembed"})
+"""Class words of an embedded post: someone else's words, even when they read as a paragraph."""
 ASIDE_WORDS = frozenset({"aside", "nav", "footer"})
 """Words of boxes beside the text (<aside>, <nav>, <footer> and classes naming them): inside
 the body's container, even their sentences are no part of it (a box about the data, a bio)."""
 PROMPT_WORDS = frozenset({"paywall", "regwall", "subscribe", "subscription", "piano", "metering"})
 """Class words of a subscription prompt: its sentences sell, they are no part of the text."""
-"""Class words of an embedded post: someone else's words, even when they read as a paragraph."""
+SPONSORED_WORDS = frozenset({"sponsored", "sponsor", "promo", "outbrain", "taboola"})
+"""Class words of a box of paid teasers: its sentences sell other pages."""
 _SENTENCE_END = re.compile(r"[.!?؟…»\"”)]$")
 _SENTENCE_BREAK = re.compile(r"[.!?؟][»\"”)]?\s+\S")
 """A sentence ending inside a text, another one after it."""
@@ -207,6 +209,10 @@ class BlockView:
             return "furniture:counter"
         if furniture.media_teaser(text):
             return "furniture:media-teaser"
+        if furniture.issue_number(text):
+            return "furniture:issue-number"
+        if furniture.pager(text, key):
+            return "furniture:pager"
         if furniture.credits_line(text, key):
             return "furniture:credits"
         if furniture.player_controls(text, key):
@@ -357,8 +363,8 @@ def find_container(views: list[BlockView], after: int,
                 good[prefix] += weight
         else:
             noise = float(block.link_chars)
-            if view.network_furniture or view.generic_furniture:
-                noise = max(noise, float(len(view.text)))
+            if view.network_furniture or view.generic_furniture not in (None, "furniture:pager"):
+                noise = max(noise, float(len(view.text)))  # a pager stands between pages
             if noise:
                 for depth in range(1, len(path) + 1):
                     bad[path[:depth]] += noise
@@ -436,6 +442,8 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
         return "furniture:embed"
     if below & PROMPT_WORDS:
         return "furniture:paywall"
+    if below & SPONSORED_WORDS:
+        return "furniture:sponsored"
     if below & ASIDE_WORDS:
         return "furniture:aside"
     if view.date is not None and not view.ends_sentence:
@@ -474,8 +482,9 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
         # the text may go on in a box beside the container (a site builder's rich-text
         # components, one under the other with an ad or a spacer between them)
         wider = _continued_in(views[last + 1:page_end] if stop is None else [], container,
-                              first) \
-            or _continued_in(reversed(views[title + 1:start]), container, first)
+                              first, layout.title_blocks) \
+            or _continued_in(reversed(views[title + 1:start]), container, first,
+                             layout.title_blocks)
         if wider is None:
             break
         container = wider
@@ -551,10 +560,12 @@ def opens_bio(view: BlockView, following: list[BlockView]) -> bool:
         return False
     bio, words = following[0], view.text.split()
     for size in range(BIO_NAME_WORDS[0], min(BIO_NAME_WORDS[1], len(words)) + 1):
-        name = " ".join(words[-size:])  # the name, after a byline word or a title if any
-        if bio.text.startswith(name + " ") and bio.words > size:
-            opening = bio.folded.split()[size:size + BIO_OPENING_WORDS]
-            return any(word.removeprefix("و") in BIO_WORDS for word in opening)
+        for start in range(len(words) - size, -1, -1):
+            # the name, after a byline word or a title, or the first of two ("X وY")
+            name = " ".join(words[start:start + size])
+            if bio.text.startswith(name + " ") and bio.words > size:
+                opening = bio.folded.split()[size:size + BIO_OPENING_WORDS]
+                return any(word.removeprefix("و") in BIO_WORDS for word in opening)
     return False
 
 
@@ -566,21 +577,25 @@ CONTINUATION_LEVELS = 3
 
 
 def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
-                  first: BlockView) -> tuple[int, ...] | None:
+                  first: BlockView, titles: set[int]) -> tuple[int, ...] | None:
     """The wider container when the text goes on, past the blocks ``views`` lists in reading
     order away from the body, in a box beside the container: a paragraph with the first
-    paragraph's content words, after only furniture, links, labels and non-text (an ad
-    component, a read-also button, a spacer between two rich-text components)."""
+    paragraph's content words, after only furniture, links, labels, the headline repeated atop
+    a page (``titles``) and non-text (an ad component, a read-also button, a spacer between two
+    rich-text components, a pager)."""
     gap = 0
     for view in views:
-        if not view.is_text:
+        if not view.is_text or view.index in titles:
             continue
         path = view.block.path
         if path[:len(container)] == container:
             if view.paragraph:
                 return None  # the container's own text, not taken: nothing continues it
             continue
-        if view.paragraph:
+        shared = next((i for i, (a, b) in enumerate(zip(path, container, strict=False))
+                       if a != b), min(len(path), len(container)))
+        boxed = bool(view.block.furniture_below(shared) & STRONG_FURNITURE)
+        if view.paragraph and not boxed:  # a sponsored box's teasers are passed over
             if view.block.content != first.block.content or not view.ends_sentence:
                 return None
             for level in range(len(container) - 1,
@@ -588,7 +603,7 @@ def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
                 if path[:level] == container[:level]:
                     return container[:level]
             return None
-        if not (view.network_furniture or view.generic_furniture or view.link_text
+        if not (view.network_furniture or view.generic_furniture or view.link_text or boxed
                 or view.words <= LABEL_WORDS or view.block.heading):
             return None
         gap += 1

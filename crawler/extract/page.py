@@ -378,6 +378,19 @@ def _shown_pane(element: etree._Element) -> bool:
         or element.get("aria-hidden") == "false" or element.get("aria-expanded") == "true"
 
 
+def _hidden_page(element: etree._Element) -> bool:
+    """One of a text's pages printed whole into the HTML while a script shows one at a time
+    ("الصفحة 2 من 3"): hidden, beside a shown element of the same tag and class. Its text is
+    the article's, as the shown page's is; a tab pane's is one view of the page, not text."""
+    classes = element.get("class")
+    parent = element.getparent()
+    if not classes or parent is None or _tab_pane(element):
+        return False
+    return any(sibling is not element and sibling.tag == element.tag
+               and sibling.get("class") == classes and not _hidden(sibling)
+               for sibling in parent)
+
+
 def _inactive_tab(element: etree._Element) -> bool:
     """A tab pane the page does not show while another pane beside it is shown (lineups and
     statistics beside a match report): one view of the page, not the article's text. A folded
@@ -557,7 +570,8 @@ def flatten(root: etree._Element, base_url: str | None = None,
         if event == "start":
             outer = contexts[-1]
             if not tag or tag in SKIPPED_TAGS \
-                    or (_hidden(element) and not _locked(element, locked)) \
+                    or (_hidden(element) and not _locked(element, locked)
+                        and not _hidden_page(element)) \
                     or (tag in _NOTE_TAGS and _note_mark(element)) \
                     or (element.attrib and _inactive_tab(element)):
                 contexts.append(outer)

@@ -231,6 +231,8 @@ def _after_body(reading: Reading) -> list[BlockView]:
     stop = layout.stop if layout.stop is not None else len(reading.views)
     if layout.decisions.get(stop) == Decision("boilerplate", "furniture:closing-mark"):
         stop = len(reading.views)  # the wire's end mark: the editor's line follows it
+    elif layout.decisions.get(stop) == Decision("boilerplate", "furniture:bio"):
+        stop += 1  # the writer's name over the bio is the signature
     end = min(first + 4 * AFTER_BODY, stop)
     views = []
     for view in reading.views[first:end]:
@@ -372,9 +374,9 @@ def _original_words(text: str, folded_name: str) -> str | None:
 
 def _bare(view: BlockView) -> bool:
     """A name alone in its block: no date, no furniture, no byline word before it, no heading
-    of a section (h1 to h4: "النتيجة النهائية")."""
+    of a section (h1 to h4: "النتيجة النهائية") or a table's caption (text right in a <table>)."""
     return (view.date is None and view.network_furniture is None and not view.block.caption
-            and not 1 <= view.block.heading <= 4
+            and not 1 <= view.block.heading <= 4 and view.block.tag != "table"
             and view.generic_furniture is None and _bare_name(view.text)
             and names_in_byline(view.text) is None)
 

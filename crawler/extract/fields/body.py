@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
+from crawler.extract import network
 from crawler.extract.fields import dateline
 from crawler.extract.furniture import without_closing_mark, without_credit, without_edit_link
 from crawler.extract.layout import (
@@ -42,7 +44,8 @@ LEADING_LINE_WORDS = 15
 """A line at the body's start with at most this many words and no sentence end is no text."""
 LAYOUT_ONLY = frozenset({"furniture:link-text", "furniture:link-list", "furniture:class",
                          "furniture:embed", "furniture:figure", "furniture:aside",
-                         "furniture:paywall", "furniture:box", "furniture:table"})
+                         "furniture:paywall", "furniture:box", "furniture:table",
+                         "furniture:sponsored"})
 """Furniture rules that judge a block by its place in the body container the layout chose (on
 a page the generic extractor reads, that container may be the wrong one), and embedded posts,
 which annotated news corpora (zyte) count as the article's text."""
@@ -114,11 +117,16 @@ SPEAKER_TURNS = 2
 
 def _without_speakers(paragraphs: list[str]) -> list[str]:
     """An interview's paragraphs without the speakers' marks ("س:" / "ج:", "الصحيفة:" / the
-    guest's name): two or three labels, each opening at least two paragraphs."""
-    labels = Counter(match["label"] for text in paragraphs
-                     if (match := _SPEAKER.match(text)) and not _SAYING.match(match["label"]))
+    guest's name): two or three labels, each opening at least two paragraphs, or the site's
+    name and the label of the answer after it."""
+    opening = [match["label"] if (match := _SPEAKER.match(text))
+               and not _SAYING.match(match["label"]) else None for text in paragraphs]
+    labels = Counter(label for label in opening if label)
     speakers = {label for label, turns in labels.items()
-                if turns >= SPEAKER_TURNS or label in QA_MARKS}
+                if turns >= SPEAKER_TURNS or label in QA_MARKS or network.is_site_name(label)}
+    # the paper asks under its own name: the label answering it is the guest's
+    speakers |= {answer for asked, answer in pairwise(opening)
+                 if asked and answer and network.is_site_name(asked)}
     if not 2 <= len(speakers) <= 3:
         return paragraphs
     out = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.extract import network
+from crawler.extract import furniture, network
 from crawler.extract.dates import parse_arabic_date
 from crawler.extract.layout import BlockView
 from crawler.extract.reading import NOTHING, Found, Reading
@@ -74,7 +74,8 @@ def parse(text: str) -> Dateline | None:
     if _SENTENCE_PUNCT.search(location + source) or parse_arabic_date(text):
         return None
     if BYLINE_WORDS & set(location.split()) or location.split()[0] in DESK_WORDS \
-            or location.split()[0] in PREPOSITIONS:
+            or location.split()[0] in PREPOSITIONS \
+            or furniture.ad_label(location) or furniture.ad_label(source):
         return None
     return Dateline(location, source)
 

@@ -218,8 +218,9 @@ def _date_under_post(reading: Reading) -> tuple[BlockView, Stamp] | None:
         for value in view.block.datetimes:
             if found := machine_stamp(value):
                 return view, found
-        if view.date is not None and view.block.links and view.words <= POST_DATE_WORDS:
-            return view, view.date
+        if view.date is not None and (view.block.author or (
+                view.block.links and view.words <= POST_DATE_WORDS)):
+            return view, view.date  # a linked date, or the date on the post's signature line
     return None
 
 

@@ -8,6 +8,7 @@ the network's header text shown twice; the generic extractor's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from crawler.extract import network
@@ -51,9 +52,14 @@ def title_keys(reading: Reading) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
+_PAGE_COUNTER = re.compile(r"\s*[(\[]\s*\d{1,2}\s*(?:/|من)\s*\d{1,2}\s*[)\]]\s*$")
+"""A page's number after the headline repeated atop each page of a paged text ("X (2/3)")."""
+
+
 def shown_form(view: BlockView) -> str:
-    """The title as a block shows it: without a site label before it, not doubled."""
-    text = view.text
+    """The title as a block shows it: without a site label before it or a page counter after
+    it, not doubled."""
+    text = _PAGE_COUNTER.sub("", view.text)
     if prefixed := view.label_prefix:
         return prefixed[1]
     words = text.split()

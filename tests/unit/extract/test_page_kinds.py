@@ -1,6 +1,7 @@
-"""Page kinds the eighth held-out set brought (audio episodes, "on this day" pages, advice with a
-data table, notices, text-only editions), each in markup written here by hand: what decides
-the body, the date, the dateline and the byline on them, through ``extract_article``."""
+"""Page kinds the eighth and ninth held-out sets brought (audio episodes, "on this day" pages,
+advice with a data table, notices, text-only editions; paged articles, press reviews, results
+tables), each in markup written here by hand: what decides the body, the date, the dateline and
+the byline on them, through ``extract_article``."""
 
 from __future__ import annotations
 
@@ -145,3 +146,79 @@ def test_a_desk_or_a_place_described_before_the_dash_is_no_dateline() -> None:
 def test_a_translator_after_the_writer_is_no_part_of_the_name() -> None:
     header = '<div class="by">بقلم الكاتب: سامي حداد ترجمة وإعداد: نور عيسى</div>'
     assert extract(page(header=header))["authors"] == ["سامي حداد"]
+
+
+# ------------------------------------------------------------------ paged texts, reviews, tables
+
+
+def paged(pages: list[list[str]]) -> str:
+    sections = []
+    for number, texts in enumerate(pages, 1):
+        hidden = " hidden" if number > 1 else ""
+        head = (f'<div class="page-head">{TITLE} ({number}/{len(pages)})</div>'
+                if number > 1 else "")
+        pager = (f'<nav class="pager"><a href="?p=1">1</a> <a href="?p=2">2</a> '
+                 f'<a href="?p={number + 1}">التالي »</a> الصفحة {number} من {len(pages)}</nav>')
+        sections.append(f'<section class="part"{hidden}>{head}'
+                        + "".join(f"<p>{text}</p>" for text in texts) + f"</section>{pager}")
+        if number == 1:
+            sections.append('<div class="sponsored"><b>محتوى مدعوم</b><div><a href="/s">عرض '
+                            'خاص على الرحلات الصيفية</a> احجز الآن واستفد من خصم كبير على '
+                            'الرحلات إلى المدن الساحلية هذا الموسم.</div></div>')
+    return "".join(sections)
+
+
+def test_every_page_of_a_paged_text_is_the_text_once() -> None:
+    item = extract(page(body=paged([BODY[:1], BODY[1:3], BODY[3:]])))
+    assert paragraphs(item) == BODY
+    assert item["title"] == TITLE
+
+
+def test_a_shown_tab_and_its_hidden_neighbours_stay_apart() -> None:
+    tabs = ('<div class="tabs"><div class="tab-pane active"><p>' + BODY[3] + '</p></div>'
+            '<div class="tab-pane" hidden><p>تشكيلة الفريق الأول كما أعلنها المدرب قبل '
+            'المباراة بساعة واحدة فقط.</p></div></div>')
+    body = "".join(f"<p>{text}</p>" for text in BODY[:3]) + tabs
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_a_papers_issue_number_is_not_the_review() -> None:
+    body = (f"<p>{BODY[0]}</p><h3>صحيفة الوادي</h3><p>العدد 9811</p><p>{BODY[1]}</p>"
+            f"<h3>صحيفة الساحل</h3><p>العدد ١٥٨٤٥</p>"
+            + "".join(f"<p>{text}</p>" for text in BODY[2:]))
+    text = extract(page(body=body))["text"]
+    assert "العدد" not in text and "صحيفة الساحل" in text
+
+
+def test_a_tables_caption_after_the_text_is_no_signature() -> None:
+    after = ('<table><caption>الأرقام الرسمية للنتيجة</caption><tr><th>الشعبة</th>'
+             '<th>نسبة النجاح</th></tr><tr><td>علمي</td><td>71.4%</td></tr></table>')
+    item = extract(page(header="<p>واشنطن - سامي حداد</p>", after=after))
+    assert item["authors"] == ["سامي حداد"]
+
+
+def test_an_ad_label_before_a_dash_is_no_dateline() -> None:
+    item = extract(page(header="<p>إعلان - محتوى مدعوم</p>"))
+    assert item["dateline"] is None
+
+
+def test_the_papers_name_and_its_guests_marks_are_not_the_interview() -> None:
+    question = "ما الذي تغير فعلا على أرض الواقع خلال الأشهر الماضية؟"
+    body = (f"<p>{BODY[0]}</p><p>العرب اليوم: {question}</p><p>حداد: {BODY[1]}</p>"
+            + "".join(f"<p>{text}</p>" for text in BODY[2:]))
+    assert paragraphs(extract(page(body=body))) == [BODY[0], question, *BODY[1:]]
+
+
+def test_the_first_of_two_writers_bio_after_the_text_is_not_the_text() -> None:
+    after = ("<p>كتب سامي حداد ونور عيسى</p><p>سامي حداد كاتب وصحفي لبناني، يكتب في الشؤون "
+             "البلدية منذ عشرين عاما، وله عدة مؤلفات.</p>")
+    item = extract(page(after=after))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامي حداد", "نور عيسى"]
+
+
+def test_a_posts_date_on_its_signature_line() -> None:
+    after = ('<div class="post-footer"><span class="author">سامي حداد</span>👁 40.9K تم '
+             "التعديل 29 سبتمبر 2024، الساعة 20:20</div>")
+    html = page(after=after).replace('<div class="text">', '<div class="post">')
+    assert extract(html)["published_at"] == "2024-09-29T20:20:00"
