@@ -24,7 +24,7 @@ from crawler.simulator.markup import dates, furniture
 from crawler.simulator.markup.kit import HashedNames, article_url, attr, esc, thumb_url
 from crawler.simulator.markup.source import SourceArticle
 from crawler.simulator.model import REFERENCE
-from crawler.simulator.text import paragraph, person_name, slugify
+from crawler.simulator.text import eastern_digits, paragraph, person_name, slugify
 from crawler.text import fold, normalise_space
 
 DateWhere = Literal["metadata", "text", "none"]
@@ -145,6 +145,13 @@ class Link:
     excerpt: str | None = None
     thumb: str | None = None
     moment: datetime | None = None
+
+
+def link_items(links: list[Link], date_class: str = "d") -> str:
+    """Teasers as list items: the headline linked, then its date (when it has one) in a span."""
+    return "".join(f'<li><a href="{attr(link.url)}">{esc(link.title)}</a>'
+                   + (f' <span class="{date_class}">{esc(link.date)}</span>' if link.date else "")
+                   + "</li>" for link in links)
 
 
 def _url_dated(url: str) -> bool:
@@ -407,6 +414,10 @@ class Page:
 
     def clock(self) -> str:
         return self.record("clock", [furniture.network_clock(self.rng)])[0]
+
+    def digits(self, text: str) -> str:
+        """``text`` in the page's digits: Eastern Arabic on pages that print them."""
+        return eastern_digits(text) if self.eastern else text
 
     def script_articles(self, count: int) -> list[dict[str, Any]]:
         """Other articles with their text, as inline scripts embed them (state, widgets)."""

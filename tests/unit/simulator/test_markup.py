@@ -2169,6 +2169,7 @@ def test_text_lite_has_no_classes_and_its_notes_are_not_body(
 
 NINTH_SET = ("exam_results", "paged_article", "press_review", "transfer_news",
              "translated_article")
+"""The ninth held-out set (held out until the rules' author looked at it)."""
 
 
 @pytest.fixture(scope="module")
@@ -2177,8 +2178,9 @@ def ninth_pages() -> list[GeneratedPage]:
     return list(generate(250, seed=91, families=NINTH_SET))
 
 
-def test_the_held_out_set_is_the_ninth_five() -> None:
-    assert set(NINTH_SET) == HELD_OUT
+def test_the_ninth_set_is_no_longer_held_out() -> None:
+    assert set(NINTH_SET) <= set(FAMILIES)
+    assert not set(NINTH_SET) & HELD_OUT
 
 
 def _shown_day(text: str) -> str:
@@ -2503,4 +2505,393 @@ def test_paged_article_pages_are_body_and_pagers_are_not(
         for string in (*_kind(page, "pager"), *_kind(page, "paging")):
             assert string not in paragraphs
     for kind in ("run in", "pages 2", "pages 3", "pages 4", "titled", "sponsored"):
+        assert seen[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- tenth held-out set
+
+TENTH_SET = ("corrected_story", "event_agenda", "forum_thread", "prayer_times",
+             "sponsored_content")
+
+
+@pytest.fixture(scope="module")
+def tenth_pages() -> list[GeneratedPage]:
+    """50 pages of each family of the tenth held-out set."""
+    return list(generate(250, seed=101, families=TENTH_SET))
+
+
+def test_the_held_out_set_is_the_tenth_five() -> None:
+    assert set(TENTH_SET) == HELD_OUT
+
+
+def test_corrected_story_marks_notice_and_log_are_not_the_story(
+        tenth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(tenth_pages, "corrected_story"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        text = visible_text(page.html)
+        title_at = text.find(page.expected["title"])
+        container = root.xpath("//div[@class='story-text']")[0]
+        units = _children(container, ("dateline", "ad", "read-also", "update-mark"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "strong", page, ":")
+            seen["run in"] += 1
+        marks = _kind(page, "update_marks")
+        assert len(marks) == int(page.layout["marked"])
+        if page.layout["marks"] == "run_in":  # "تحديث 14:20:" opens the paragraph: not body
+            for k, unit in enumerate(units):
+                mark = next((m for m in marks if unit.startswith(f"{m}:")), None)
+                if mark:
+                    units[k] = _without(unit, f"{mark}:")
+        elif page.layout["marks"] == "line":
+            assert _texts(container, "./p[@class='update-mark']") == marks
+        assert units == paragraphs
+        seen[f"marks {page.layout['marks']}"] += 1
+        seen[f"text {page.layout['text']}"] += 1
+        if page.layout["text"] == "div":
+            assert not container.xpath("./p[not(@class)]")
+        for mark in marks:  # a time of day, inside the text after its first paragraph
+            assert re.search(r"\d{2}:\d{2}$", mark.translate(DIGITS).rstrip("]"))
+            assert text.find(paragraphs[0]) < text.find(mark) < text.find(paragraphs[-1])
+        badge = _kind(page, "badge")
+        assert text.find(badge[0]) < title_at
+        notice = root.xpath("//aside[@class='correction']")
+        assert len(notice) == (page.layout["correction"] == "yes")
+        if notice:
+            words = _texts(notice[0], "./p/em")[0]
+            assert words not in paragraphs
+            if page.layout["correction_place"] == "top":  # between the title and the text, undated
+                assert title_at < text.find(words) < text.find(paragraphs[0])
+                assert not DATE_LIKE.search(normalise_space(notice[0].text_content())
+                                            .translate(DIGITS))
+            else:
+                assert text.find(words) > text.find(paragraphs[-1])
+                assert "صُحح في" in notice[0].text_content()
+            seen[f"correction {page.layout['correction_place']}"] += 1
+        log = root.xpath("//section[@class='revisions']")[0]
+        times = _texts(log, ".//span[@class='t']")
+        whats = _texts(log, ".//span[@class='what']")
+        editors = _texts(log, ".//span[@class='by']")
+        assert len(times) == len(whats) == len(editors) >= 3
+        assert badge[1].translate(DIGITS) == f"(تحديث {len(times) - 1})"
+        assert not any(name in line for line in editors for name in authors)
+        changed = [w for w in whats if w.startswith("تعديل العنوان")]
+        assert len(changed) == 1
+        earlier = changed[0].split("«", 1)[1].rsplit("»", 1)[0]  # the earlier headline
+        assert earlier.startswith("عاجل") and earlier != page.expected["title"]
+        assert (log.getparent().get("class") == "side") == (page.layout["log"] == "side")
+        seen[f"log {page.layout['log']}"] += 1
+        if page.layout["date_where"] == "none":
+            assert all(t.startswith("منذ") for t in times)
+            seen["log ages"] += 1
+        elif page.layout["date_where"] == "text":
+            region = header_region(page)
+            assert times[0] in region and times[-1] in region  # the publication, the last update
+            assert len(set(times)) == len(times)
+            seen["log dated"] += 1
+        else:
+            news = _ld(root, "NewsArticle")
+            assert str(news["dateModified"]) > str(news["datePublished"])
+            correction = news.get("correction")
+            assert (correction is None) == (page.layout["correction"] == "no")
+            if isinstance(correction, dict):
+                assert set(correction) == {"@type", "text"}  # no date of its own
+            seen["modified after"] += 1
+        if page.layout.get("last_editor"):
+            line = _kind(page, "last_editor")[0]
+            assert line in header_region(page) and not any(n in line for n in authors)
+            seen["last editor"] += 1
+    for kind in ("run in", "text p", "text div", "marks run_in", "marks line", "marks none",
+                 "correction top", "correction end", "log after", "log side", "log ages",
+                 "log dated", "modified after", "last editor"):
+        assert seen[kind] > 0, kind
+
+
+def test_event_card_programme_and_tile_are_not_the_story(
+        tenth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(tenth_pages, "event_agenda"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        text = visible_text(page.html)
+        title_at = text.find(page.expected["title"])
+        container = root.xpath("//div[@class='event-story']")[0]
+        units = _children(container, ("dateline", "ad", "event-card", "programme"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "b", page, "-")
+            seen["run in"] += 1
+        assert units == paragraphs
+        event = _ld(root, "Event")
+        guests = _texts(root, "//table[@class='programme']//tr/td[4]")
+        performers = event["performer"]
+        assert isinstance(performers, list)
+        assert [p["name"] for p in performers] == guests
+        assert not set(guests) & set(authors) and not set(guests) & set(paragraphs)
+        if page.expected["published_at"]:
+            assert str(event["startDate"])[:10] > _day(page.expected["published_at"])
+            seen["event later"] += 1
+        tile = root.xpath("//div[@class='date-tile']")[0]
+        day = _texts(tile, "./span[@class='d']")[0]
+        assert int(day.translate(DIGITS)) == int(str(event["startDate"])[8:10])
+        assert text.find(_texts(tile, "./span[@class='status']")[0]) < title_at
+        card = root.xpath("//aside[@class='event-card']")
+        assert len(card) == 1
+        values = _texts(card[0], ".//dd")
+        assert not set(values) & set(paragraphs)
+        at = text.find(values[0])  # the event's name
+        if page.layout["card"] == "above":
+            assert at < title_at
+        elif page.layout["card"] == "after_lead":
+            assert card[0].getparent() is container and at > text.find(paragraphs[0])
+        else:
+            assert card[0].getparent().get("class") == "side"
+        seen[f"card {page.layout['card']}"] += 1
+        table = root.xpath("//table[@class='programme']")[0]
+        assert (table.getparent() is container) == (page.layout["programme"] == "inside")
+        seen[f"programme {page.layout['programme']}"] += 1
+        if page.layout.get("deck"):  # the guests' names between the title and the byline
+            deck = _texts(root, "//p[@class='deck']")[0]
+            assert set(deck.removeprefix("بمشاركة ").split(" و", 1)) <= set(guests)
+            assert not any(name in deck for name in authors)
+            assert title_at < text.find(deck) < text.find(paragraphs[0])
+            seen["deck"] += 1
+        for string in (*_kind(page, "about"), *_kind(page, "other_events"), *_kind(page, "map")):
+            assert string not in paragraphs
+    for kind in ("run in", "event later", "card above", "card after_lead", "card side",
+                 "programme inside", "programme after", "deck"):
+        assert seen[kind] > 0, kind
+
+
+def _first_post(root: lxml.html.HtmlElement, skin: str) -> lxml.html.HtmlElement:
+    if skin == "vb":
+        return root.xpath("//div[starts-with(@id, 'post_message_')]/blockquote")[0]
+    return root.xpath("//article[contains(@class, 'message-body')]/div[@class='bbWrapper']")[0]
+
+
+def test_forum_first_post_is_the_article_and_the_thread_is_not(
+        tenth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.forum_thread import NICKNAMES, REPOST_ENDS, STAFF
+
+    seen: Counter[str] = Counter()
+    for page in _of(tenth_pages, "forum_thread"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        skin, poster_kind = page.layout["skin"], page.layout["poster"]
+        container = _first_post(root, skin)
+        units = _flow_units(container, ("bbImageWrapper",))
+        if poster_kind == "member":  # a repost: the writer's line and the closing line
+            assert units.pop() in REPOST_ENDS
+            before = page.layout["byline_position"] == "before"
+            line = units.pop(0) if before else units.pop()
+            assert line.startswith(("بقلم", "الكاتب")) and line.endswith(authors[-1])
+            seen[f"writer line {page.layout['byline_position']}"] += 1
+        if page.layout["dateline"] != "none":
+            dateline = page.expected["dateline"]
+            pattern = rf"{re.escape(dateline['location'])}\s*[-ـ/–]+\s*" \
+                      rf"{re.escape(dateline['source'])}"
+            if page.layout["dateline"] == "line":
+                assert re.fullmatch(pattern, units.pop(0))
+                seen["dateline line"] += 1
+            else:
+                lead = next(t for t in _texts(container, ".//b") if re.fullmatch(pattern + ":", t))
+                units[0] = _without(units[0], lead)
+                seen["run in"] += 1
+        assert units == paragraphs
+        inner = lxml.html.tostring(container, encoding=str)
+        doubled = re.search(r"<br ?/?>\s*<br ?/?>", inner) is not None
+        assert doubled == (page.layout["breaks"] == "double")
+        seen[f"skin {skin}"] += 1
+        seen[f"breaks {page.layout['breaks']}"] += 1
+        poster = _texts(root, "(//a[contains(@class, 'username')])[1]")[0]
+        if poster_kind == "writer":
+            assert poster in authors
+        else:
+            assert poster not in authors
+            assert poster in (STAFF if poster_kind == "staff" else NICKNAMES)
+        seen[f"poster {poster_kind}"] += 1
+        h1 = _texts(root, "//h1")[0]
+        assert h1 != page.expected["title"] and h1.endswith(page.expected["title"])
+        prefix = _texts(root, "//h1//span[@class='prefix' or contains(@class, 'label--')]")[0]
+        assert prefix.strip("[]") not in page.expected["title"]
+        posts = root.xpath("//li[contains(@class, 'postcontainer')]" if skin == "vb"
+                           else "//article[contains(@class, 'message--post')]")
+        assert len(posts) >= 3
+        for reply in posts[1:]:  # a reply quoting the first post repeats one of its sentences
+            for quote in reply.xpath(".//div[@class='message'] | "
+                                     ".//div[@class='bbCodeBlock-content']"):
+                said = normalise_space(quote.text_content())
+                assert any(said in p for p in paragraphs)
+                seen["reply quote"] += 1
+        for string in (*_kind(page, "replies"), *_kind(page, "signature"),
+                       *_kind(page, "edited"), *_kind(page, "member")):
+            assert string not in paragraphs
+        stamp = posts[0].xpath(".//time | .//span[@class='date' or @class='u-dt']")[0]
+        shown = normalise_space(stamp.text_content())
+        where = page.layout["date_where"]
+        if where == "metadata":
+            assert stamp.tag == "time" and stamp.getparent().tag == "a"
+            assert _as_expected(stamp.get("datetime") or "") == page.expected["published_at"]
+            if skin == "xf":
+                posting = _ld(root, "DiscussionForumPosting")
+                author = posting["author"]
+                assert isinstance(author, dict) and author["name"] == poster
+            seen["metadata time"] += 1
+        elif where == "text":
+            assert DATE_LIKE.search(shown.translate(DIGITS)) and stamp.tag != "time"
+        if where == "none" or shown.startswith("منذ"):
+            assert shown.startswith("منذ") and where != "text"
+            seen["age"] += 1
+        if page.layout.get("edited"):
+            note = _kind(page, "edited")[0]
+            text = visible_text(page.html)
+            assert text.find(note) > text.find(paragraphs[-1])
+            seen["edited"] += 1
+    for kind in ("skin vb", "skin xf", "breaks double", "breaks single", "poster writer",
+                 "poster member", "poster staff", "writer line before", "writer line after",
+                 "dateline line", "run in", "reply quote", "metadata time", "age", "edited"):
+        assert seen[kind] > 0, kind
+
+
+def test_sponsored_label_brand_and_banner_are_not_the_article(
+        tenth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.sponsored_content import BRANDS, DESK
+
+    seen: Counter[str] = Counter()
+    for page in _of(tenth_pages, "sponsored_content"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        text = visible_text(page.html)
+        title_at = text.find(page.expected["title"])
+        container = root.xpath("//div[@class='sponsored-text']")[0]
+        units = _children(container, ("dateline", "brand-box", "brand-quote"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "strong", page, ":")
+            seen["run in"] += 1
+        assert units == paragraphs
+        partner = _kind(page, "partner")[0]  # beside the byline, a company
+        brand = next(name for name, _, _ in BRANDS if partner.endswith(name))
+        assert brand not in authors
+        assert title_at < text.find(partner) < text.find(paragraphs[0])
+        holder = root.xpath("//span[@class='sponsored-label']")[0].getparent().get("class")
+        assert holder == ("sponsor-bar" if page.layout["label"] == "top" else "meta")
+        seen[f"label {page.layout['label']}"] += 1
+        card = container.xpath("./aside[@class='brand-quote']")
+        assert bool(card) == bool(page.layout.get("quote_card"))
+        if card:  # a blockquote inside the text that is the brand's, not the article's
+            words = _texts(card[0], "./blockquote")[0]
+            cite = _texts(card[0], "./cite")[0]
+            assert words.strip("«»") not in " ".join(paragraphs)
+            assert brand in cite and not any(name in cite for name in authors)
+            assert text.find(paragraphs[0]) < text.find(words)
+            seen["quote card"] += 1
+        box = root.xpath("//aside[@class='brand-box']")[0]
+        if page.layout["brand_box"] == "inside":
+            assert box.getparent() is container
+        elif page.layout["brand_box"] == "side":
+            assert box.getparent().get("class") == "side"
+        else:
+            assert text.find(_texts(box, ".//h4")[0]) > text.find(paragraphs[-1])
+        seen[f"brand box {page.layout['brand_box']}"] += 1
+        valid = _texts(box, ".//p[@class='valid']")[0]
+        if page.expected["published_at"]:
+            assert _shown_day(valid) > _day(page.expected["published_at"])
+            seen["offer later"] += 1
+        disclosure = _kind(page, "disclosure")[0]
+        assert brand in disclosure and disclosure not in paragraphs
+        if page.layout["disclosure"] == "top":
+            assert title_at < text.find(disclosure) < text.find(paragraphs[0])
+        else:
+            assert text.find(disclosure) > text.find(paragraphs[-1])
+        seen[f"disclosure {page.layout['disclosure']}"] += 1
+        banner = root.xpath("//div[@id='cmplz-cookiebanner']")
+        assert len(banner) == (page.layout["consent"] != "none")
+        if banner:  # the consent plugin's sentences, first or last in the body
+            assert _texts(banner[0], "./p")[0] not in paragraphs
+            assert DATE_LIKE.search(_texts(banner[0], "./small")[0].translate(DIGITS))
+            body_element = root.find("body")
+            assert body_element is not None
+            edge = body_element[0] if page.layout["consent"] == "first" else body_element[-1]
+            assert edge is banner[0]
+        seen[f"consent {page.layout['consent']}"] += 1
+        pixels = [img.get("src") for img in root.iter("img") if img.get("width") == "1"]
+        assert len(pixels) == 2
+        assert not set(pixels) & {image["url"] for image in page.expected["images"]}
+        if page.layout["byline"] == "desk":
+            assert DESK in text and not any(name in DESK for name in authors)
+            seen["desk"] += 1
+        if page.layout["date_where"] == "metadata" or page.layout["byline"] == "meta_only":
+            sponsor = _ld(root, "NewsArticle")["sponsor"]
+            assert isinstance(sponsor, dict) and sponsor["name"] == brand
+            seen["sponsor"] += 1
+    for kind in ("run in", "label top", "label meta", "quote card", "brand box inside",
+                 "brand box end", "brand box side", "offer later", "disclosure top",
+                 "disclosure end", "consent first", "consent last", "consent none", "desk",
+                 "sponsor"):
+        assert seen[kind] > 0, kind
+
+
+def test_prayer_widgets_and_hijri_strip_are_not_the_story(
+        tenth_pages: list[GeneratedPage]) -> None:
+    seen: Counter[str] = Counter()
+    for page in _of(tenth_pages, "prayer_times"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        text = visible_text(page.html)
+        title_at = text.find(page.expected["title"])
+        container = root.xpath("//div[@class='religion-story']")[0]
+        units = _children(container, ("dateline", "ad", "prayer-card", "week-times"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "b", page, ":")
+            seen["run in"] += 1
+        assert units == paragraphs
+        seen[f"text {page.layout['text']}"] += 1
+        if page.layout["text"] == "div":
+            assert not container.xpath("./p[not(@class)]")
+        strip = _texts(root, "//div[@class='hijri-strip']")[0]
+        render_day = _shown_day(strip)  # the render day, in Hijri and Gregorian
+        assert "هـ" in strip and text.find(strip) < title_at
+        if page.expected["published_at"]:
+            assert render_day > _day(page.expected["published_at"])
+            seen["render later"] += 1
+        if page.layout["date_where"] == "text" and page.layout["date_format"] in (
+                "hijri_paired", "gregorian_hijri"):  # the article's date in the strip's form
+            region = header_region(page)
+            assert "هـ" in region and _shown_day(region) == page.expected["published_at"]
+            seen["hijri date"] += 1
+        card = root.xpath("//aside[@class='prayer-card']")[0]
+        heading = _texts(card, "./h3")[0]
+        assert _shown_day(_texts(card, "./p[@class='day']")[0]) == render_day
+        if page.layout["card"] == "top":
+            assert text.find(heading) < title_at
+        elif page.layout["card"] == "after_lead":
+            assert card.getparent() is container
+            assert text.find(paragraphs[0]) < text.find(heading)
+        else:
+            assert card.getparent().get("class") == "side"
+        seen[f"card {page.layout['card']}"] += 1
+        times = _texts(card, ".//td")
+        assert len(times) == 6
+        assert all(re.fullmatch(r"\d{2}:\d{2}", t.translate(DIGITS)) for t in times)
+        week = root.xpath("//table[@class='week-times']")[0]
+        rows = [_texts(row, "./td") for row in week.xpath(".//tr[td]")]
+        assert len(rows) == 7
+        assert rows[0][1].translate(DIGITS) == f"{render_day[8:10]}/{render_day[5:7]}"
+        assert rows[0][3:] == times  # today's row holds the card's times
+        assert (week.getparent() is container) == (page.layout["timetable"] == "inside")
+        seen[f"timetable {page.layout['timetable']}"] += 1
+        assert _kind(page, "countdown")[0].startswith(("متبقي", "غدا"))
+        mufti = _kind(page, "mufti")
+        assert all(q.endswith("؟") for q in mufti[1:-1])
+        assert not any(name in mufti[-1] for name in authors)
+        for string in (*_kind(page, "dhikr"), *mufti, *_kind(page, "prayer_card"),
+                       *_kind(page, "timetable")):
+            assert string not in paragraphs
+    for kind in ("run in", "text p", "text div", "card top", "card after_lead", "card side",
+                 "timetable inside", "timetable after", "render later", "hijri date"):
         assert seen[kind] > 0, kind
