@@ -32,6 +32,7 @@ READ_ALSO = _folded(
 AD_LABELS = _folded(
     "إعلان", "اعلان", "الإعلان", "إعلانات", "الإعلانات", "مساحة إعلانية", "مساحة اعلانية",
     "محتوى مدفوع", "محتوى ممول", "محتوى مدعوم", "إعلان ممول", "مساحة للإعلان", "إعلان تجاري",
+    "محتوى إعلاني", "مادة إعلانية", "إعلان مدفوع", "محتوى برعاية",
     "advertisement", "advertising", "sponsored", "ad", "ads",
 )
 SECTION_HEADINGS = _folded(
@@ -50,6 +51,9 @@ SECTION_HEADINGS = _folded(
     "references", "newsletter", "follow us",
     "ملاحظات للمحررين", "ملاحظة للمحررين", "نبذة عن", "حول الوزارة", "عن الوزارة", "حول الهيئة",
     "عن الهيئة", "notes to editors",
+    "سجل التحديثات", "سجل التعديلات", "تاريخ التعديلات", "تاريخ التحديثات", "revision history",
+    "عن الفعالية", "تعريف بالفعالية", "عن المهرجان", "عن المعرض", "عن الجهة المنظمة",
+    "عن المنظمين", "عن الشركة", "نبذة عن الشركة", "about the event",
 )
 """Headings (and whole lines) that open furniture sections."""
 SHARE_WORDS = frozenset(_folded(
@@ -374,6 +378,45 @@ def pager(text: str, key: str | None = None) -> bool:
     return any(_PAGE_NUMBER.match(word) for word in words) \
         and any(word in PAGER_WORDS for word in words) \
         and all(word in PAGER_WORDS or _PAGE_NUMBER.match(word) for word in words)
+
+
+_DISCLAIMER = re.compile(r"(?:لا|ولا) (?:تعبر|يعبر) بالضرورة عن|(?:تعبر|يعبر) عن (?:(?:آراء|رأي) )?"
+                         r"(?:كتابها|كاتبها|أصحابها|صاحبها)|في إطار شراكة تجارية|محتوى مدفوع من"
+                         r"|(?:هذا|هذه) (?:المحتوى|المادة) (?:مقدم|مقدمة|ممول|ممولة) من")
+DISCLAIMER_WORDS = 40
+
+
+def disclaimer(text: str) -> bool:
+    """A publisher's disclaimer or a sponsorship disclosure ("... لا تعبر بالضرورة عن رأي
+    الموقع", "تنشر هذه المادة في إطار شراكة تجارية مع X"): the site's words about the text."""
+    return len(text.split()) <= DISCLAIMER_WORDS and bool(_DISCLAIMER.search(text))
+
+
+_EDITOR_NOTE = re.compile(r"^\s*(?:ملاحظة المحرر|ملاحظة من المحرر|ملاحظة التحرير|ملاحظة المحررين"
+                          r"|تنويه|تصحيح|توضيح|استدراك|editor'?s note|correction)\s*[:：]",
+                          re.IGNORECASE)
+
+
+def editor_note(text: str) -> bool:
+    """The desk's note on the text ("ملاحظة المحرر: ...", "تصحيح: ورد في نسخة سابقة ..."):
+    about the article, not of it."""
+    return bool(_EDITOR_NOTE.match(text))
+
+
+_POST_MARK = re.compile(r"^\s*(?:منقول(?:\s+(?:للفائدة|مع التحية|للأمانة|بتصرف))?\s*[.!]?"
+                        r"|(?:آخر تعديل|اخر تعديل|تم التعديل|تم تعديل|عدل|last edited)"
+                        r"\s+(?:بواسطة|من قبل|by)\s.{0,60}|[_\-=~*]{5,})\s*$", re.IGNORECASE)
+
+
+def post_mark(text: str) -> bool:
+    """A forum post's marks around its text: a repost's "منقول للفائدة", the edit note ("آخر
+    تعديل بواسطة X؛ منذ 3 أشهر"), the line of underscores over the poster's signature."""
+    return bool(_POST_MARK.match(text))
+
+
+def signature_rule(text: str) -> bool:
+    """The line of underscores over a poster's signature: the text ends above it."""
+    return bool(re.match(r"^\s*_{5,}\s*$", text))
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:العدد|عدد|الإصدار|issue|no\.?)\s*(?:رقم)?\s*[:：]?\s*"

@@ -209,6 +209,14 @@ class BlockView:
             return "furniture:counter"
         if furniture.media_teaser(text):
             return "furniture:media-teaser"
+        if furniture.signature_rule(text):
+            return "furniture:signature-rule"
+        if furniture.post_mark(text):
+            return "furniture:post-mark"
+        if furniture.editor_note(text):
+            return "furniture:editor-note"
+        if furniture.disclaimer(text):
+            return "furniture:disclaimer"
         if furniture.issue_number(text):
             return "furniture:issue-number"
         if furniture.pager(text, key):
@@ -286,6 +294,9 @@ class Layout:
     """Index of the block showing the title."""
     title_blocks: set[int] = field(default_factory=set)
     """Every block that repeats the title (doubled, label-prefixed, plain)."""
+    title_prefixed: dict[int, str] = field(default_factory=dict)
+    """A heading showing the title after a thread's or a story's tag ("[منقول] X"), and the
+    title without the tag."""
     container: tuple[int, ...] | None = None
     """The body container's path (its block element and the elements around it)."""
     start: int | None = None
@@ -408,7 +419,8 @@ def ends_articles(view: BlockView, depth: int) -> str | None:
         return view.network_furniture
     if view.generic_furniture in ("furniture:section-heading", "furniture:footer-line",
                                   "furniture:author-box", "furniture:sign-off",
-                                  "furniture:closing-mark"):
+                                  "furniture:closing-mark", "furniture:signature-rule",
+                                  "furniture:disclaimer"):
         return view.generic_furniture
     if view.generic_furniture == "furniture:source-line" and view.block.figure is None:
         return view.generic_furniture  # a table's own source line stays in its figure
@@ -442,8 +454,6 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
         return "furniture:embed"
     if below & PROMPT_WORDS:
         return "furniture:paywall"
-    if below & SPONSORED_WORDS:
-        return "furniture:sponsored"
     if below & ASIDE_WORDS:
         return "furniture:aside"
     if view.date is not None and not view.ends_sentence:
@@ -466,6 +476,8 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     if container is None:
         _mark_furniture(views, layout, 0)
         return
+    first_post = _first_post(views, container, title)
+    container = first_post or container
     while True:
         layout.container = container
         depth = len(container)
@@ -481,6 +493,8 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
         last, stop = _last_paragraph(inside, start, depth)
         # the text may go on in a box beside the container (a site builder's rich-text
         # components, one under the other with an ad or a spacer between them)
+        if first_post:
+            break  # the replies that follow a topic's first post never continue it
         wider = _continued_in(views[last + 1:page_end] if stop is None else [], container,
                               first, layout.title_blocks) \
             or _continued_in(reversed(views[title + 1:start]), container, first,
@@ -515,6 +529,61 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
     if shown:  # the header is the title shown nearest the body, not a copy at the page's top
         layout.title = max(shown)
     _mark_furniture(views, layout, depth)
+
+
+POSTS = 3
+"""Posts a thread shows at least (the article and two replies) for its first to be the text."""
+CARD_LINE_WORDS = 6
+"""Lines of a poster's card (name, rank, join date, country, posts) are this short."""
+NOT_A_POST_TEXT = 200
+"""Characters of text a child of a thread without a poster's card may hold (a thanks line)."""
+
+
+THREAD_LEVELS = 3
+"""How far below the container the list of posts may be (the thread's wrappers)."""
+
+
+def _first_post(views: list[BlockView], container: tuple[int, ...],
+                title: int) -> tuple[int, ...] | None:
+    """The first post's element when the container, or the element in it holding most text,
+    holds a thread of posts (a forum topic): each post opens with its poster's card, two short
+    lines or more before its text, and the first, the topic's article, is the longest; the
+    replies after it are comments."""
+    for _ in range(THREAD_LEVELS + 1):
+        children: dict[int, list[BlockView]] = {}
+        depth = len(container)
+        for view in views[title + 1:]:
+            path = view.block.path
+            if view.is_text and len(path) > depth and path[:depth] == container:
+                children.setdefault(path[depth], []).append(view)
+        if (first := _thread(children)) is not None:
+            return (*container, first)
+        if not children:
+            return None
+        widest = max(children, key=lambda child: sum(
+            len(view.text) for view in children[child] if view.paragraph))
+        container = (*container, widest)
+    return None
+
+
+def _thread(children: dict[int, list[BlockView]]) -> int | None:
+    """The first of the children when they are a thread's posts (see ``_first_post``): the
+    first holds text after its card and the most of it; a reply's text may be a short line; a
+    child without a card holds no more than a line of text (who thanked a post, an ad)."""
+    posts: list[tuple[int, int]] = []
+    for child, blocks in children.items():
+        opening = next((i for i, view in enumerate(blocks) if view.paragraph), len(blocks))
+        card = [view for view in blocks[:opening] if not view.block.heading
+                and not view.block.caption and view.words <= CARD_LINE_WORDS]
+        text = sum(len(view.text) for view in blocks if view.paragraph)
+        if len(card) < 2 or (not posts and opening == len(blocks)):
+            if not posts or text > NOT_A_POST_TEXT:
+                return None  # the text opens, or goes on, with no poster's card: no thread
+            continue
+        posts.append((child, text))
+    if len(posts) < POSTS or posts[0][1] <= max(size for _, size in posts[1:]):
+        return None
+    return posts[0][0]
 
 
 def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[int, int | None]:
@@ -645,6 +714,7 @@ def _shared_depth(views: list[BlockView]) -> int:
 def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
     """Decide the furniture: by every rule inside the body, by its words outside."""
     boxes = _data_boxes(views, layout, depth)
+    advertorial = _sponsored_boxes_hold_the_text(views, layout, depth)
     if boxes and layout.last is not None and _VERDICT.match(views[layout.last].text):
         before = next((v for v in reversed(views[:layout.last]) if v.is_text), None)
         if before is not None and before.block.path[:depth + 1] in boxes:
@@ -656,7 +726,7 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
         inside = (layout.start is not None and layout.end is not None
                   and layout.start <= view.index <= layout.end and layout.in_container(view.index))
         rule = (inner_furniture(view, depth) or _in_figure(view, layout)
-                or _in_table(view, layout)
+                or _in_table(view, layout) or _in_sponsored_box(view, depth, advertorial)
                 or ("furniture:box" if view.block.path[:depth + 1] in boxes else None)) \
             if inside else (view.network_furniture or view.generic_furniture)
         if rule:
@@ -719,6 +789,28 @@ def _in_figure(view: BlockView, layout: Layout) -> str | None:
     if figure is None or view.block.caption or layout.start is None:
         return None
     return "furniture:figure" if layout.views[layout.start].block.figure != figure else None
+
+
+def _sponsored_boxes_hold_the_text(views: list[BlockView], layout: Layout, depth: int) -> bool:
+    """Most of the body's paragraph text sits in boxes named sponsored: an advertorial's own
+    text, not paid teasers set into an article."""
+    if layout.start is None or layout.end is None:
+        return False
+    inside = outside = 0
+    for view in views[layout.start:layout.end + 1]:
+        if view.paragraph and layout.in_container(view.index):
+            if view.block.furniture_below(depth) & SPONSORED_WORDS:
+                inside += len(view.text)
+            else:
+                outside += len(view.text)
+    return inside > outside
+
+
+def _in_sponsored_box(view: BlockView, depth: int, advertorial: bool) -> str | None:
+    """A box of paid teasers set into the text: its sentences sell other pages."""
+    if advertorial or not view.block.furniture_below(depth) & SPONSORED_WORDS:
+        return None
+    return "furniture:sponsored"
 
 
 def _in_table(view: BlockView, layout: Layout) -> str | None:

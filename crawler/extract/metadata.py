@@ -27,7 +27,10 @@ _string_content = etree.XPath("string()", smart_strings=False)
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "OpinionNewsArticle",
                            "AnalysisNewsArticle", "BlogPosting", "BackgroundNewsArticle",
                            "ReviewNewsArticle", "Report", "LiveBlogPosting", "AskPublicNewsArticle",
-                           "SatiricalArticle", "SocialMediaPosting"})
+                           "SatiricalArticle", "SocialMediaPosting", "DiscussionForumPosting"})
+FORUM_TYPES = frozenset({"DiscussionForumPosting"})
+"""A forum topic's first post: its declared author is whoever posted it, who may have reposted
+another's article (the page's byline then names the writer)."""
 
 
 REVIEW_TYPES = frozenset({"Review", "CriticReview", "ClaimReview"})

@@ -25,6 +25,7 @@ from crawler.extract import furniture, network
 from crawler.extract.dates import without_date
 from crawler.extract.fields.dateline import DESK_WORDS, PREPOSITIONS
 from crawler.extract.layout import COMMENT_WORDS, STRONG_FURNITURE, BlockView, Decision
+from crawler.extract.metadata import FORUM_TYPES
 from crawler.extract.reading import NOTHING, Found, Reading
 from crawler.text import fold, normalise_space, word_key
 
@@ -94,6 +95,8 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "الضيف", "كتاب", "الرأي", "أقلام", "للاستفسارات", "الاستفسارات", "الإعلامية", "الإعلامي",
     "التواصل", "تصميم", "عدد", "تاريخ", "متاح", "نقاط", "القوة", "الضعف", "أهم", "المحطات",
     "التشغيل", "تشغيل", "تلقائيا", "الفيديو", "ترجمة", "إعداد", "وإعداد", "تحرير", "وتحرير",
+    "استوديو", "برعاية", "بالتعاون", "بالشراكة", "مجموعة", "شركة",
+    "بادئ", "الإدارة", "المنتدى", "منتديات", "مشرف", "المشرف", "عضو", "مميز", "الشخصيات",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
@@ -190,6 +193,7 @@ def is_name_like(text: str) -> bool:
     return (1 <= len(words) <= MAX_NAME_WORDS and len(text) <= 60
             and not _SENTENCE_PUNCT.search(text) and not network.is_site_name(text)
             and not network.is_agency(text) and not furniture.share_bar(text)
+            and not furniture.ad_label(text)
             and not NOT_NAMES & set(word_key(fold(text)).split()))
 
 
@@ -234,9 +238,10 @@ def _after_body(reading: Reading) -> list[BlockView]:
     elif layout.decisions.get(stop) == Decision("boilerplate", "furniture:bio"):
         stop += 1  # the writer's name over the bio is the signature
     end = min(first + 4 * AFTER_BODY, stop)
+    depth = len(layout.container or ())  # a class the text's own wrappers carry says nothing
     views = []
     for view in reading.views[first:end]:
-        if view.block.furniture & COMMENT_WORDS:
+        if view.block.furniture_below(depth) & COMMENT_WORDS:
             break  # readers' names are no bylines
         if view.is_text and not _filler(view):
             views.append(view)
@@ -374,9 +379,10 @@ def _original_words(text: str, folded_name: str) -> str | None:
 
 def _bare(view: BlockView) -> bool:
     """A name alone in its block: no date, no furniture, no byline word before it, no heading
-    of a section (h1 to h4: "النتيجة النهائية") or a table's caption (text right in a <table>)."""
+    of a section (h1 to h4: "النتيجة النهائية"), a table's caption (text right in a <table>) or
+    a card's label (<dt>)."""
     return (view.date is None and view.network_furniture is None and not view.block.caption
-            and not 1 <= view.block.heading <= 4 and view.block.tag != "table"
+            and not 1 <= view.block.heading <= 4 and view.block.tag not in ("table", "dt")
             and view.generic_furniture is None and _bare_name(view.text)
             and names_in_byline(view.text) is None)
 
@@ -416,7 +422,8 @@ def find(reading: Reading) -> Found:
     for views, _ in bylines:
         for view in views:
             _mark(reading, view, "author:byline")
-    if found.value:
+    reposted = bool(bylines) and bool(FORUM_TYPES & set(reading.meta.json_ld_types))
+    if found.value and not reposted:
         _mark_shown(reading, found.value)
         return found
     if bylines:
@@ -427,6 +434,9 @@ def find(reading: Reading) -> Found:
         view, names = marked
         layout.decide(view.index, "author", "author:marked")
         return Found(names, "author-markup")
+    if (ranked := _name_over_writer_rank(reading)) is not None:
+        layout.decide(ranked.index, "author", "author:name-over-rank")
+        return Found(bare_names(ranked.text), "author-line")
     if reading.url is not None and reading.url.kind == "opinion" \
             and (columnist := _bare_name_under_title(reading)) is not None:
         layout.decide(columnist.index, "author", "author:columnist-name")
@@ -462,6 +472,24 @@ def find(reading: Reading) -> Found:
     if reporter:
         return Found([reporter], "dateline")
     return NOTHING
+
+
+WRITER_RANKS = frozenset(word_key(fold(w)) for w in (
+    "كاتب", "كاتبة", "الكاتب", "الكاتبة", "كاتب صحفي", "كاتبة صحفية", "صحفي", "صحفية",
+    "محرر", "محررة", "قلم مميز", "columnist", "writer", "journalist",
+))
+"""A poster's rank that says he writes (a forum's "كاتب", "قلم مميز"), under his name."""
+
+
+def _name_over_writer_rank(reading: Reading) -> BlockView | None:
+    """A name in the header right over a rank that says a writer (a forum post's card when the
+    writer posts his own article): a member's or the staff's rank says no author."""
+    header = _header(reading)
+    for view, rank in pairwise(header):
+        if rank.key in WRITER_RANKS and _free(view, reading) and not view.block.caption \
+                and _bare_name(view.text):  # the card's name may be its heading
+            return view
+    return None
 
 
 def _name_under_portrait(reading: Reading) -> BlockView | None:

@@ -62,8 +62,8 @@ def find(reading: Reading) -> Found:
         return Found(generic, "generic")
     chosen: list[BlockView] = _without_leading_lines(
         _without_repeats(body_candidates(layout), layout), layout)
-    paragraphs = _without_speakers(_without_timecodes(
-        [_without_dateline(view, reading) for view in chosen]))
+    paragraphs = _without_speakers(_without_timecodes(_without_update_marks(
+        [_without_dateline(view, reading) for view in chosen])))
     if paragraphs:
         paragraphs[-1] = without_closing_mark(paragraphs[-1])
     words = sum(view.words for view in chosen)
@@ -95,6 +95,17 @@ def _without_dateline(view: BlockView, reading: Reading) -> str:
 _TIMECODE = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s+(?=\D)")
 TRANSCRIPT_LINES = 2
 """Paragraphs opening with a timecode that make the body a transcript."""
+
+
+_UPDATE_MARK = re.compile(r"^\s*(?:تحديث|محدث|آخر تحديث|updated?)\s*[\d\u0660-\u0669]{1,2}"
+                          r"[:.][\d\u0660-\u0669]{2}\s*(?:ص|م|am|pm)?\s*[:：\-–—|]\s*(?=\S)",
+                          re.IGNORECASE)
+
+
+def _without_update_marks(paragraphs: list[str]) -> list[str]:
+    """A developing story's paragraphs without the update's stamp run into them ("تحديث 14:20:
+    ..."): when it was added, not a word of it."""
+    return [_UPDATE_MARK.sub("", text) for text in paragraphs]
 
 
 def _without_timecodes(paragraphs: list[str]) -> list[str]:

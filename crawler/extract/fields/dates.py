@@ -64,7 +64,8 @@ def _header_dates(reading: Reading) -> Iterator[tuple[BlockView, Stamp]]:
     boxes = _boxes_of_lines(reading, layout.header)
     for index in layout.header:
         view = reading.views[index]
-        if not view.is_text or (view.block.list_item and view.block.links) \
+        if not view.is_text or (view.block.list_item and view.block.links
+                                    and view.words > LINKED_DATE_WORDS) \
                 or not _beside_title(view, reading) or view.block.path[:-1] in boxes \
                 or _above_navigation(view, reading):
             continue
@@ -93,6 +94,9 @@ def _date_of(view: BlockView) -> Stamp | None:
     return None
 
 
+LINKED_DATE_WORDS = 8
+"""A list item in the header with a link is a teaser unless this short: a date as a link (a
+forum post's permalink under its title, "تاريخ البدء 23 أكتوبر 2024")."""
 NAVIGATION_LINKS = 2
 """Link lines (a menu's items) between a date and the title that make the date the masthead's."""
 
@@ -231,10 +235,11 @@ _PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر في|نشر 
 """Matched against the folded text (no diacritics: "نُشر في")."""
 _OTHER_DAY = re.compile(fold(r"في مثل هذا اليوم|قبل \d+ (?:عاما|عام|سنة|سنوات|أعوام)"
                              r"|(?:تاريخ|موعد|يوم) (?:التسجيل|السؤال|الاستشارة)"
-                             r"|سجلت?(?: الحلقة| البرنامج| اللقاء)? (?:في|يوم|بتاريخ)"))
+                             r"|سجلت?(?: الحلقة| البرنامج| اللقاء)? (?:في|يوم|بتاريخ)"
+                             r"|الفعالية|(?:تبدأ|يبدأ|تنطلق|ينطلق) (?:غدا|اليوم|بعد)"))
 """Labels of another day than the article's, in its folded text: the same day in a past year,
-the day an episode was recorded or a reader's question asked (a wire's "تاريخ البث" is its
-publication)."""
+the day an episode was recorded or a reader's question asked, an event's day on its tile ("26
+أكتوبر انتهت الفعالية"); a wire's "تاريخ البث" is its publication."""
 NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs"})
 
 

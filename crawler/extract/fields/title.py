@@ -99,6 +99,12 @@ def locate(reading: Reading) -> None:
     keys = {v.index: title_key(v) for v in views
             if v.is_text and v.words <= 60 and len(v.text) <= longest}
     matches = [index for index, key in keys.items() if key in wanted]
+    if not any(views[index].block.heading for index in matches):
+        for index, key in keys.items():
+            if views[index].block.heading and (shown := _after_tag(views[index], key, wanted)):
+                layout.title_prefixed[index] = shown
+                matches.append(index)
+        matches.sort()
     if not matches:
         headline = next((v.index for v in views if v.block.heading == 1 and v.is_text
                          and v.words <= 40 and v.network_furniture is None), None)
@@ -114,6 +120,23 @@ def locate(reading: Reading) -> None:
     layout.title_blocks = set(matches)
 
 
+TAG_WORDS = 3
+"""Words of a tag before a headline ("[عاجل]", "الموضوع: [منقول]")."""
+
+
+def _after_tag(view: BlockView, key: str, wanted: set[str]) -> str | None:
+    """The heading's text without a short tag before the declared title ("منقول X"), or None
+    when it shows no declared title after one."""
+    words = view.text.split()
+    for title in wanted:
+        extra = len(key.split()) - len(title.split())
+        if 0 < extra <= TAG_WORDS and key.endswith(" " + title):
+            for cut in range(1, len(words)):
+                if word_key(fold(" ".join(words[cut:]))) == title:
+                    return " ".join(words[cut:])
+    return None
+
+
 def find(reading: Reading) -> Found:
     """The title and its source; marks every block that shows it.
 
@@ -123,9 +146,10 @@ def find(reading: Reading) -> Found:
     layout, views = reading.layout, reading.views
     shown: str | None = None
     if layout.title is not None:
-        key = title_key(views[layout.title])
-        forms = [shown_form(views[i]) for i in sorted(layout.title_blocks | {layout.title})
-                 if title_key(views[i]) == key]
+        shown_of = {i: layout.title_prefixed.get(i) or shown_form(views[i])
+                    for i in layout.title_blocks | {layout.title}}
+        key = word_key(fold(shown_of[layout.title]))
+        forms = [shown_of[i] for i in sorted(shown_of) if word_key(fold(shown_of[i])) == key]
         shown = max(forms, key=punctuation_count)
         for index in layout.title_blocks | {layout.title}:
             layout.decide(index, "title", "title:shown")

@@ -1,7 +1,8 @@
-"""Page kinds the eighth and ninth held-out sets brought (audio episodes, "on this day" pages,
+"""Page kinds the eighth to tenth held-out sets brought (audio episodes, "on this day" pages,
 advice with a data table, notices, text-only editions; paged articles, press reviews, results
-tables), each in markup written here by hand: what decides the body, the date, the dateline and
-the byline on them, through ``extract_article``."""
+tables; corrected stories, event agendas, forum topics, advertorials), each in markup written
+here by hand: what decides the body, the date, the dateline and the byline on them, through
+``extract_article``."""
 
 from __future__ import annotations
 
@@ -222,3 +223,76 @@ def test_a_posts_date_on_its_signature_line() -> None:
              "التعديل 29 سبتمبر 2024، الساعة 20:20</div>")
     html = page(after=after).replace('<div class="text">', '<div class="post">')
     assert extract(html)["published_at"] == "2024-09-29T20:20:00"
+
+
+# ---------------------------------------------------- corrections, events, forums, advertorials
+
+
+def test_the_desks_notes_update_stamps_and_revision_log_are_not_the_story() -> None:
+    body = ("<p>تصحيح: ورد في نسخة سابقة من هذا الخبر أن الافتتاح كان يوم الثلاثاء.</p>"
+            f"<p>{BODY[0]}</p><p><b>تحديث 14:20:</b> {BODY[1]}</p>"
+            + "".join(f"<p>{text}</p>" for text in BODY[2:])
+            + "<p>كتب بواسطة: سامي حداد</p><h3>سجل التحديثات</h3><ul><li>منذ 4 أشهر نشر الخبر "
+              "بواسطة: نور عيسى</li><li>منذ 4 أشهر تعديل العنوان، وكان: «عاجل: حديقة جديدة» "
+              "بواسطة: هالة يوسف</li></ul>")
+    item = extract(page(body=body))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامي حداد"]
+
+
+def test_an_events_day_on_its_tile_is_not_the_article_date() -> None:
+    tile = '<div class="tile">26 أكتوبر 2024 انتهت الفعالية</div>'
+    html = page(header="<div>السبت، 5 أكتوبر 2024</div>",
+                after="<section><h3>عن الفعالية</h3><p>انطلقت هذه التظاهرة قبل سنوات بمبادرة "
+                      "من اتحاد الكتاب، وتحولت إلى موعد سنوي ينتظره الجمهور.</p></section>")
+    item = extract(html.replace(f"<h1>{TITLE}</h1>", f"{tile}<h1>{TITLE}</h1>"))
+    assert item["published_at"] == "2024-10-05"
+    assert paragraphs(item) == BODY
+
+
+def post(name: str, rank: str, texts: list[str]) -> str:
+    card = (f'<div class="user"><h4>{name}</h4><h5>{rank}</h5><dl><dt>عضو منذ</dt>'
+            "<dd>2012</dd><dt>الموقع</dt><dd>مصر</dd></dl></div>")
+    return f'<li class="post">{card}<div class="msg">' + "".join(
+        f"<p>{text}</p>" for text in texts) + "</div></li>"
+
+
+def forum(first: str) -> str:
+    replies = [post("عاشق الوطن", "عضو مميز", ["موضوع مهم جدا ويحتاج إلى نقاش أوسع في "
+                                                "وسائل الإعلام المحلية والعربية."]),
+               post("قلم حر", "عضو نشيط", ["شكرا على النقل."]),
+               post("ابن البلد", "عضو جديد", ["أين الرقابة على الأسعار؟ المواطن البسيط هو "
+                                              "من يدفع الثمن دائما."])]
+    return f'<ol class="posts">{first}{"".join(replies)}</ol>'
+
+
+def test_a_forum_topics_first_post_is_the_article_and_the_replies_are_not() -> None:
+    item = extract(page(body=forum(post("سامي حداد", "كاتب", BODY))))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامي حداد"]
+
+
+def test_a_members_repost_names_the_writer_in_its_byline_not_the_member() -> None:
+    texts = [*BODY, "بقلم: سامي حداد", "منقول للفائدة"]
+    item = extract(page(body=forum(post("فارس الكلمة", "عضو مميز", texts))))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامي حداد"]
+
+
+def test_a_tag_before_the_headline_is_no_part_of_the_title() -> None:
+    head = (f'<script type="application/ld+json">{{"@type": "DiscussionForumPosting", '
+            f'"headline": "{TITLE}", "datePublished": "2024-09-10T13:39:56+00:00"}}</script>')
+    html = page().replace(f"<h1>{TITLE}</h1>", f"<h1><span>منقول</span> {TITLE}!</h1>")
+    item = extract(html.replace("</head>", head + "</head>"))
+    assert item["title"] == f"{TITLE}!"
+    assert item["published_at"] == "2024-09-10T13:39:56+00:00"
+
+
+def test_an_advertorials_own_text_in_its_sponsored_box_is_the_text() -> None:
+    body = ('<p class="disclosure">تنشر هذه المادة في إطار شراكة تجارية مع شركة النخبة، '
+            'والآراء الواردة فيها لا تعبر بالضرورة عن الموقع.</p><div class="sponsored-text">'
+            + "".join(f"<p>{text}</p>" for text in BODY) + "</div>")
+    html = page(body=body, header='<div class="by">إعداد: استوديو المحتوى</div>')
+    item = extract(html.replace("<article>", '<article class="post sponsored">'))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == []
