@@ -4,6 +4,7 @@ lazy images, script payloads. Families own their structure; these only spare rep
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import random
 import string
@@ -150,4 +151,14 @@ def weave(parts: list[T], extras: list[T], rng: random.Random) -> list[T]:
     for i, part in enumerate(parts):
         out.append(part)
         out.extend(slots.get(i, []))
+    return out
+
+
+def break_runs(pieces: list[tuple[str, bool]], joint: str = "<br><br>") -> list[str]:
+    """Markup ``(html, is_run)`` pieces of a body typed as one block: two runs of text in a row
+    get ``joint`` between them (the editor's empty line); a block element breaks the line by
+    itself, so none goes before or after it."""
+    out = [markup for markup, _ in pieces[:1]]
+    for (_, was_run), (markup, run) in itertools.pairwise(pieces):
+        out.append(joint + markup if was_run and run else markup)
     return out
