@@ -203,7 +203,8 @@ class BlockView:
             return "furniture:source-line"
         if furniture.text_label(text, key):
             return "furniture:text-label"
-        if not self.block.list_item and not self.block.heading and furniture.key_figure(text):
+        if not self.block.list_item and not self.block.heading and furniture.key_figure(text) \
+                and not mentions_date(text):  # "23 سبتمبر 2024" is a date line
             return "furniture:key-figure"
         if furniture.counter(text):
             return "furniture:counter"

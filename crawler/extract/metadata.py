@@ -48,6 +48,11 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "dcterms.created", "dc.date", "date", "sailthru.date")
 
 _MICRODATA_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateModified"]')
+_MICRODATA_AUTHORS = etree.XPath(
+    '//*[@itemprop="author"][ancestor::*[@itemscope][1][contains(@itemtype, "Article")'
+    ' or contains(@itemtype, "Posting")]]')
+"""An article item's authors (a comment's item has authors of its own)."""
+_MICRODATA_NAME = etree.XPath('.//*[@itemprop="name"]')
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                   "last-modified")
 
@@ -166,8 +171,8 @@ def _article_json_ld(root: etree._Element, meta: Metadata) -> dict[str, Any] | N
 
 
 def _meta_values(root: etree._Element) -> dict[str, list[str]]:
-    """Meta tags' values by name, and microdata dates (``<time itemprop="datePublished"
-    datetime=...>``) under their item property."""
+    """Meta tags' values by name, microdata dates (``<time itemprop="datePublished"
+    datetime=...>``) under their item property, and an article item's microdata authors."""
     values: dict[str, list[str]] = {}
     for element in root.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
@@ -180,6 +185,12 @@ def _meta_values(root: etree._Element) -> dict[str, list[str]]:
         value = element.get("datetime") or element.get("content")
         if value and value.strip():
             values.setdefault(element.get("itemprop").lower(), []).append(value.strip())
+    for element in _MICRODATA_AUTHORS(root):
+        name = next(iter(_MICRODATA_NAME(element)), None) if element.get("itemscope") is not None \
+            else element
+        value = None if name is None else (name.get("content") or _string_content(name))
+        if value and value.strip():
+            values.setdefault("microdata:author", []).append(normalise_space(value))
     return values
 
 
@@ -213,7 +224,7 @@ def read_metadata(root: etree._Element) -> Metadata:
     headline = next(iter(_strings(ld.get("headline") or ld.get("name"))), None)
     meta.title = pick(headline, _first(values, ("og:title", "twitter:title", "title")))
     meta_authors = [a for a in values.get("author", []) + values.get("article:author", [])
-                    if "://" not in a]
+                    + values.get("microdata:author", []) if "://" not in a]
     meta.authors = pick(_names(ld.get("author")), _strings(meta_authors))
     meta.published = pick(_strings(ld.get("datePublished"))[:1] or None,
                           _first(values, _PUBLISHED_META))

@@ -46,7 +46,7 @@ DESK_WORDS = frozenset({"قسم", "القسم", "فريق", "وحدة", "desk"})
 """A desk of the paper before the dash ("قسم الإعلانات - X"), not a place: a byline."""
 PREPOSITIONS = frozenset({"من", "في", "داخل", "عن", "إلى", "الى"})
 """A place is named, not described ("من داخل قاعة المحكمة - X" is where the writer sat)."""
-_SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]0-9|•·]")
+_SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]\d|•·]")  # digits of any script
 
 
 @dataclass(frozen=True)

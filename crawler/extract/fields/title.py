@@ -37,8 +37,14 @@ def declared_titles(reading: Reading) -> list[Found]:
     meta, feed = reading.meta, reading.feed
     values = [(meta.title.value, meta.title.source) if meta.title else (None, None),
               (feed.get("title"), "feed"), (meta.html_title, "html-title")]
-    return [Found(network.strip_site_affix(normalise_space(value), meta.site_name), source)
+    return [Found(_ISSUE_PREFIX.sub("", network.strip_site_affix(normalise_space(value),
+                                                                 meta.site_name)), source)
             for value, source in values if isinstance(value, str) and value.strip()]
+
+
+_ISSUE_PREFIX = re.compile(r"^(?:العدد|عدد|الإصدار|issue)\s*[\d\u0660-\u0669]{1,5}"
+                           r"\s*[:：\-–—|]\s*(?=\S)", re.IGNORECASE)
+"""A newsletter issue's number before the story's title in the page's declared title."""
 
 
 def title_keys(reading: Reading) -> list[str]:

@@ -1,8 +1,8 @@
-"""Page kinds the eighth to tenth held-out sets brought (audio episodes, "on this day" pages,
+"""Page kinds the eighth to eleventh held-out sets brought (audio episodes, "on this day" pages,
 advice with a data table, notices, text-only editions; paged articles, press reviews, results
-tables; corrected stories, event agendas, forum topics, advertorials), each in markup written
-here by hand: what decides the body, the date, the dateline and the byline on them, through
-``extract_article``."""
+tables; corrected stories, event agendas, forum topics, advertorials; e-mail digests, web
+stories, parliament reports), each in markup written here by hand: what decides the body, the
+date, the dateline and the byline on them, through ``extract_article``."""
 
 from __future__ import annotations
 
@@ -296,3 +296,42 @@ def test_an_advertorials_own_text_in_its_sponsored_box_is_the_text() -> None:
     item = extract(html.replace("<article>", '<article class="post sponsored">'))
     assert paragraphs(item) == BODY
     assert item["authors"] == []
+
+
+# ---------------------------------------------------- digests, stories, sittings
+
+
+def test_a_digests_issue_number_is_no_part_of_the_title_and_its_author_is_in_microdata() -> None:
+    head = f'<meta property="og:title" content="العدد 91: {TITLE}">'
+    item_open = ('<div itemscope itemtype="https://schema.org/NewsArticle">'
+                 '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+                 '<meta itemprop="name" content="سامي حداد"></span>')
+    comment = ('<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">'
+               "قارئ من الرباط</span><p>تعليق قصير على الخبر.</p></div>")
+    html = page(after=comment).replace("</head>", head + "</head>") \
+        .replace("<article>", "<article>" + item_open).replace("</article>", "</div></article>")
+    item = extract(html.replace(f"<title>{TITLE}</title>", f"<title>العدد 91: {TITLE}</title>"))
+    assert item["title"] == TITLE
+    assert item["authors"] == ["سامي حداد"]
+
+
+def test_a_sittings_day_above_the_title_is_not_the_reports_date() -> None:
+    bar = ('<div class="session">مجلس النواب الجلسة العامة رقم 57 الاثنين 21 أكتوبر 2024 '
+           "رفعت الجلسة</div>")
+    html = page(header="<div>23 أكتوبر 2024</div>").replace(f"<h1>{TITLE}</h1>",
+                                                           f"{bar}<h1>{TITLE}</h1>")
+    assert extract(html)["published_at"] == "2024-10-23"
+
+
+def test_a_slide_counter_in_eastern_digits_is_no_dateline() -> None:
+    body = "".join(f'<div class="slide"><p>{text}</p><span>٢ / ١٢</span></div>' for text in BODY)
+    item = extract(page(body=body))
+    assert item["dateline"] is None and paragraphs(item) == BODY
+
+
+def test_a_history_of_the_storys_edits_ends_the_text_before_its_byline() -> None:
+    after = ("<p>كتب سامي حداد</p><h3>تاريخ تعديلات الخبر</h3><ul><li>منذ 6 أشهر النشر الأول "
+             "بواسطة: نور عيسى مع إضافة التفاصيل الأولى عن الحديقة الجديدة</li></ul>")
+    body = "".join(f"<p>{text}</p>" for text in BODY) + after
+    item = extract(page(body=body))
+    assert paragraphs(item) == BODY and item["authors"] == ["سامي حداد"]
