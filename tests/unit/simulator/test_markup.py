@@ -2902,6 +2902,7 @@ def test_prayer_widgets_and_hijri_strip_are_not_the_story(
 # --------------------------------------------------------------------------- eleventh held-out set
 
 ELEVENTH_SET = ("archived_copy", "car_review", "email_digest", "parliament_session", "web_story")
+"""The eleventh held-out set (held out until the rules' author looked at it)."""
 
 
 @pytest.fixture(scope="module")
@@ -2910,8 +2911,9 @@ def eleventh_pages() -> list[GeneratedPage]:
     return list(generate(250, seed=111, families=ELEVENTH_SET))
 
 
-def test_the_held_out_set_is_the_eleventh_five() -> None:
-    assert set(ELEVENTH_SET) == HELD_OUT
+def test_the_eleventh_set_is_no_longer_held_out() -> None:
+    assert set(ELEVENTH_SET) <= set(FAMILIES)
+    assert not set(ELEVENTH_SET) & HELD_OUT
 
 
 def _instant(value: str) -> datetime:
@@ -3256,4 +3258,249 @@ def test_car_review_hero_specs_and_scores_are_not_the_review(
             assert string not in paragraphs
     for kind in ("run in", "hero above", "hero below", "specs inside", "specs after",
                  "dated around", "scores after", "scores side", "review author"):
+        assert seen[kind] > 0, kind
+
+
+# --------------------------------------------------------------------------- twelfth held-out set
+
+TWELFTH_SET = ("appointment_decree", "bilingual_summary", "brief_column", "explainer_faq",
+               "science_study")
+
+
+@pytest.fixture(scope="module")
+def twelfth_pages() -> list[GeneratedPage]:
+    """50 pages of each family of the twelfth held-out set."""
+    return list(generate(250, seed=121, families=TWELFTH_SET))
+
+
+def test_the_held_out_set_is_the_twelfth_five() -> None:
+    assert set(TWELFTH_SET) == HELD_OUT
+
+
+def test_science_study_card_abstract_and_expert_are_not_the_story(
+        twelfth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.science_study import JOURNALS
+
+    seen: Counter[str] = Counter()
+    for page in _of(twelfth_pages, "science_study"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        text = visible_text(page.html)
+        title_at = text.find(page.expected["title"])
+        container = root.xpath("//div[@class='science-text']")[0]
+        units = _children(container, ("dateline", "ad-slot", "read-also", "expert"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "strong", page, "-")
+            seen["run in"] += 1
+        assert units == paragraphs
+        card = root.xpath("//section[@class='study-card']")[0]
+        side = card.getparent().get("class") == "side"
+        assert side == (page.layout["study"] == "side")
+        seen[f"study {page.layout['study']}"] += 1
+        cells = _texts(card, ".//td")
+        assert cells[1] in JOURNALS and cells[0] not in text[:title_at]
+        assert not any(name in cells[2] for name in authors)  # the researchers are no authors
+        abstract = _texts(card, ".//div[@class='abstract']/p")[0]
+        assert abstract not in " ".join(paragraphs) and not container.xpath(".//details")
+        folded = bool(card.xpath(".//details/div[@class='abstract']"))
+        assert folded == (page.layout["abstract"] == "folded")
+        seen[f"abstract {page.layout['abstract']}"] += 1
+        if page.layout["study"] == "above":  # the paper's day above the title
+            online = _texts(root, "//div[@class='study-banner']/span[@class='online']")[0]
+            assert online == cells[5] and text.find(online) < title_at
+        if page.expected["published_at"]:  # received < accepted < online <= the story's day
+            days = [_shown_day(cell) for cell in cells[3:6]]
+            assert days == sorted(days) and days[-1] <= _day(page.expected["published_at"])
+            seen["paper earlier"] += 1
+        expert = container.xpath("./aside[@class='expert']")
+        assert bool(expert) == bool(page.layout["expert"])
+        if expert:
+            cite = _texts(expert[0], "./cite")[0]
+            assert cite.startswith("د.") and not any(name in cite for name in authors)
+            assert _texts(expert[0], "./blockquote")[0].strip("«»") not in " ".join(paragraphs)
+            seen["expert"] += 1
+        for data in (json.loads(s.text or "") for s in root.xpath(
+                "//script[@type='application/ld+json']")):
+            assert "datePublished" not in data.get("citation", {})
+    for kind in ("run in", "study above", "study after", "study side", "abstract open",
+                 "abstract folded", "paper earlier", "expert"):
+        assert seen[kind] > 0, kind
+
+
+def test_bilingual_english_summary_is_not_the_story(twelfth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.bilingual_summary import EN_SENTENCES, EN_WRITERS
+
+    seen: Counter[str] = Counter()
+    for page in _of(twelfth_pages, "bilingual_summary"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        text = visible_text(page.html)
+        container = root.xpath("//div[@class='ar-text']")[0]
+        if page.layout["text"] == "br":
+            runs = container.xpath("./div[@class='runs']")[0]
+            units = _flow_units(runs, ("ad", "read-also"))
+            lead = runs
+        else:
+            units = _children(container, ("dateline", "ad", "read-also"))
+            lead = container
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, lead, "b", page, "-")
+            seen["run in"] += 1
+        assert units == paragraphs, page.layout
+        seen[f"text {page.layout['text']}"] += 1
+        summary = root.xpath("//aside[@class='en-summary']")[0]
+        assert summary.get("lang") == "en" and summary.get("dir") == "ltr"
+        english = _texts(summary, "./p[not(@class)]")
+        assert english and set(english) <= set(EN_SENTENCES)
+        assert not set(english) & set(paragraphs)
+        heading = _texts(summary, "./h2")[0]
+        assert heading != page.expected["title"]
+        by = _texts(summary, "./p[@class='by']")[0]
+        assert not any(name in by for name in page.expected["authors"])
+        assert by.startswith("English desk") or any(name in by for name in EN_WRITERS)
+        at = text.find(heading)
+        if page.layout["summary"] == "first":  # a heading before the title that is not it
+            assert at < text.find(page.expected["title"])
+        elif page.layout["summary"] == "after":
+            assert at > text.find(paragraphs[-1])
+        else:
+            assert summary.getparent().get("class") == "sidebar"
+        seen[f"summary {page.layout['summary']}"] += 1
+        if page.expected["published_at"]:  # the summary came later
+            day = _shown_day(_texts(summary, ".//span[@class='when']")[0])
+            assert day > _day(page.expected["published_at"])
+            seen["summary later"] += 1
+    for kind in ("run in", "text p", "text br", "summary first", "summary after",
+                 "summary side", "summary later"):
+        assert seen[kind] > 0, kind
+
+
+def test_brief_column_other_briefs_are_not_the_story(twelfth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.brief_column import (
+        COLUMN,
+        REPORTER_FAMILY,
+        REPORTER_FIRST,
+    )
+
+    seen: Counter[str] = Counter()
+    for page in _of(twelfth_pages, "brief_column"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        opened = root.xpath("//article[@aria-current='true']")
+        assert len(opened) == 1
+        container = opened[0].xpath("./div[@class='brief-text']")[0]
+        units = _children(container, ("dateline", "ad"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "b", page, ":")
+            seen["run in"] += 1
+        assert units == paragraphs
+        headline = opened[0].xpath("./*[@class='brief-title']")[0]
+        assert normalise_space(headline.text_content()) == page.expected["title"]
+        assert page.expected["title"] in _texts(root, "//title")[0]
+        h1 = _texts(root, "//h1")
+        if page.layout["heading"] == "column":  # the page's <h1> is the column's name
+            assert headline.tag == "h2" and h1[0] in COLUMN
+        else:
+            assert headline.tag == "h1" and h1 == [page.expected["title"]]
+        seen[f"heading {page.layout['heading']}"] += 1
+        briefs = root.xpath("//article[contains(@class, 'brief')]")
+        at = briefs.index(opened[0])
+        assert (at > 0) == (page.layout["opened"] == "middle")
+        seen[f"opened {page.layout['opened']}"] += 1
+        others = [b for b in briefs if b is not opened[0]]
+        assert len(others) >= 3
+        reporters = {f"كتب - {f} {s}" for f in REPORTER_FIRST for s in REPORTER_FAMILY}
+        for other in others:
+            who = _texts(other, "./p[@class='who']")[0]
+            assert who in reporters and who[6:] not in page.expected["authors"]
+            prose = _texts(other, "./p[not(@class)]")[0]
+            assert prose not in paragraphs
+            assert " - " in prose.split(":")[0]  # "city - site:" as a dateline starts a story
+    for kind in ("run in", "heading column", "heading title", "opened first", "opened middle"):
+        assert seen[kind] > 0, kind
+
+
+def test_decree_text_appointees_and_profiles_are_not_the_story(
+        twelfth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.appointment_decree import FAMILY, FIRST
+
+    seen: Counter[str] = Counter()
+    people = {f"{f} {s}" for f in FIRST for s in FAMILY}
+    for page in _of(twelfth_pages, "appointment_decree"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        authors = page.expected["authors"]
+        container = root.xpath("//div[@class='decree-story']")[0]
+        units = _children(container, ("dateline", "ad-box", "read-also", "decree-text"))
+        if page.layout["dateline"] == "body_lead":
+            _lead_cut(units, container, "strong", page, ":")
+            seen["run in"] += 1
+        assert units == paragraphs
+        decree = root.xpath("//section[@class='decree-text']")[0]
+        assert (decree.getparent() is container) == (page.layout["decree"] == "inside")
+        assert bool(decree.xpath("./details")) == (page.layout["decree"] == "folded")
+        seen[f"decree {page.layout['decree']}"] += 1
+        lines = _texts(decree, ".//p")
+        assert not set(lines) & set(paragraphs)
+        signed = _texts(decree, ".//p[@class='signed']")[0]
+        if page.expected["published_at"]:  # signed before the story
+            assert _shown_day(signed) < _day(page.expected["published_at"])
+            seen["signed earlier"] += 1
+        named = _texts(root, "//table[@class='appointees']//td[1]")
+        assert named and set(named) <= people and not set(named) & set(authors)
+        assert sum(line.startswith("المادة") for line in lines) == len(named) + 1
+        signature = _texts(decree, ".//p[@class='signature']")[0]
+        assert not any(name in signature for name in authors)
+        profiles = _texts(root, "//section[@class='profiles']//li")
+        assert len(profiles) == len(named) and not set(profiles) & set(paragraphs)
+    for kind in ("run in", "decree inside", "decree after", "decree folded", "signed earlier"):
+        assert seen[kind] > 0, kind
+
+
+def test_explainer_questions_are_body_and_the_faq_chrome_is_not(
+        twelfth_pages: list[GeneratedPage]) -> None:
+    from crawler.simulator.markup.families.explainer_faq import QUESTIONS, USEFUL
+
+    seen: Counter[str] = Counter()
+    for page in _of(twelfth_pages, "explainer_faq"):
+        root = lxml.html.document_fromstring(page.html)
+        paragraphs = page.expected["paragraphs"]
+        assert page.layout["body_shape"] == "faq"
+        shown = _texts(root, "//div[@class='faq-body']/p[@class='intro']")
+        questions = []
+        for item in root.xpath("//*[@class='faq-item']"):
+            question = _texts(item, "./summary | ./h2")[0]
+            questions.append(question)
+            shown += [question, *_texts(item, "./p | ./div[@class='answer']/p")]
+            assert _texts(item, "./div[@class='useful']")[0].startswith(USEFUL[0])
+            if page.layout["items"] == "accordion":
+                assert item.tag == "details"
+                assert (item.get("open") is not None) == (item is root.xpath(
+                    "//*[@class='faq-item']")[0])
+            else:
+                assert item.tag == "section"
+        assert shown == paragraphs
+        assert set(questions) <= set(QUESTIONS) and questions == sorted(questions,
+                                                                        key=QUESTIONS.index)
+        seen[f"items {page.layout['items']}"] += 1
+        if len(paragraphs) - len(questions) > len(questions) + 1:
+            seen["long answer"] += 1
+        faq = _ld(root, "FAQPage") if questions else None
+        if faq:
+            entities = faq["mainEntity"]
+            assert isinstance(entities, list)
+            assert [e["name"] for e in entities] == questions
+            assert "datePublished" not in json.dumps(faq)
+        toc = _texts(root, "//nav[@class='toc']//li")
+        assert bool(toc) == (page.layout["toc"] == "yes" and bool(questions))
+        if toc:  # the questions once more, before the introduction: not the body
+            assert toc == questions
+            seen["toc"] += 1
+        updated = _texts(root, "//p[@class='updated']")
+        assert bool(updated) == (page.expected["published_at"] is not None)
+        if updated:
+            assert _shown_day(updated[0]) > _day(page.expected["published_at"])
+            seen["updated later"] += 1
+    for kind in ("items accordion", "items sections", "long answer", "toc", "updated later"):
         assert seen[kind] > 0, kind
