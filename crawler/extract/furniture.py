@@ -55,6 +55,8 @@ SECTION_HEADINGS = _folded(
     "سجل تحديثات", "سجل تعديلات", "تاريخ تعديلات", "تاريخ تحديثات",
     "عن الفعالية", "تعريف بالفعالية", "عن المهرجان", "عن المعرض", "عن الجهة المنظمة",
     "عن المنظمين", "عن الشركة", "نبذة عن الشركة", "about the event",
+    "الدراسة في سطور", "بطاقة الدراسة", "عن الدراسة", "تفاصيل الدراسة", "بيانات الدراسة",
+    "قائمة المعينين", "نص المرسوم", "نص القرار",
 )
 """Headings (and whole lines) that open furniture sections."""
 SHARE_WORDS = frozenset(_folded(
@@ -418,6 +420,16 @@ def post_mark(text: str) -> bool:
 def signature_rule(text: str) -> bool:
     """The line of underscores over a poster's signature: the text ends above it."""
     return bool(re.match(r"^\s*_{5,}\s*$", text))
+
+
+_FEEDBACK = re.compile(r"^\s*(?:هل (?:كان|كانت|وجدت)\s.{0,40}مفيد|was this (?:\w+ )?helpful)",
+                       re.IGNORECASE)
+FEEDBACK_WORDS = 10
+
+
+def feedback_prompt(text: str) -> bool:
+    """A page's question to its reader about the text ("هل كانت هذه الإجابة مفيدة؟")."""
+    return len(text.split()) <= FEEDBACK_WORDS and bool(_FEEDBACK.match(text))
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:العدد|عدد|الإصدار|issue|no\.?)\s*(?:رقم)?\s*[:：]?\s*"

@@ -210,6 +210,8 @@ class BlockView:
             return "furniture:counter"
         if furniture.media_teaser(text):
             return "furniture:media-teaser"
+        if furniture.feedback_prompt(text):
+            return "furniture:feedback"
         if furniture.signature_rule(text):
             return "furniture:signature-rule"
         if furniture.post_mark(text):
@@ -549,7 +551,17 @@ def _first_post(views: list[BlockView], container: tuple[int, ...],
     """The first post's element when the container, or the element in it holding most text,
     holds a thread of posts (a forum topic): each post opens with its poster's card, two short
     lines or more before its text, and the first, the topic's article, is the longest; the
-    replies after it are comments."""
+    replies after it are comments. Among items the page marks one as current (a column of
+    briefs with one opened), that one holds the text."""
+    current = [view.block.path[:-1] for view in views[title + 1:]
+               if view.paragraph and view.block.current]
+    if current:
+        shared = min(current, key=len)
+        for path in current:
+            shared = shared[:next((i for i, (a, b) in enumerate(zip(shared, path, strict=False))
+                                   if a != b), len(shared))]
+        if len(shared) > len(container) and shared[:len(container)] == container:
+            return shared
     for _ in range(THREAD_LEVELS + 1):
         children: dict[int, list[BlockView]] = {}
         depth = len(container)
@@ -773,12 +785,16 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
     for view in inside:
         groups.setdefault(view.block.path[:depth + 1], []).append(view)
     # paragraphs side by side: in the container itself, or each alone in a wrapper of its own
-    direct = sum(1 for view in region if view.paragraph and (
-        len(view.block.path) <= depth + 1 or len(groups[view.block.path[:depth + 1]]) == 1))
-    if direct >= INSET_TEXT_PARAGRAPHS:
+    side_by_side = [view for view in region if view.paragraph and (
+        len(view.block.path) <= depth + 1 or len(groups[view.block.path[:depth + 1]]) == 1)]
+    if len(side_by_side) >= INSET_TEXT_PARAGRAPHS:
+        text = sum(len(view.text) for view in side_by_side)
+        # a short box, or a document quoted whole (a decree) that is still less than the text
         boxes |= {key for key, group in groups.items()
-                  if len(group) <= INSET_LINES and group[0].block.heading
-                  and not group[0].block.list_item and any(v.paragraph for v in group)}
+                  if (group[0].block.heading or group[0].block.tag == "summary")
+                  and not group[0].block.list_item
+                  and any(v.paragraph for v in group)
+                  and (len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)}
     return boxes
 
 

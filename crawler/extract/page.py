@@ -146,6 +146,9 @@ class Block:
     itemprop saying author, byline or writer, or a link to an author's page."""
     table: int | None = None
     """The innermost enclosing <table>'s number on the page (1, 2, ...)."""
+    current: bool = False
+    """Inside an element marked as the page's current item (``aria-current``): the opened one
+    of a column of briefs."""
 
     @property
     def furniture(self) -> frozenset[str]:
@@ -412,6 +415,7 @@ class _Context:
     heading: int = 0
     figure: int | None = None
     table: int | None = None
+    current: bool = False
     link: bool = False
     list_item: bool = False
     bold: bool = False
@@ -479,7 +483,8 @@ class _Flattener:
                 context.figure, tuple(self.times), min(self.link_chars, len(text)), self.links,
                 context.list_item, context.path, context.levels, context.content,
                 bold=bool(text) and self.bold_chars >= plain > 0,
-                author=normalise_space("".join(self.author_parts)), table=context.table))
+                author=normalise_space("".join(self.author_parts)), table=context.table,
+                current=context.current))
         self.parts.clear()
         self.times.clear()
         self.link_chars = self.links = self.bold_chars = 0
@@ -530,6 +535,8 @@ class _Flattener:
         inner.list_item = outer.list_item or tag in ("li", "dd", "dt")
         inner.bold = outer.bold or tag in ("b", "strong")
         inner.pre = outer.pre or tag == "pre"
+        inner.current = outer.current or (element.get("aria-current") or "").lower() in (
+            "true", "page")
         inner.author = outer.author or bool(words & AUTHOR_WORDS) \
             or (element.get("rel") or "").lower() == "author"
         if tag == "a" and (href := element.get("href")) is not None:

@@ -242,8 +242,9 @@ def _after_body(reading: Reading) -> list[BlockView]:
     depth = len(layout.container or ())  # a class the text's own wrappers carry says nothing
     views = []
     for view in reading.views[first:end]:
-        if view.block.furniture_below(depth) & COMMENT_WORDS:
-            break  # readers' names are no bylines
+        if view.block.furniture_below(depth) & COMMENT_WORDS \
+                or (view.block.heading and view.link_text):
+            break  # readers' names, or another item's under its linked headline, are no bylines
         if view.is_text and not _filler(view):
             views.append(view)
     return views[:AFTER_BODY]

@@ -237,10 +237,12 @@ _OTHER_DAY = re.compile(fold(r"في مثل هذا اليوم|قبل \d+ (?:عا�
                              r"|(?:تاريخ|موعد|يوم) (?:التسجيل|السؤال|الاستشارة)"
                              r"|سجلت?(?: الحلقة| البرنامج| اللقاء)? (?:في|يوم|بتاريخ)"
                              r"|الفعالية|(?:تبدأ|يبدأ|تنطلق|ينطلق) (?:غدا|اليوم|بعد)"
-                             r"|الجلسة (?:العامة|رقم)|(?:رفعت|انتهت|افتتحت) الجلسة"))
+                             r"|الجلسة (?:العامة|رقم)|(?:رفعت|انتهت|افتتحت) الجلسة"
+                             r"|(?:موجز|نشرة|عدد) (?:يوم|اليوم)"))
 """Labels of another day than the article's, in its folded text: the same day in a past year,
 the day an episode was recorded or a reader's question asked, an event's day on its tile ("26
-أكتوبر انتهت الفعالية"), a sitting's day on its bar; a wire's "تاريخ البث" is its publication."""
+أكتوبر انتهت الفعالية"), a sitting's day on its bar, a column's or an edition's day ("موجز يوم
+..."); a wire's "تاريخ البث" is its publication."""
 NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs"})
 
 

@@ -1,8 +1,9 @@
-"""Page kinds the eighth to eleventh held-out sets brought (audio episodes, "on this day" pages,
+"""Page kinds the eighth to twelfth held-out sets brought (audio episodes, "on this day" pages,
 advice with a data table, notices, text-only editions; paged articles, press reviews, results
 tables; corrected stories, event agendas, forum topics, advertorials; e-mail digests, web
-stories, parliament reports), each in markup written here by hand: what decides the body, the
-date, the dateline and the byline on them, through ``extract_article``."""
+stories, parliament reports; brief columns, explainers, decrees), each in markup written here
+by hand: what decides the body, the date, the dateline and the byline on them, through
+``extract_article``."""
 
 from __future__ import annotations
 
@@ -335,3 +336,42 @@ def test_a_history_of_the_storys_edits_ends_the_text_before_its_byline() -> None
     body = "".join(f"<p>{text}</p>" for text in BODY) + after
     item = extract(page(body=body))
     assert paragraphs(item) == BODY and item["authors"] == ["سامي حداد"]
+
+
+# ---------------------------------------------------- briefs, explainers, decrees
+
+
+def brief(title: str, text: str, opened: bool = False) -> str:
+    head = f"<h2>{title}</h2>" if opened else f'<h2><a href="/b/1">{title}</a></h2>'
+    mark = ' aria-current="true"' if opened else ""
+    return (f'<article class="brief"{mark}>{head}<span>10:40</span><p>كتب - نبيل الشناوي</p>'
+            f"<p>{text}</p><a href=\"/b\">التفاصيل</a></article>")
+
+
+def test_the_opened_brief_of_a_column_is_the_article_and_the_others_are_not() -> None:
+    other = "بنزرت - العرب اليوم: اندلع حريق محدود في محل تجاري وسط المدينة دون تسجيل إصابات."
+    opened = (f'<article class="brief" aria-current="true"><h2>{TITLE}</h2>'
+              "<p>كتب - سامي حداد</p>" + "".join(f"<p>{text}</p>" for text in BODY)
+              + "</article>")
+    column = brief("حريق في محل تجاري", other) + opened + brief("حادث سير", other) \
+        + brief("انقلاب حافلة", other)
+    html = page(body=column).replace(f"<h1>{TITLE}</h1>",
+                                     "<h1>موجز الحوادث</h1><p>موجز يوم 30 نوفمبر 2024</p>")
+    item = extract(html)
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامي حداد"] and item["published_at"] is None
+
+
+def test_a_readers_feedback_question_is_not_the_text() -> None:
+    body = "".join(f"<p>{text}</p>" for text in BODY) + "<p>هل كانت هذه الإجابة مفيدة؟</p>"
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_a_folded_document_set_into_the_text_is_not_the_text() -> None:
+    decree = ("<section><details><summary>اضغط لقراءة نص القرار</summary>"
+              "<p>بناء على الدستور، ولا سيما الفصل 92 منه؛</p>"
+              "<p>المادة الأولى: يعين السيد سامي الودغيري رئيسا للمجلس الأعلى للحسابات.</p>"
+              "</details></section>")
+    body = "".join(f"<p>{text}</p>" for text in BODY[:2]) + decree \
+        + "".join(f"<p>{text}</p>" for text in BODY[2:])
+    assert paragraphs(extract(page(body=body))) == BODY
