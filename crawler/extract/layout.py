@@ -795,7 +795,32 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
                   and not group[0].block.list_item
                   and any(v.paragraph for v in group)
                   and (len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)}
-    return boxes
+    return boxes | _documents(groups)
+
+
+DOCUMENT_LINES = 2
+"""Lines of a quoted document that read as no sentence (its number, "يرسم ما يلي:", the
+signature), besides its heading."""
+
+
+def _documents(groups: dict[tuple[int, ...], list[BlockView]]) -> set[tuple[int, ...]]:
+    """A document quoted whole beside a text wrapped in a box of its own (a decree's text under
+    "نص القرار"): a box opening with a heading or a fold, with lines that read as no sentence
+    among its paragraphs, and less text than the text's box, which has no heading."""
+    def chars(group: list[BlockView]) -> int:
+        return sum(len(view.text) for view in group if view.paragraph)
+
+    texts = [group for group in groups.values() if not any(
+        view.block.heading or view.block.tag == "summary" for view in group)
+        and sum(1 for view in group if view.paragraph) >= INSET_TEXT_PARAGRAPHS]
+    if not texts:
+        return set()
+    text = max(chars(group) for group in texts)
+    return {key for key, group in groups.items()
+            if (group[0].block.heading or group[0].block.tag == "summary")
+            and any(view.paragraph for view in group) and chars(group) < text
+            and sum(1 for view in group[1:] if not view.ends_sentence
+                    and not view.block.heading and not view.block.list_item) >= DOCUMENT_LINES}
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

@@ -97,7 +97,7 @@ NOT_NAMES = frozenset(word_key(fold(w)) for w in (
     "التشغيل", "تشغيل", "تلقائيا", "الفيديو", "ترجمة", "إعداد", "وإعداد", "تحرير", "وتحرير",
     "استوديو", "برعاية", "بالتعاون", "بالشراكة", "مجموعة", "شركة",
     "بادئ", "الإدارة", "المنتدى", "منتديات", "مشرف", "المشرف", "عضو", "مميز", "الشخصيات",
-    "النشرة", "نشرة",
+    "النشرة", "نشرة", "summary", "english", "desk",
 ))
 """Words that no name holds: a line with one is a link, a label, a desk or a reading time.
 ("على" is not one: folded it is the name "علي".)"""
