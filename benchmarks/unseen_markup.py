@@ -1,4 +1,4 @@
-"""Extraction on markup it has never seen: generated pages in 31 layout families.
+"""Extraction on markup it has never seen: generated pages in every layout family.
 
 Usage: ``python -m benchmarks.unseen_markup [--pages 1000] [--seed 0] [--families a,b]
 [--held-out-only] [--lofo] [--tune module:function] [--no-baseline] [--seed-dir DIR]
