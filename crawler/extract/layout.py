@@ -546,6 +546,17 @@ THREAD_LEVELS = 3
 """How far below the container the list of posts may be (the thread's wrappers)."""
 
 
+def shared_prefix(path: tuple[int, ...], other: tuple[int, ...]) -> int:
+    """How many of their outermost block elements two blocks' paths share."""
+    return next((i for i, (a, b) in enumerate(zip(path, other, strict=False)) if a != b),
+                min(len(path), len(other)))
+
+
+def _opens_box(view: BlockView) -> bool:
+    """A heading, or a fold's summary: what a box set into the text opens with."""
+    return bool(view.block.heading) or view.block.tag == "summary"
+
+
 def _first_post(views: list[BlockView], container: tuple[int, ...],
                 title: int) -> tuple[int, ...] | None:
     """The first post's element when the container, or the element in it holding most text,
@@ -556,10 +567,9 @@ def _first_post(views: list[BlockView], container: tuple[int, ...],
     current = [view.block.path[:-1] for view in views[title + 1:]
                if view.paragraph and view.block.current]
     if current:
-        shared = min(current, key=len)
-        for path in current:
-            shared = shared[:next((i for i, (a, b) in enumerate(zip(shared, path, strict=False))
-                                   if a != b), len(shared))]
+        shared = current[0]
+        for path in current[1:]:
+            shared = shared[:shared_prefix(shared, path)]
         if len(shared) > len(container) and shared[:len(container)] == container:
             return shared
     for _ in range(THREAD_LEVELS + 1):
@@ -674,9 +684,8 @@ def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
             if view.paragraph:
                 return None  # the container's own text, not taken: nothing continues it
             continue
-        shared = next((i for i, (a, b) in enumerate(zip(path, container, strict=False))
-                       if a != b), min(len(path), len(container)))
-        boxed = bool(view.block.furniture_below(shared) & STRONG_FURNITURE)
+        boxed = bool(view.block.furniture_below(shared_prefix(path, container))
+                     & STRONG_FURNITURE)
         if view.paragraph and not boxed:  # a sponsored box's teasers are passed over
             if view.block.content != first.block.content or not view.ends_sentence:
                 return None
@@ -791,8 +800,7 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
         text = sum(len(view.text) for view in side_by_side)
         # a short box, or a document quoted whole (a decree) that is still less than the text
         boxes |= {key for key, group in groups.items()
-                  if (group[0].block.heading or group[0].block.tag == "summary")
-                  and not group[0].block.list_item
+                  if _opens_box(group[0]) and not group[0].block.list_item
                   and any(v.paragraph for v in group)
                   and (len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)}
     return boxes | _documents(groups)
@@ -810,15 +818,15 @@ def _documents(groups: dict[tuple[int, ...], list[BlockView]]) -> set[tuple[int,
     def chars(group: list[BlockView]) -> int:
         return sum(len(view.text) for view in group if view.paragraph)
 
-    texts = [group for group in groups.values() if not any(
-        view.block.heading or view.block.tag == "summary" for view in group)
-        and sum(1 for view in group if view.paragraph) >= INSET_TEXT_PARAGRAPHS]
+    texts = [group for group in groups.values()
+             if not any(_opens_box(view) for view in group)
+             and sum(1 for view in group if view.paragraph) >= INSET_TEXT_PARAGRAPHS]
     if not texts:
         return set()
     text = max(chars(group) for group in texts)
     return {key for key, group in groups.items()
-            if (group[0].block.heading or group[0].block.tag == "summary")
-            and any(view.paragraph for view in group) and chars(group) < text
+            if _opens_box(group[0]) and any(view.paragraph for view in group)
+            and chars(group) < text
             and sum(1 for view in group[1:] if not view.ends_sentence
                     and not view.block.heading and not view.block.list_item) >= DOCUMENT_LINES}
 

@@ -20,7 +20,13 @@ from typing import Any
 
 from crawler.extract.dates import Stamp, is_header_clock, machine_stamp, printed_stamp
 from crawler.extract.generic.jalali import parse_persian_date
-from crawler.extract.layout import BOX_LINES, COMMENT_WORDS, BlockView, boxes_of_lines
+from crawler.extract.layout import (
+    BOX_LINES,
+    COMMENT_WORDS,
+    BlockView,
+    boxes_of_lines,
+    shared_prefix,
+)
 from crawler.extract.reading import NOTHING, Found, Reading
 from crawler.text import fold
 
@@ -130,12 +136,7 @@ def _beside_title(view: BlockView, reading: Reading) -> bool:
     if layout.title is None:
         return True
     title_path = reading.views[layout.title].block.path
-    path = view.block.path
-    shared = 0
-    for mine, theirs in zip(path, title_path, strict=False):
-        if mine != theirs:
-            break
-        shared += 1
+    shared = shared_prefix(view.block.path, title_path)
     if view.index < layout.title and shared < len(title_path) - 2 \
             and not _heads_the_title(view, reading):
         return False
