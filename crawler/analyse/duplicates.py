@@ -21,7 +21,13 @@ from crawler.analyse.minhash import (
     TextFingerprint,
     text_fingerprint,
 )
-from crawler.store.duplicates import Banding, DedupRecord, DedupState, SqliteDedupState
+from crawler.store.duplicates import (
+    Banding,
+    DedupRecord,
+    DedupState,
+    SqliteDedupState,
+    similarity,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,15 +70,38 @@ class Deduplicator:
         digest, signed = known or text_fingerprint(text, self.num_perm, self.shingle_words)
         return digest, signed, self.banding.keys(signed)
 
-    def assign(self, item: Mapping[str, Any], known: TextFingerprint | None = None
+    def assign(self, item: Mapping[str, Any], known: TextFingerprint | None = None,
+               unwritten: Iterable[DedupRecord] = ()
                ) -> tuple[Assignment, DedupRecord, list[int]]:
-        """The item's cluster, and the record (with band keys) to store once it is exported."""
+        """The item's cluster, and the record (with band keys) to store once it is exported.
+        ``unwritten``: records of articles marked but not written yet, in the order they were
+        marked; a copy of one is its duplicate when the state knows no earlier one."""
         article_id, url = str(item["id"]), str(item.get("canonical_url") or item["url"])
         digest, signature, keys = self.fingerprint(str(item.get("text") or ""), known)
         assignment = self._match(article_id, url, digest, signature, keys)
+        if assignment.match == "new":
+            assignment = self._among(unwritten, article_id, url, digest, signature) or assignment
         record = DedupRecord(article_id, url, digest, assignment.cluster_id,
                              assignment.duplicate_of, signature)
         return assignment, record, keys
+
+    def _among(self, records: Iterable[DedupRecord], article_id: str, url: str, digest: str,
+               signature: np.ndarray) -> Assignment | None:
+        """The first of ``records`` (another article's) this one copies, as ``_match`` would
+        find it in the state."""
+        for found in records:
+            if found.article_id == article_id:
+                continue
+            if found.canonical_url == url:
+                return Assignment(found.cluster_id, found.duplicate_of, "same_url")
+            if found.text_hash == digest:
+                return Assignment(found.cluster_id, found.duplicate_of or found.article_id,
+                                  "same_text")
+            score = similarity(signature, found.signature)
+            if score >= self.threshold:
+                return Assignment(found.cluster_id, found.duplicate_of or found.article_id,
+                                  "near", score)
+        return None
 
     def _match(self, article_id: str, url: str, digest: str, signature: np.ndarray,
                keys: list[int]) -> Assignment:

@@ -86,7 +86,10 @@ class DedupPipeline(StatsPipeline):
                                                    self.dedup.shingle_words)
         state = self.dedup.state
         with state.locked():
-            assignment, record, keys = self.dedup.assign(item, known)
+            # one process's articles marked but not yet written are its own to check: the
+            # feed writes a line later, and copies in flight together must see each other
+            unwritten = () if state.shared else (marked for marked, _ in self.pending.values())
+            assignment, record, keys = self.dedup.assign(item, known, unwritten)
             dropped = assignment.is_copy and self.mode == "drop"
             if state.shared and not dropped:
                 self.reserved[record.article_id] = state.reserve(record, keys)

@@ -158,6 +158,23 @@ def test_pipeline_marks_and_forgets_items_dropped_later(tmp_path: Path) -> None:
     pipeline.close_spider()
 
 
+def test_copies_marked_before_either_is_written_are_one_cluster(tmp_path: Path) -> None:
+    """Items in flight together (the feed writes each line later) must see each other."""
+    pipeline, crawler = _pipeline(tmp_path, "mark")
+    first = pipeline.process_item(item(1))
+    same = pipeline.process_item(item(2))
+    near = pipeline.process_item(item(3, body=("ترويسة", *BODY)))
+    other = pipeline.process_item(item(4, body=SAME_SUBJECT))
+    for marked in (first, same, near, other):
+        pipeline.item_exported(marked)
+    assert first["duplicate_of"] is None and other["duplicate_of"] is None
+    assert same["duplicate_of"] == near["duplicate_of"] == first["id"]
+    assert same["cluster_id"] == near["cluster_id"] == first["cluster_id"]
+    assert crawler.stats.get_value("dedup/same_text") == 1
+    assert crawler.stats.get_value("dedup/near") == 1
+    pipeline.close_spider()
+
+
 def test_pipeline_remembers_only_items_written(tmp_path: Path) -> None:
     pipeline, _ = _pipeline(tmp_path, "drop")
     unwritten = pipeline.process_item(item(1))  # scraped, but its line never reached the feed
