@@ -370,12 +370,14 @@ PAGER_WORDS = frozenset(_folded(
     "previous", "next", "prev", "first", "last", "page", "of",
 ))
 _PAGE_NUMBER = re.compile(r"^[\d\u0660-\u0669]{1,3}$")
+_ANY_DIGIT = re.compile(r"\d")
+"""A pager has page numbers: a line without a digit is none (checked first, on every line)."""
 
 
 def pager(text: str, key: str | None = None) -> bool:
     """A pager's links and position ("« السابق 1 2 3 التالي » الصفحة 2 من 3"): no words of
     the text."""
-    if len(text) > 120:
+    if len(text) > 120 or not _ANY_DIGIT.search(text):
         return False
     words = (key_of(text) if key is None else key).split()
     return any(_PAGE_NUMBER.match(word) for word in words) \
@@ -417,9 +419,12 @@ def post_mark(text: str) -> bool:
     return bool(_POST_MARK.match(text))
 
 
+_SIGNATURE_RULE = re.compile(r"^\s*_{5,}\s*$")
+
+
 def signature_rule(text: str) -> bool:
     """The line of underscores over a poster's signature: the text ends above it."""
-    return bool(re.match(r"^\s*_{5,}\s*$", text))
+    return bool(_SIGNATURE_RULE.match(text))
 
 
 _FEEDBACK = re.compile(r"^\s*(?:هل (?:كان|كانت|وجدت)\s.{0,40}مفيد|was this (?:\w+ )?helpful)",
