@@ -46,9 +46,9 @@ def _header_date(reading: Reading) -> tuple[BlockView, Stamp] | None:
     """The header's date line that says it gives the publication date ("نُشر في ..."), also
     inside a longer meta line, else its first date line or <time> element."""
     first = None
-    for view, stamp in _header_dates(reading):
-        if (labelled := _published_part(view)) is not None:
-            return view, printed_stamp(labelled) or stamp
+    for view, stamp, labelled in _header_dates(reading):
+        if labelled:
+            return view, stamp
         first = first or (view, stamp)
     return first
 
@@ -62,10 +62,11 @@ def _published_part(view: BlockView) -> str | None:
     return None
 
 
-def _header_dates(reading: Reading) -> Iterator[tuple[BlockView, Stamp]]:
+def _header_dates(reading: Reading) -> Iterator[tuple[BlockView, Stamp, bool]]:
     """The date lines and <time> elements of the article's header that are not in a list of
     links, not the site's masthead and not labelled as another day's; Persian (Solar Hijri)
-    dates too."""
+    dates too; and whether the line says it gives the publication date (then its date is the
+    one after the label)."""
     layout = reading.layout
     boxes = _boxes_of_lines(reading, layout.header)
     for index in layout.header:
@@ -75,15 +76,15 @@ def _header_dates(reading: Reading) -> Iterator[tuple[BlockView, Stamp]]:
                 or not _beside_title(view, reading) or view.block.path[:-1] in boxes \
                 or _above_navigation(view, reading):
             continue
+        labelled = _published_part(view)
         if (_EVENT_LABEL.search(view.text) or _OTHER_DAY.search(view.folded)) \
-                and _published_part(view) is None:
+                and labelled is None:
             continue  # the time of what the article is about (a match's kick-off), not its own
         if view.link_text and (layout.title is None or index < layout.title
                                or view.block.link_chars >= len(view.text)):
             continue  # a link, or mostly one, is a date line only beside the title (a byline)
-        labelled = _published_part(view)
-        if found := _date_of(view) or (printed_stamp(labelled) if labelled else None):
-            yield view, found
+        if found := (printed_stamp(labelled) if labelled else None) or _date_of(view):
+            yield view, found, labelled is not None
 
 
 def _date_of(view: BlockView) -> Stamp | None:
