@@ -13,7 +13,7 @@ links). Each block gets a role and the rule that decided it, so a reviewer can s
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -557,6 +557,13 @@ def _opens_box(view: BlockView) -> bool:
     return bool(view.block.heading) or view.block.tag == "summary"
 
 
+def _box_opening(group: list[BlockView]) -> bool:
+    """A box's blocks open with a heading or a fold, or with a label over one (a kicker)."""
+    return _opens_box(group[0]) or (
+        len(group) > 1 and group[0].words <= LABEL_WORDS and not group[0].paragraph
+        and _opens_box(group[1]))
+
+
 def _first_post(views: list[BlockView], container: tuple[int, ...],
                 title: int) -> tuple[int, ...] | None:
     """The first post's element when the container, or the element in it holding most text,
@@ -614,13 +621,40 @@ def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[in
     (a section that follows articles, a writer's bio), if any."""
     last = start
     texts = [view for view in inside if view.index > start and view.is_text]
+    side_by_side = len(next(v for v in inside if v.index == start).block.path) == depth + 1
     for position, view in enumerate(texts):
-        if ends_articles(view, depth) is not None or opens_bio(view, texts[position + 1:]) \
+        ends = ends_articles(view, depth) is not None
+        if ends and side_by_side and _text_resumes_after_box(view, texts[position + 1:], depth):
+            continue
+        if ends or opens_bio(view, texts[position + 1:]) \
                 or (verdict_line(view) and position and texts[position - 1].block.heading):
             return last, view.index
         if view.paragraph and not inner_furniture(view, depth):
             last = view.index
     return last, None
+
+
+def _text_resumes_after_box(view: BlockView, following: list[BlockView], depth: int) -> bool:
+    """A block that would end the text sits in a box set among the text's paragraphs (a
+    petition's sign form, a card's own heading), and a paragraph of the text, side by side with
+    them, follows the box: the box ends, the text goes on."""
+    path = view.block.path
+    if len(path) <= depth + 1:
+        return False
+    box = path[:depth + 1]
+    lines = 0
+    for other in following:
+        if other.block.path[:depth + 1] == box:
+            continue
+        if not other.paragraph and (other.network_furniture or other.generic_furniture):
+            continue  # an ad's label between the box and the text
+        if other.paragraph:  # the text's own, or its list's items
+            return len(other.block.path) <= depth + 2
+        lines += 1
+        if len(other.block.path) != depth + 1 or lines > BOX_LINES \
+                or ends_articles(other, depth) is not None:
+            return False
+    return False
 
 
 VERDICT_LINE_WORDS = 6
@@ -739,9 +773,11 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
     advertorial = _sponsored_boxes_hold_the_text(views, layout, depth)
     if boxes and layout.last is not None and _VERDICT.match(views[layout.last].text):
         before = next((v for v in reversed(views[:layout.last]) if v.is_text), None)
-        if before is not None and before.block.path[:depth + 1] in boxes:
+        if before is not None and _in_box(before, boxes, depth):
             # a review's bottom line under its pros and cons: the verdict box's, not the text's
             layout.decide(layout.last, "boilerplate", "furniture:verdict")
+    if boxes and layout.last is not None and _in_box(views[layout.last], boxes, depth):
+        _end_before_box(views, layout, boxes, depth)
     for view in views:
         if not view.is_text or layout.decided(view.index):
             continue
@@ -749,10 +785,34 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
                   and layout.start <= view.index <= layout.end and layout.in_container(view.index))
         rule = (inner_furniture(view, depth) or _in_figure(view, layout)
                 or _in_table(view, layout) or _in_sponsored_box(view, depth, advertorial)
-                or ("furniture:box" if view.block.path[:depth + 1] in boxes else None)) \
+                or ("furniture:box" if _in_box(view, boxes, depth) else None)) \
             if inside else (view.network_furniture or view.generic_furniture)
         if rule:
             layout.decide(view.index, "boilerplate", rule)
+
+
+def _in_box(view: BlockView, boxes: set[tuple[int, ...]], depth: int) -> bool:
+    """A block in a box's element or below it."""
+    path = view.block.path
+    return any(path[:size] in boxes for size in range(depth + 1, len(path) + 1))
+
+
+def _end_before_box(views: list[BlockView], layout: Layout, boxes: set[tuple[int, ...]],
+                    depth: int) -> None:
+    """The text ends at its last paragraph before a box that follows it (an advisory's, a
+    card's): a signature between them is after the text, where the byline rules look."""
+    assert layout.start is not None and layout.last is not None
+    last = next((view.index for view in reversed(views[layout.start:layout.last])
+                 if view.paragraph and layout.in_container(view.index)
+                 and not _in_box(view, boxes, depth) and not inner_furniture(view, depth)), None)
+    if last is None:
+        return
+    for view in views[last + 1:(layout.end or last) + 1]:
+        if view.is_text and _in_box(view, boxes, depth) and not layout.decided(view.index):
+            layout.decide(view.index, "boilerplate", "furniture:box")
+    layout.last = last
+    if layout.end is not None and _in_box(views[layout.end], boxes, depth):
+        layout.end = last
 
 
 BOX_LINES = 3
@@ -788,22 +848,40 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
         return set()
     region = [view for view in views[layout.start:layout.end + 1]
               if view.is_text and layout.in_container(view.index)]
+    runs = Counter(view.block.path for view in region if view.paragraph)
+    # an element holding paragraphs as runs (``<br><br>``) holds its boxes one level down
+    holders = sorted((path for path, count in runs.items()
+                      if count > 1 and len(path) > depth), key=len, reverse=True)
+
+    def box_of(view: BlockView) -> tuple[int, ...]:
+        path = view.block.path
+        holder = next((h for h in holders if len(path) > len(h) and path[:len(h)] == h), None)
+        return path[:len(holder) + 1] if holder else path[:depth + 1]
+
     inside = [view for view in region if len(view.block.path) > depth + 1]
-    boxes = boxes_of_lines(inside, lambda view: view.block.path[:depth + 1])
+    boxes = boxes_of_lines(inside, box_of)
+
+    def whole(key: tuple[int, ...]) -> list[BlockView]:
+        """All of a box's text blocks, past the body's end too (a form after its text)."""
+        return [view for view in views if view.is_text and view.block.path[:len(key)] == key]
+
     groups: dict[tuple[int, ...], list[BlockView]] = {}
     for view in inside:
-        groups.setdefault(view.block.path[:depth + 1], []).append(view)
-    # paragraphs side by side: in the container itself, or each alone in a wrapper of its own
+        groups.setdefault(box_of(view), []).append(view)
+    # paragraphs side by side: in the container itself, each alone in a wrapper of its own,
+    # runs in one element, or items of a list set in the text
     side_by_side = [view for view in region if view.paragraph and (
-        len(view.block.path) <= depth + 1 or len(groups[view.block.path[:depth + 1]]) == 1)]
+        len(view.block.path) <= depth + 1 or view.block.path in holders
+        or len(groups[box_of(view)]) == 1 or groups[box_of(view)][0].block.list_item)]
     if len(side_by_side) >= INSET_TEXT_PARAGRAPHS:
         text = sum(len(view.text) for view in side_by_side)
         # a short box, or a document quoted whole (a decree) that is still less than the text
         boxes |= {key for key, group in groups.items()
-                  if _opens_box(group[0]) and not group[0].block.list_item
-                  and any(v.paragraph for v in group)
-                  and (len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)}
-    return boxes | _documents(groups)
+                  if _box_opening(group) and not group[0].block.list_item
+                  and ((_reads_as_document(whole(key)) and _chars(group) < text)
+                       or (any(v.paragraph for v in group) and (
+                           len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)))}
+    return boxes | _documents(groups, whole)
 
 
 DOCUMENT_LINES = 2
@@ -811,24 +889,31 @@ DOCUMENT_LINES = 2
 signature), besides its heading."""
 
 
-def _documents(groups: dict[tuple[int, ...], list[BlockView]]) -> set[tuple[int, ...]]:
+def _documents(groups: dict[tuple[int, ...], list[BlockView]],
+               whole: Callable[[tuple[int, ...]], list[BlockView]]) -> set[tuple[int, ...]]:
     """A document quoted whole beside a text wrapped in a box of its own (a decree's text under
     "نص القرار"): a box opening with a heading or a fold, with lines that read as no sentence
-    among its paragraphs, and less text than the text's box, which has no heading."""
-    def chars(group: list[BlockView]) -> int:
-        return sum(len(view.text) for view in group if view.paragraph)
-
+    among its paragraphs, and less text than the text's box, which opens with none."""
     texts = [group for group in groups.values()
-             if not any(_opens_box(view) for view in group)
+             if not _box_opening(group)
              and sum(1 for view in group if view.paragraph) >= INSET_TEXT_PARAGRAPHS]
     if not texts:
         return set()
-    text = max(chars(group) for group in texts)
+    text = max(_chars(group) for group in texts)
     return {key for key, group in groups.items()
-            if _opens_box(group[0]) and any(view.paragraph for view in group)
-            and chars(group) < text
-            and sum(1 for view in group[1:] if not view.ends_sentence
-                    and not view.block.heading and not view.block.list_item) >= DOCUMENT_LINES}
+            if _box_opening(group) and any(view.paragraph for view in group)
+            and _chars(group) < text and _reads_as_document(whole(key))}
+
+
+def _chars(group: list[BlockView]) -> int:
+    return sum(len(view.text) for view in group if view.paragraph)
+
+
+def _reads_as_document(group: list[BlockView]) -> bool:
+    """Lines after its heading that read as no sentence and are no list's items (a number, a
+    badge, a table's cells, a signature): a document's or a data box's, not a text section's."""
+    return sum(1 for view in group[1:] if not view.ends_sentence and not view.block.heading
+               and not view.block.list_item) >= DOCUMENT_LINES
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

@@ -321,6 +321,9 @@ def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
     return None
 
 
+BOXED = Decision("boilerplate", "furniture:box")
+
+
 def _bare_after_body(reading: Reading) -> BlockView | None:
     """A name standing alone right after the body, not a link (tags and "more" links are), not
     in a box whose class names furniture."""
@@ -328,8 +331,9 @@ def _bare_after_body(reading: Reading) -> BlockView | None:
     for view in _after_body(reading):
         if view.generic_furniture in ("furniture:read-also", "furniture:ad-label"):
             continue  # a read-also button or an ad between the text and the signature
-        if view.block.links or view.block.furniture_below(depth) & STRONG_FURNITURE:
-            break
+        if view.block.links or view.block.furniture_below(depth) & STRONG_FURNITURE \
+                or reading.layout.decisions.get(view.index) == BOXED:
+            break  # a box set after the text (a document's fold, a data box) is no signature
         if _free(view, reading) and _bare(view):
             return view
         if _DATA_LINE.search(view.text) and not view.ends_sentence:
@@ -381,10 +385,11 @@ def _original_words(text: str, folded_name: str) -> str | None:
 
 def _bare(view: BlockView) -> bool:
     """A name alone in its block: no date, no furniture, no byline word before it, no heading
-    of a section (h1 to h4: "النتيجة النهائية"), a table's caption (text right in a <table>) or
-    a card's label (<dt>)."""
+    of a section (h1 to h4: "النتيجة النهائية"), a table's caption (text right in a <table>), a
+    card's label (<dt>) or a fold's (<summary>)."""
     return (view.date is None and view.network_furniture is None and not view.block.caption
-            and not 1 <= view.block.heading <= 4 and view.block.tag not in ("table", "dt")
+            and not 1 <= view.block.heading <= 4
+            and view.block.tag not in ("table", "dt", "summary")
             and view.generic_furniture is None and _bare_name(view.text)
             and names_in_byline(view.text) is None)
 

@@ -1,7 +1,8 @@
-"""Page kinds the eighth to twelfth held-out sets brought (audio episodes, "on this day" pages,
+"""Page kinds the eighth to thirteenth held-out sets brought (audio episodes, "on this day" pages,
 advice with a data table, notices, text-only editions; paged articles, press reviews, results
 tables; corrected stories, event agendas, forum topics, advertorials; e-mail digests, web
-stories, parliament reports; brief columns, explainers, decrees), each in markup written here
+stories, parliament reports; brief columns, explainers, decrees; boxes set into or after the
+text: an advisory's, a petition's with its form, a document's fold), each in markup written here
 by hand: what decides the body, the date, the dateline and the byline on them, through
 ``extract_article``."""
 
@@ -375,3 +376,67 @@ def test_a_folded_document_set_into_the_text_is_not_the_text() -> None:
     body = "".join(f"<p>{text}</p>" for text in BODY[:2]) + decree \
         + "".join(f"<p>{text}</p>" for text in BODY[2:])
     assert paragraphs(extract(page(body=body))) == BODY
+
+
+# ------------------------------------------------------------------ boxes set into the text
+
+WARNING_BOX = (
+    '<div class="visitor-info"><h2>تنبيه للزوار</h2><p class="level">الدرجة 2: انتبه (من 3)</p>'
+    '<ul class="scale"><li>الدرجة 1: عادي</li><li>الدرجة 2: انتبه</li><li>الدرجة 3: تجنب</li></ul>'
+    '<table><tr><th>المنطقة</th><th>الدرجة</th></tr><tr><td>السوق القديم</td><td>الدرجة 2</td>'
+    '</tr><tr><td>الميناء</td><td>الدرجة 1</td></tr></table>'
+    '<h3>نصائح عامة</h3>'
+    '<ul><li>احتفظ بنسخة من وثائقك وجوازك في مكان آمن طوال مدة الرحلة والإقامة.</li>'
+    '<li>تابع نشرات الطقس المحلية قبل الخروج في الصباح الباكر إلى المناطق الجبلية.</li></ul>'
+    '<p>هاتف الطوارئ: 0123 456 789</p></div>')
+
+
+def test_a_box_set_among_br_runs_is_not_the_text() -> None:
+    body = ('<div class="runs">' + "<br><br>".join(BODY[:2]) + WARNING_BOX
+            + "<br><br>".join(BODY[2:]) + "</div>")
+    item = extract(page(body=body))
+    assert paragraphs(item) == BODY
+
+
+def test_the_signature_between_the_text_and_a_box_after_it_is_the_byline() -> None:
+    after = '<p class="sig">بقلم: سامر الحلبي</p>' + WARNING_BOX
+    item = extract(page(after=after))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == ["سامر الحلبي"]
+
+
+SIGN_BOX = (
+    '<div class="campaign"><span>حملة</span><h2>نريد مكتبة في كل حي</h2>'
+    '<p class="by">أطلقها: نادر الشامي 2 مارس 2024</p>'
+    '<div class="appeal"><p>نحن سكان الحي نطالب المجلس بفتح مكتبة عامة قريبة من المدارس.</p>'
+    '<p>سنرفع هذا النداء إلى المجلس حين يبلغ عدد الموقعين الرقم المطلوب.</p></div>'
+    '<p class="count">812 توقيعا من أصل 1,000</p>'
+    '<form><label>الاسم</label><label>البريد الإلكتروني</label><label>وقّع الآن</label></form>'
+    '<h4>آخر الموقعين</h4><ul><li>ليلى من صفاقس، منذ ساعة</li><li>يوسف من إربد، منذ ساعتين</li>'
+    '</ul></div>')
+
+
+def test_the_text_goes_on_after_a_box_with_a_form_set_among_its_paragraphs() -> None:
+    body = ("".join(f"<p>{text}</p>" for text in BODY[:2]) + SIGN_BOX
+            + '<div class="ad-slot">إعلان</div>'
+            + "".join(f"<p>{text}</p>" for text in BODY[2:]))
+    item = extract(page(body=body))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == []
+
+
+def test_a_box_opening_with_a_kicker_beside_a_short_text_and_its_list_is_not_the_text() -> None:
+    items = "".join(f"<li>{text}</li>" for text in BODY[1:3])
+    body = (f"<p>{BODY[0]}</p>" + SIGN_BOX + "<p>ومن أبرز ما تضمنه المشروع:</p>"
+            + f"<ul>{items}</ul><p>{BODY[3]}</p>")
+    item = extract(page(body=body))
+    assert paragraphs(item) == [BODY[0], "ومن أبرز ما تضمنه المشروع:", *BODY[1:]]
+
+
+def test_a_folds_summary_after_the_text_is_no_byline() -> None:
+    after = ('<div class="doc"><h3>نص البلاغ</h3><details><summary>نص البلاغ الكامل</summary>'
+             '<p>بلاغ رقم 14 صادر في 3 مارس 2024</p><p>تعلن البلدية عن افتتاح الحديقة.</p>'
+             '</details></div>')
+    item = extract(page(after=after))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == []
