@@ -147,7 +147,9 @@ def _calendar_date(rest: str) -> tuple[int, int, int] | None:
     if not months or len({month for month, _ in months}) != 1:
         return None  # no month, or a pair that disagrees
     month, month_at = months[0]
-    numbers = [(int(m.group()), m.start(), len(m.group())) for m in _NUMBER.finditer(rest)]
+    spans = [m.span() for m in _MONTH_RE.finditer(rest)]
+    numbers = [(int(m.group()), m.start(), len(m.group())) for m in _NUMBER.finditer(rest)
+               if _beside_month(rest, m.span(), spans)]
     years = sorted((abs(at - month_at), value) for value, at, width in numbers
                    if width == 4 and 1900 <= value <= 2100)
     days = [(abs(at - month_at), value) for value, at, width in numbers
@@ -156,6 +158,29 @@ def _calendar_date(rest: str) -> tuple[int, int, int] | None:
         return None
     # a count after the date ("12 نوفمبر 2024 1950 زيارة") may read as a year: the nearest wins
     return years[0][1], month, min(days)[1]
+
+
+_DATE_JOINERS = frozenset(fold(word) for word in (
+    "من", "شهر", "لشهر", "عام", "لعام", "سنة", "لسنة", "م", "هـ", "ه", "of", "يوم",
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+"""Words that may stand between a date's day, month and year ("14 من شهر نوفمبر لعام 2024";
+the network's "2024 الخميس ,7 تشرين الثاني / نوفمبر")."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _beside_month(rest: str, number: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """A number printed as part of a date with a month name: only date words and month names
+    (the two names of one month, "آب (أغسطس)") between it and the name; a number a few words
+    off ("من إب، عضو منذ 2017") is no day or year of that month."""
+    for start, end in spans:
+        low, high = (number[1], start) if number[1] <= start else (end, number[0])
+        gap = rest[low:high]
+        for other_start, other_end in spans:
+            if low <= other_start and other_end <= high:
+                gap = gap.replace(rest[other_start:other_end], " ")
+        if all(word in _DATE_JOINERS for word in _WORD.findall(gap)):
+            return True
+    return False
 
 
 def parse_arabic_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:

@@ -43,6 +43,10 @@ DATE_LINE_WORDS = 14
 """A block this short that carries a date is a date line (the article's, or a list item's)."""
 META_LINE_WORDS = 24
 """A line this short that mentions a date and does not end like a sentence is a date line."""
+META_FIELDS = 3
+"""A dated line of this many fields ("كتب X | نشر في ... | آخر تحديث ...") is a meta line at
+any length."""
+_FIELD_BREAK = re.compile(r"\s[|·•]\s")
 FURNITURE_WEIGHT = 1.0
 """How much a character of link or furniture text inside a container counts against it,
 against one character of paragraph text for it."""
@@ -261,8 +265,8 @@ class BlockView:
             return False
         if block.link_density > MAX_LINK_DENSITY and not self.linked_sentence:
             return False
-        if self.words <= META_LINE_WORDS and mentions_date(self.text) \
-                and not _SENTENCE_END.search(self.text):
+        if (self.words <= META_LINE_WORDS or len(_FIELD_BREAK.split(self.text)) >= META_FIELDS) \
+                and mentions_date(self.text) and not _SENTENCE_END.search(self.text):
             return False  # a date line with more on it ("نُشر في ... 15216 مشاهدة")
         return (self.network_furniture is None and self.generic_furniture is None
                 and self.date is None)
@@ -450,8 +454,9 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
     block = view.block
     if view.link_text:
         return "furniture:link-text"
-    if block.list_item and block.links and not view.linked_sentence:
-        return "furniture:link-list"
+    if block.list_item and block.links and not view.linked_sentence and not (
+            view.text.rstrip().endswith(":") and block.link_density <= LINKED_SENTENCE_DENSITY):
+        return "furniture:link-list"  # a line opening a list, with a tag linked in it, stays
     below = block.furniture_below(depth)
     if below & EMBED_WORDS:
         return "furniture:embed"
@@ -461,6 +466,8 @@ def inner_furniture(view: BlockView, depth: int) -> str | None:
         return "furniture:aside"
     if view.date is not None and not view.ends_sentence:
         return "furniture:date-line"  # a line dated inside the text: a signature's, an update's
+    if block.small:
+        return "furniture:fine-print"  # a note, a disclaimer, a credit: none of the text
     if not view.paragraph and below & STRONG_FURNITURE:
         return "furniture:class"
     return None
@@ -486,9 +493,10 @@ def find_body(views: list[BlockView], layout: Layout) -> None:
         depth = len(container)
         inside = [v for v in views if layout.in_container(v.index) and v.index > title
                   and v.index not in skip]
-        first = next((v for v in inside if v.paragraph
-                      and (v.ends_sentence or v.words > OPENING_LINE_WORDS)), None) \
-            or next((v for v in inside if v.paragraph), None)
+        opening = [v for v in inside if v.paragraph and not inner_furniture(v, depth)] \
+            or [v for v in inside if v.paragraph]  # no aside, no embed opens the text
+        first = next((v for v in opening if v.ends_sentence or v.words > OPENING_LINE_WORDS),
+                     None) or next(iter(opening), None)
         if first is None:
             _mark_furniture(views, layout, depth)
             return
@@ -708,11 +716,11 @@ def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
     order away from the body, in a box beside the container: a paragraph with the first
     paragraph's content words, after only furniture, links, labels, the headline repeated atop
     a page (``titles``) and non-text (an ad component, a read-also button, a spacer between two
-    rich-text components, a pager)."""
+    rich-text components, a pager), or a figure's caption and a marker beside it ("the text
+    goes on below the video")."""
     gap = 0
-    for view in views:
-        if not view.is_text or view.index in titles:
-            continue
+    texts = [view for view in views if view.is_text and view.index not in titles]
+    for position, view in enumerate(texts):
         path = view.block.path
         if path[:len(container)] == container:
             if view.paragraph:
@@ -721,15 +729,19 @@ def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
         boxed = bool(view.block.furniture_below(shared_prefix(path, container))
                      & STRONG_FURNITURE)
         if view.paragraph and not boxed:  # a sponsored box's teasers are passed over
-            if view.block.content != first.block.content or not view.ends_sentence:
-                return None
+            if not view.block.content >= first.block.content or not view.ends_sentence:
+                return None  # text in a box named for less than the text's own
             for level in range(len(container) - 1,
                                max(0, len(container) - 1 - CONTINUATION_LEVELS), -1):
                 if path[:level] == container[:level]:
                     return container[:level]
             return None
+        beside = texts[max(0, position - 1):position] + texts[position + 1:position + 2]
+        marker = not view.ends_sentence and view.words <= MARKER_WORDS \
+            and any(other.block.caption for other in beside)
         if not (view.network_furniture or view.generic_furniture or view.link_text or boxed
-                or view.words <= LABEL_WORDS or view.block.heading):
+                or view.words <= LABEL_WORDS or view.block.heading or view.block.caption
+                or marker):
             return None
         gap += 1
         if gap > CONTINUATION_GAP:
@@ -778,6 +790,8 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
             layout.decide(layout.last, "boilerplate", "furniture:verdict")
     if boxes and layout.last is not None and _in_box(views[layout.last], boxes, depth):
         _end_before_box(views, layout, boxes, depth)
+    if boxes and layout.start is not None and _in_box(views[layout.start], boxes, depth):
+        _start_after_box(views, layout, boxes, depth)
     for view in views:
         if not view.is_text or layout.decided(view.index):
             continue
@@ -789,6 +803,36 @@ def _mark_furniture(views: list[BlockView], layout: Layout, depth: int) -> None:
             if inside else (view.network_furniture or view.generic_furniture)
         if rule:
             layout.decide(view.index, "boilerplate", rule)
+    _mark_markers(views, layout, depth)
+
+
+MARKER_WORDS = 6
+"""A marker between two parts of the text ("يتواصل النص أسفل الفيديو") is this short."""
+
+
+def _mark_markers(views: list[BlockView], layout: Layout, depth: int) -> None:
+    """A short line, no sentence nor heading, standing on its own between two parts of the text
+    wrapped apart, right after a figure's caption: a marker that the text goes on past the
+    figure, not a line of the text."""
+    if layout.start is None or layout.end is None:
+        return
+    region = [view for view in views[layout.start:layout.end + 1]
+              if view.is_text and layout.in_container(view.index)]
+    for position, view in enumerate(region[1:], 1):
+        if layout.decided(view.index) or view.paragraph or view.block.heading \
+                or view.ends_sentence or view.words > MARKER_WORDS:
+            continue
+        if not region[position - 1].block.caption or view.text.rstrip().endswith(":"):
+            continue  # a line that opens a list after the figure is the text's
+        text_before = next((v for v in reversed(region[:position]) if v.paragraph), None)
+        text_after = next((v for v in region[position + 1:] if v.paragraph), None)
+        if text_before is None or text_after is None:
+            continue
+        parts = shared_prefix(text_before.block.path, text_after.block.path) + 1
+        wrapped = min(len(text_before.block.path), len(text_after.block.path)) > parts
+        if wrapped and len({text_before.block.path[:parts], view.block.path[:parts],
+                            text_after.block.path[:parts]}) == 3:
+            layout.decide(view.index, "boilerplate", "furniture:marker")
 
 
 def _in_box(view: BlockView, boxes: set[tuple[int, ...]], depth: int) -> bool:
@@ -813,6 +857,23 @@ def _end_before_box(views: list[BlockView], layout: Layout, boxes: set[tuple[int
     layout.last = last
     if layout.end is not None and _in_box(views[layout.end], boxes, depth):
         layout.end = last
+
+
+def _start_after_box(views: list[BlockView], layout: Layout, boxes: set[tuple[int, ...]],
+                     depth: int) -> None:
+    """The text starts at its first paragraph after a box that comes first (a recipe's card
+    above the story): the box's lines are neither the text nor its header."""
+    assert layout.start is not None and layout.end is not None
+    first = next((view.index for view in views[layout.start:layout.end + 1]
+                  if view.paragraph and layout.in_container(view.index)
+                  and not _in_box(view, boxes, depth) and not inner_furniture(view, depth)), None)
+    if first is None:
+        return
+    title = layout.title if layout.title is not None else -1
+    for view in views[title + 1:first]:
+        if view.is_text and _in_box(view, boxes, depth) and not layout.decided(view.index):
+            layout.decide(view.index, "boilerplate", "furniture:box")
+    layout.start = first
 
 
 BOX_LINES = 3
@@ -846,16 +907,22 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
     background, a summary): the paragraphs around it are the text, the box is not."""
     if layout.start is None or layout.end is None:
         return set()
-    region = [view for view in views[layout.start:layout.end + 1]
+    begin = layout.start
+    opening = views[begin].block.path[:depth + 1]
+    if len(views[begin].block.path) > depth + 1:  # the text opens inside a box: from its top
+        while begin > (layout.title if layout.title is not None else -1) + 1 \
+                and views[begin - 1].block.path[:depth + 1] == opening:
+            begin -= 1
+    region = [view for view in views[begin:layout.end + 1]
               if view.is_text and layout.in_container(view.index)]
     runs = Counter(view.block.path for view in region if view.paragraph)
     # an element holding paragraphs as runs (``<br><br>``) holds its boxes one level down
-    holders = sorted((path for path, count in runs.items()
-                      if count > 1 and len(path) > depth), key=len, reverse=True)
+    ordered = sorted((path for path, count in runs.items() if count > 1 and len(path) > depth),
+                     key=len, reverse=True)
 
     def box_of(view: BlockView) -> tuple[int, ...]:
         path = view.block.path
-        holder = next((h for h in holders if len(path) > len(h) and path[:len(h)] == h), None)
+        holder = next((h for h in ordered if len(path) > len(h) and path[:len(h)] == h), None)
         return path[:len(holder) + 1] if holder else path[:depth + 1]
 
     inside = [view for view in region if len(view.block.path) > depth + 1]
@@ -871,7 +938,7 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
     # paragraphs side by side: in the container itself, each alone in a wrapper of its own,
     # runs in one element, or items of a list set in the text
     side_by_side = [view for view in region if view.paragraph and (
-        len(view.block.path) <= depth + 1 or view.block.path in holders
+        len(view.block.path) <= depth + 1 or view.block.path in ordered
         or len(groups[box_of(view)]) == 1 or groups[box_of(view)][0].block.list_item)]
     if len(side_by_side) >= INSET_TEXT_PARAGRAPHS:
         text = sum(len(view.text) for view in side_by_side)
@@ -881,7 +948,31 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
                   and ((_reads_as_document(whole(key)) and _chars(group) < text)
                        or (any(v.paragraph for v in group) and (
                            len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)))}
-    return boxes | _documents(groups, whole)
+    boxes |= _documents(groups, whole)
+    # a section of the text (its own paragraphs right in it) holding a box set into it is not
+    # the box: the box inside it is (a recipe's card in the section cut at an intertitle)
+    found: set[tuple[int, ...]] = set()
+    total = sum(len(view.text) for view in region if view.paragraph)
+    for key in groups:
+        nested = _nested_boxes(key, whole(key), total)
+        found |= nested or ({key} if key in boxes else set())
+    return found
+
+
+def _nested_boxes(key: tuple[int, ...], blocks: list[BlockView],
+                  total: int) -> set[tuple[int, ...]]:
+    """The boxes one level inside a section of the text that holds paragraphs of its own: a
+    heading over data lines, with less paragraph text than the rest of the text (``total`` is
+    all of it)."""
+    if not any(view.paragraph and len(view.block.path) <= len(key) + 1 for view in blocks):
+        return set()
+    inner: dict[tuple[int, ...], list[BlockView]] = {}
+    for view in blocks:
+        if len(view.block.path) > len(key) + 1:
+            inner.setdefault(view.block.path[:len(key) + 1], []).append(view)
+    return {sub for sub, group in inner.items()
+            if _box_opening(group) and _reads_as_document(group)
+            and 2 * _chars(group) < total}
 
 
 DOCUMENT_LINES = 2
@@ -909,11 +1000,17 @@ def _chars(group: list[BlockView]) -> int:
     return sum(len(view.text) for view in group if view.paragraph)
 
 
+_DATA_ITEM = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?:\s\S+){0,3}$")
+"""A short labelled value ("مدة التحضير: 45 دقيقة", "السعر: 120 ألف")."""
+
+
 def _reads_as_document(group: list[BlockView]) -> bool:
     """Lines after its heading that read as no sentence and are no list's items (a number, a
-    badge, a table's cells, a signature): a document's or a data box's, not a text section's."""
-    return sum(1 for view in group[1:] if not view.ends_sentence and not view.block.heading
-               and not view.block.list_item) >= DOCUMENT_LINES
+    badge, a table's cells, a signature), or list items that are labelled values: a document's
+    or a data box's, not a text section's."""
+    return sum(1 for view in group[1:] if not view.block.heading and (
+        _DATA_ITEM.match(view.text) if view.block.list_item else not view.ends_sentence)
+    ) >= DOCUMENT_LINES
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

@@ -141,6 +141,8 @@ class Block:
     """Content words (``CONTENT_WORDS``) of the ancestors' class, id and itemprop."""
     bold: bool = False
     """All of the text is bold (b, strong)."""
+    small: bool = False
+    """All of the text is fine print (small): a note's, a disclaimer's, a credit's."""
     author: str = ""
     """The block's text inside elements the markup names as the author's: a class, id, rel or
     itemprop saying author, byline or writer, or a link to an author's page."""
@@ -344,7 +346,7 @@ def _words(element: etree._Element) -> set[str]:
 _NOTE_TAGS = frozenset({"sup", "a"})
 _CONTEXT_TAGS = frozenset({
     "nav", "footer", "aside", "header", "form", "menu", "amp-sidebar", "figure", "figcaption",
-    "li", "dd", "dt", "b", "strong", "a", *HEADING_LEVELS,
+    "li", "dd", "dt", "b", "strong", "small", "a", *HEADING_LEVELS,
 })
 """Tags that change what their contents are, whatever their attributes."""
 _NOTE_MARK = re.compile(r"^\s*[\[(]?\s*(?:\d{1,3}|[*†‡])\s*[\])]?\s*$")
@@ -394,6 +396,21 @@ def _hidden_page(element: etree._Element) -> bool:
                for sibling in parent)
 
 
+def _folded(element: etree._Element) -> bool:
+    """The hidden rest of a text behind a "read more" control: right after a collapsed
+    disclosure control (``aria-expanded="false"``) or one that names it (``aria-controls``).
+    A reader opens it with one click, so its text is the article's."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is None:
+        return False
+    own = element.get("id")
+    return any(control.get("aria-expanded") == "false"
+               or (own is not None and control.get("aria-controls") == own)
+               for control in previous.iter() if isinstance(control.tag, str))
+
+
 def _inactive_tab(element: etree._Element) -> bool:
     """A tab pane the page does not show while another pane beside it is shown (lineups and
     statistics beside a match report): one view of the page, not the article's text. A folded
@@ -419,6 +436,7 @@ class _Context:
     link: bool = False
     list_item: bool = False
     bold: bool = False
+    small: bool = False
     author: bool = False
     pre: bool = False
     path: tuple[int, ...] = ()
@@ -438,6 +456,7 @@ class _Flattener:
         self.link_chars = 0
         self.links = 0
         self.bold_chars = 0
+        self.small_chars = 0
         self.author_parts: list[str] = []
         self.last_author = False
         self.author_links = 0
@@ -464,6 +483,8 @@ class _Flattener:
             self.link_chars += len(text.strip())
         if context.bold:
             self.bold_chars += len(text.strip())
+        if context.small:
+            self.small_chars += len(text.strip())
         if context.author:
             if self.author_parts and not self.last_author:  # another name
                 self.author_parts.append("، ")
@@ -483,11 +504,12 @@ class _Flattener:
                 context.figure, tuple(self.times), min(self.link_chars, len(text)), self.links,
                 context.list_item, context.path, context.levels, context.content,
                 bold=bool(text) and self.bold_chars >= plain > 0,
+                small=bool(text) and self.small_chars >= plain > 0,
                 author=normalise_space("".join(self.author_parts)), table=context.table,
                 current=context.current))
         self.parts.clear()
         self.times.clear()
-        self.link_chars = self.links = self.bold_chars = 0
+        self.link_chars = self.links = self.bold_chars = self.small_chars = 0
         self.author_parts.clear()
         self.author_links = 0
 
@@ -534,6 +556,7 @@ class _Flattener:
         inner.heading = HEADING_LEVELS.get(tag, outer.heading)
         inner.list_item = outer.list_item or tag in ("li", "dd", "dt")
         inner.bold = outer.bold or tag in ("b", "strong")
+        inner.small = outer.small or tag == "small"
         inner.pre = outer.pre or tag == "pre"
         inner.current = outer.current or (element.get("aria-current") or "").lower() in (
             "true", "page")
@@ -578,7 +601,7 @@ def flatten(root: etree._Element, base_url: str | None = None,
             outer = contexts[-1]
             if not tag or tag in SKIPPED_TAGS \
                     or (_hidden(element) and not _locked(element, locked)
-                        and not _hidden_page(element)) \
+                        and not _hidden_page(element) and not _folded(element)) \
                     or (tag in _NOTE_TAGS and _note_mark(element)) \
                     or (element.attrib and _inactive_tab(element)):
                 contexts.append(outer)

@@ -242,9 +242,10 @@ def _after_body(reading: Reading) -> list[BlockView]:
     depth = len(layout.container or ())  # a class the text's own wrappers carry says nothing
     views = []
     for view in reading.views[first:end]:
-        if view.block.furniture_below(depth) & COMMENT_WORDS \
-                or (view.block.heading and view.link_text):
-            break  # readers' names, or another item's under its linked headline, are no bylines
+        if view.block.furniture_below(depth) & COMMENT_WORDS or (view.block.heading and (
+                view.link_text or names_in_byline(view.text) is None)):
+            break  # readers' names, another item's under its linked headline, or a section's
+            # under its own heading after the text, are no bylines of the text
         if view.is_text and not _filler(view):
             views.append(view)
     return views[:AFTER_BODY]
@@ -265,7 +266,8 @@ def _filler(view: BlockView) -> bool:
 def _free(view: BlockView, reading: Reading) -> bool:
     """Not claimed by another field; a date line may hold the byline too."""
     decision = reading.layout.decisions.get(view.index)
-    return decision is None or decision.role in ("boilerplate", "body", "date")
+    return decision is None or (decision.role in ("boilerplate", "body", "date")
+                                and decision != BOXED)  # a card's people are its own
 
 
 def _mark(reading: Reading, view: BlockView, rule: str) -> None:

@@ -232,7 +232,7 @@ def _date_under_post(reading: Reading) -> tuple[BlockView, Stamp] | None:
 
 AFTER_BODY_LINES = 8
 """Text blocks after the body's last paragraph searched for a labelled publication date."""
-_PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشر في|نشر بتاريخ|نشرت في|تم النشر|published)",
+_PUBLISHED_LABEL = re.compile(r"^\s*(?:تاريخ النشر|نشرت? ?(?:في|بتاريخ|:)|تم النشر|published)",
                               re.IGNORECASE)
 """Matched against the folded text (no diacritics: "نُشر في")."""
 _OTHER_DAY = re.compile(fold(r"في مثل هذا اليوم|قبل \d+ (?:عاما|عام|سنة|سنوات|أعوام)"
@@ -240,11 +240,13 @@ _OTHER_DAY = re.compile(fold(r"في مثل هذا اليوم|قبل \d+ (?:عا�
                              r"|سجلت?(?: الحلقة| البرنامج| اللقاء)? (?:في|يوم|بتاريخ)"
                              r"|الفعالية|(?:تبدأ|يبدأ|تنطلق|ينطلق) (?:غدا|اليوم|بعد)"
                              r"|الجلسة (?:العامة|رقم)|(?:رفعت|انتهت|افتتحت) الجلسة"
-                             r"|(?:موجز|نشرة|عدد) (?:يوم|اليوم)"))
+                             r"|(?:موجز|نشرة|عدد) (?:يوم|اليوم)"
+                             r"|(?:وصلت?|وردت?) (?:إلى|الى) (?:التحرير|الموقع|المحرر)"))
 """Labels of another day than the article's, in its folded text: the same day in a past year,
 the day an episode was recorded or a reader's question asked, an event's day on its tile ("26
 أكتوبر انتهت الفعالية"), a sitting's day on its bar, a column's or an edition's day ("موجز يوم
-..."); a wire's "تاريخ البث" is its publication."""
+..."), the day a reader's contribution reached the desk; a wire's "تاريخ البث" is its
+publication."""
 NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs"})
 
 

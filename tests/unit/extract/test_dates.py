@@ -155,3 +155,9 @@ def test_a_stamp_is_the_moment_to_the_second(moment: datetime, offset: int, naiv
     stamp = Stamp.of(moment, "second")
     assert datetime.fromisoformat(stamp.iso) == moment.replace(microsecond=0)
     assert ("+" in stamp.iso[10:] or "-" in stamp.iso[10:]) is not naive
+
+
+def test_a_number_a_few_words_off_a_month_name_is_no_date() -> None:
+    # "إب" (a city) folds like "آب" (August): the member's year and count are no date of it
+    assert iso("أحمد من إب عضو منذ 2019 12 مساهمة", default_tz=UTC) is None
+    assert iso("14 من شهر نوفمبر لعام 2024", default_tz=UTC) == "2024-11-14T00:00:00Z"

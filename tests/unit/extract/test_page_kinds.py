@@ -440,3 +440,84 @@ def test_a_folds_summary_after_the_text_is_no_byline() -> None:
     item = extract(page(after=after))
     assert paragraphs(item) == BODY
     assert item["authors"] == []
+
+
+SPEC_CARD = (
+    '<div class="spec-card"><h2>الهاتف الجديد في سطور</h2><p class="maker">من إنتاج شركة محلية</p>'
+    '<ul><li>الشاشة: 6.5 بوصة</li><li>البطارية: 5000 ملي أمبير</li><li>الذاكرة: 256 غيغابايت</li>'
+    '<li>السعر: 900 دينار</li></ul><h3>طريقة الحجز</h3><ol>'
+    '<li>يسجل المشتري بياناته في موقع الشركة ويختار اللون والسعة المناسبين له.</li>'
+    '<li>يدفع العربون في أحد فروع الشركة خلال ثلاثة أيام من التسجيل.</li></ol>'
+    '<p class="note">نصيحة: قارن الأسعار قبل الحجز في أكثر من متجر.</p></div>')
+
+
+def test_a_data_card_after_the_text_is_not_the_text() -> None:
+    assert paragraphs(extract(page(after=SPEC_CARD))) == BODY
+
+
+def test_a_data_card_before_the_text_is_neither_the_text_nor_its_header() -> None:
+    html = page(header=SPEC_CARD.replace("من إنتاج شركة محلية", "إشراف رامي الشامي")
+                + '<div class="meta">نشر في: 10 سبتمبر 2024</div>')
+    item = extract(html)
+    assert paragraphs(item) == BODY
+    assert item["published_at"] == "2024-09-10"
+    assert item["authors"] == []
+
+
+def test_a_card_set_into_a_section_of_the_text_leaves_the_section() -> None:
+    body = (f'<section><p>{BODY[0]}</p><p>{BODY[1]}</p></section>'
+            f'<section><h2>ردود الفعل</h2><p>{BODY[2]}</p>{SPEC_CARD}<p>{BODY[3]}</p></section>')
+    assert paragraphs(extract(page(body=body))) == [*BODY[:2], "ردود الفعل", *BODY[2:]]
+
+
+def test_a_byline_under_another_sections_heading_after_the_text_is_not_the_articles() -> None:
+    after = ('<section class="forecast"><h2>توقعات الأسبوع</h2><p>بقلم: منى الخياط</p>'
+             '<ul><li>الحمل: أسبوع هادئ</li><li>الثور: أسبوع مزدحم</li></ul></section>')
+    assert extract(page(after=after))["authors"] == []
+
+
+def test_a_marker_between_the_text_and_its_rest_under_a_video_is_not_the_text() -> None:
+    body = (f'<div class="part">{"".join(f"<p>{t}</p>" for t in BODY[:2])}</div>'
+            '<figure><video src="/v.mp4"></video><figcaption>جولة في الحديقة 02:14</figcaption>'
+            '</figure><p class="go-on">تكملة الخبر تحت المقطع</p>'
+            f'<div class="part-two">{"".join(f"<p>{t}</p>" for t in BODY[2:])}</div>')
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_the_hidden_rest_behind_a_read_more_button_is_the_text() -> None:
+    body = ("".join(f"<p>{t}</p>" for t in BODY[:2])
+            + '<div class="more"><button aria-expanded="false">تابع القراءة</button></div>'
+            + '<div class="rest" style="display:none">' + "".join(f"<p>{t}</p>" for t in BODY[2:])
+            + "</div>")
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_fine_print_after_the_text_is_not_the_text() -> None:
+    after = ('<p class="terms"><small>المواد المنشورة في هذا القسم تعبر عن آراء مرسليها ويحتفظ '
+             'الموقع بحق تحريرها واختصارها.</small></p>')
+    assert paragraphs(extract(page(after=after))) == BODY
+
+
+def test_the_publication_label_wins_over_the_desks_reception_time() -> None:
+    card = ('<div class="card"><span>وصلت إلى التحرير: 03/03/2024 - 08:10</span> '
+            '<span>نشرت: 03/03/2024 - 12:45</span></div>')
+    assert extract(page(header=card))["published_at"] == "2024-03-03T12:45:00"
+    alone = '<div class="card"><span>وصلت إلى التحرير: 03/03/2024 - 08:10</span></div>'
+    assert extract(page(header=alone))["published_at"] is None
+
+
+def test_a_long_meta_line_of_fields_does_not_open_the_text() -> None:
+    header = ('<div class="meta">كتب - فادي العلي | نشر في: 5 مارس 2024، الساعة 06:54 | '
+              'آخر تحديث: 5 مارس 2024، الساعة 15:31 | آخر تعديل بواسطة: قسم التحرير الرقمي في '
+              'الموقع</div>')
+    item = extract(page(header=header))
+    assert paragraphs(item) == BODY
+    assert item["published_at"] == "2024-03-05T06:54:00"
+
+
+def test_a_line_opening_a_list_with_a_tag_linked_in_it_is_the_text() -> None:
+    items = "".join(f"<li>{t}</li>" for t in BODY[1:3])
+    body = (f'<ul class="parts"><li>{BODY[0]}</li><li>ومن <a href="/tag/أبرز">أبرز</a> ما جاء '
+            f'في المشروع:</li><li><ul>{items}</ul></li><li>{BODY[3]}</li></ul>')
+    assert paragraphs(extract(page(body=body))) == [
+        BODY[0], "ومن أبرز ما جاء في المشروع:", *BODY[1:]]
