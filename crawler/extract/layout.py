@@ -71,6 +71,9 @@ EMBED_WORDS = frozenset({"tweet", "twitter", "instagram", "tiktok", "embed", "em
 ASIDE_WORDS = frozenset({"aside", "nav", "footer"})
 """Words of boxes beside the text (<aside>, <nav>, <footer> and classes naming them): inside
 the body's container, even their sentences are no part of it (a box about the data, a bio)."""
+ASIDE_TAGS = frozenset({"aside"})
+"""An <aside> (or a class naming one) holds no article's text while the page has text outside
+its asides: a sidebar's widget may hold more sentences than a short story."""
 PROMPT_WORDS = frozenset({"paywall", "regwall", "subscribe", "subscription", "piano", "metering"})
 """Class words of a subscription prompt: its sentences sell, they are no part of the text."""
 SPONSORED_WORDS = frozenset({"sponsored", "sponsor", "promo", "outbrain", "taboola"})
@@ -367,13 +370,16 @@ def find_container(views: list[BlockView], after: int,
     good: defaultdict[tuple[int, ...], float] = defaultdict(float)
     bad: defaultdict[tuple[int, ...], float] = defaultdict(float)
     any_paragraph = False
+    # the page's asides (a sidebar's widgets) hold no article when the main column holds text
+    sides = any(v.paragraph and v.index >= after and not v.block.furniture & ASIDE_TAGS
+                for v in views)
     for view in views:
         block = view.block
         if not view.is_text:
             continue
         path = block.path
         if view.paragraph and view.index >= after and view.index not in skip \
-                and not _in_prompt(view):
+                and not _in_prompt(view) and not (sides and block.furniture & ASIDE_TAGS):
             any_paragraph = True
             weight = len(view.text)
             for depth in range(1, len(path) + 1):
@@ -928,13 +934,24 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
     inside = [view for view in region if len(view.block.path) > depth + 1]
     boxes = boxes_of_lines(inside, box_of)
 
-    def whole(key: tuple[int, ...]) -> list[BlockView]:
-        """All of a box's text blocks, past the body's end too (a form after its text)."""
-        return [view for view in views if view.is_text and view.block.path[:len(key)] == key]
-
     groups: dict[tuple[int, ...], list[BlockView]] = {}
     for view in inside:
         groups.setdefault(box_of(view), []).append(view)
+    # each group's and its inner boxes' blocks in the whole page, past the body's end too (a
+    # form after its text): one pass, as a page may hold thousands of groups
+    wanted = set(groups) | {view.block.path[:len(key) + 1]
+                            for key, group in groups.items() for view in group
+                            if len(view.block.path) > len(key) + 1}
+    held: dict[tuple[int, ...], list[BlockView]] = {}
+    for view in views:
+        if view.is_text:
+            path = view.block.path
+            for size in range(depth + 1, len(path) + 1):
+                if path[:size] in wanted:
+                    held.setdefault(path[:size], []).append(view)
+
+    def whole(key: tuple[int, ...]) -> list[BlockView]:
+        return held.get(key, [])
     # paragraphs side by side: in the container itself, each alone in a wrapper of its own,
     # runs in one element, or items of a list set in the text
     side_by_side = [view for view in region if view.paragraph and (
@@ -945,6 +962,7 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
         # a short box, or a document quoted whole (a decree) that is still less than the text
         boxes |= {key for key, group in groups.items()
                   if _box_opening(group) and not group[0].block.list_item
+                  and not group[0].block.folded  # the text's folded rest opens with its heading
                   and ((_reads_as_document(whole(key)) and _chars(group) < text)
                        or (any(v.paragraph for v in group) and (
                            len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)))}
@@ -986,13 +1004,12 @@ def _documents(groups: dict[tuple[int, ...], list[BlockView]],
     "نص القرار"): a box opening with a heading or a fold, with lines that read as no sentence
     among its paragraphs, and less text than the text's box, which opens with none."""
     texts = [group for group in groups.values()
-             if not _box_opening(group)
-             and sum(1 for view in group if view.paragraph) >= INSET_TEXT_PARAGRAPHS]
-    if not texts:
+             if not _box_opening(group) and any(view.paragraph for view in group)]
+    if sum(1 for group in texts for view in group if view.paragraph) < INSET_TEXT_PARAGRAPHS:
         return set()
-    text = max(_chars(group) for group in texts)
+    text = sum(_chars(group) for group in texts)  # the text may be cut in parts around the box
     return {key for key, group in groups.items()
-            if _box_opening(group) and any(view.paragraph for view in group)
+            if _box_opening(group)
             and _chars(group) < text and _reads_as_document(whole(key))}
 
 
@@ -1007,10 +1024,11 @@ _DATA_ITEM = re.compile(r"^[^\s:]+(?:\s[^\s:]+)?\s*:\s*\S+(?:\s\S+){0,3}$")
 def _reads_as_document(group: list[BlockView]) -> bool:
     """Lines after its heading that read as no sentence and are no list's items (a number, a
     badge, a table's cells, a signature), or list items that are labelled values: a document's
-    or a data box's, not a text section's."""
-    return sum(1 for view in group[1:] if not view.block.heading and (
-        _DATA_ITEM.match(view.text) if view.block.list_item else not view.ends_sentence)
-    ) >= DOCUMENT_LINES
+    or a data box's, not a text section's (whose read-also links and ad labels are no lines)."""
+    return sum(1 for view in group[1:] if not view.block.heading and not view.link_text
+               and not view.generic_furniture and not view.network_furniture and (
+                   _DATA_ITEM.match(view.text) if view.block.list_item
+                   else not view.ends_sentence)) >= DOCUMENT_LINES
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:

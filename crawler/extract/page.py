@@ -151,6 +151,8 @@ class Block:
     current: bool = False
     """Inside an element marked as the page's current item (``aria-current``): the opened one
     of a column of briefs."""
+    folded: bool = False
+    """Inside the hidden rest of a text behind a "read more" control (see ``_folded``)."""
 
     @property
     def furniture(self) -> frozenset[str]:
@@ -433,6 +435,7 @@ class _Context:
     figure: int | None = None
     table: int | None = None
     current: bool = False
+    folded: bool = False
     link: bool = False
     list_item: bool = False
     bold: bool = False
@@ -506,7 +509,7 @@ class _Flattener:
                 bold=bool(text) and self.bold_chars >= plain > 0,
                 small=bool(text) and self.small_chars >= plain > 0,
                 author=normalise_space("".join(self.author_parts)), table=context.table,
-                current=context.current))
+                current=context.current, folded=context.folded))
         self.parts.clear()
         self.times.clear()
         self.link_chars = self.links = self.bold_chars = self.small_chars = 0
@@ -558,6 +561,7 @@ class _Flattener:
         inner.bold = outer.bold or tag in ("b", "strong")
         inner.small = outer.small or tag == "small"
         inner.pre = outer.pre or tag == "pre"
+        inner.folded = outer.folded or (_hidden(element) and _folded(element))
         inner.current = outer.current or (element.get("aria-current") or "").lower() in (
             "true", "page")
         inner.author = outer.author or bool(words & AUTHOR_WORDS) \
@@ -575,8 +579,13 @@ class _Flattener:
 
 def _holds_line_break(element: etree._Element) -> bool:
     """An inline element with a line break of its own lays its text out in lines: a block
-    (a <span> or <font> holding a whole article body, as old CMSs write them)."""
-    return any(child.tag == "br" for child in element)
+    (a <span> or <font> holding a whole article body, as old CMSs write them); so does one its
+    own style lays out as a block (``<span style="display:block">`` paragraphs)."""
+    return any(child.tag == "br" for child in element) \
+        or bool(_BLOCK_STYLE.search(element.get("style") or ""))
+
+
+_BLOCK_STYLE = re.compile(r"display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 
 
 def flatten(root: etree._Element, base_url: str | None = None,

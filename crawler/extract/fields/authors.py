@@ -326,15 +326,24 @@ def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
 BOXED = Decision("boilerplate", "furniture:box")
 
 
+def _kicker(view: BlockView, views: list[BlockView]) -> bool:
+    """A label over a heading in the same box ("استطلاع رأي" over the poll's question): the
+    box's kicker, no name."""
+    following = next((v for v in views[view.index + 1:view.index + 3] if v.is_text), None)
+    return following is not None and bool(following.block.heading) \
+        and following.block.path[:-1] == view.block.path[:len(following.block.path) - 1]
+
+
 def _bare_after_body(reading: Reading) -> BlockView | None:
     """A name standing alone right after the body, not a link (tags and "more" links are), not
     in a box whose class names furniture."""
     depth = len(reading.layout.container or ())
+    views = reading.views
     for view in _after_body(reading):
         if view.generic_furniture in ("furniture:read-also", "furniture:ad-label"):
             continue  # a read-also button or an ad between the text and the signature
         if view.block.links or view.block.furniture_below(depth) & STRONG_FURNITURE \
-                or reading.layout.decisions.get(view.index) == BOXED:
+                or reading.layout.decisions.get(view.index) == BOXED or _kicker(view, views):
             break  # a box set after the text (a document's fold, a data box) is no signature
         if _free(view, reading) and _bare(view):
             return view
@@ -534,6 +543,7 @@ def _name_in_date_box(reading: Reading) -> BlockView | None:
     for view in views:
         if view.block.path[:-1] in boxes and _free(view, reading) and _bare(view) \
                 and not view.link_text and not _other_label(previous, view) \
+                and not _kicker(view, reading.views) \
                 and view.block.tag not in ("td", "th"):  # a table's cell: data, not a byline
             return view
         previous = view

@@ -46,6 +46,7 @@ DESK_WORDS = frozenset({"قسم", "القسم", "فريق", "وحدة", "desk"})
 """A desk of the paper before the dash ("قسم الإعلانات - X"), not a place: a byline."""
 PREPOSITIONS = frozenset({"من", "في", "داخل", "عن", "إلى", "الى"})
 """A place is named, not described ("من داخل قاعة المحكمة - X" is where the writer sat)."""
+_BRACKETED = re.compile(r"^\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[.،,:؛;!?؟\"«»()\[\]\d|•·]")  # digits of any script
 
 
@@ -65,6 +66,8 @@ class Dateline:
 
 def parse(text: str) -> Dateline | None:
     """"واشنطن - رولا عيسى" -> (واشنطن, رولا عيسى); None when the line is not a dateline."""
+    if (bracketed := _BRACKETED.match(text)) is not None:
+        text = bracketed[1]  # "(الرباط - فلسطين اليوم)" on a line of its own
     match = _DATELINE.match(_LEADING_SYMBOLS.sub("", text))
     if not match:
         return None
@@ -96,7 +99,7 @@ def find(reading: Reading) -> Found:
         looked += 1
         if looked > WINDOW:
             break
-        line = None if view.block.caption or view.link_text else parse(view.text)
+        line = None if _not_a_line(view) else parse(view.text)
         if line is not None:
             return _found(reading, view, line, "dateline:line-before-body")
         if not _passable(view):
@@ -111,7 +114,7 @@ def _opening_the_body(reading: Reading) -> Found:
     assert layout.start is not None
     lines = [v for v in reading.views[layout.start:] if v.is_text][:OPENING_LINES + 1]
     for position, view in enumerate(lines):
-        line = None if view.block.caption or view.link_text else parse(view.text)
+        line = None if _not_a_line(view) else parse(view.text)
         if line is not None and any(v.paragraph and v.ends_sentence for v in lines[:position]):
             return _found(reading, view, line, "dateline:line-in-body")  # after a question
         if line is not None:
@@ -164,6 +167,12 @@ def _found(reading: Reading, view: BlockView, line: Dateline, rule: str) -> Foun
     if line.source_is_person:
         reading.notes["reporter"] = line.source
     return Found(line.as_dict(), "network-rules" if reading.network else "page-text")
+
+
+def _not_a_line(view: BlockView) -> bool:
+    """A caption, a link, or a box's heading ("مواعيد الحافلات - المحطة المركزية"): no
+    dateline."""
+    return view.block.caption or bool(view.link_text) or 1 <= view.block.heading <= 3
 
 
 def _passable(view: BlockView) -> bool:

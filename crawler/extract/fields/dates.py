@@ -83,7 +83,8 @@ def _header_dates(reading: Reading) -> Iterator[tuple[BlockView, Stamp, bool]]:
         if view.link_text and (layout.title is None or index < layout.title
                                or view.block.link_chars >= len(view.text)):
             continue  # a link, or mostly one, is a date line only beside the title (a byline)
-        if found := (printed_stamp(labelled) if labelled else None) or _date_of(view):
+        if (found := (printed_stamp(labelled) if labelled else None) or _date_of(view)) \
+                and not _in_headed_box(view, reading):
             yield view, found, labelled is not None
 
 
@@ -142,6 +143,26 @@ def _beside_title(view: BlockView, reading: Reading) -> bool:
             and not _heads_the_title(view, reading):
         return False
     return not view.block.furniture_below(shared) & LIST_WORDS
+
+
+def _in_headed_box(view: BlockView, reading: Reading) -> bool:
+    """In a box beside the title's that has a heading of its own (a poll's question over its
+    voting days, a widget's name over its update time): the box's date, not the article's."""
+    title = reading.layout.title
+    if title is None:
+        return False
+    shared = shared_prefix(view.block.path, reading.views[title].block.path)
+    if len(view.block.path) <= shared + 1:
+        return False
+    box = view.block.path[:shared + 1]
+    inside = [other for other in reading.views
+              if other.is_text and other.block.path[:shared + 1] == box]
+    layout = reading.layout
+    if layout.start is not None and layout.end is not None \
+            and any(layout.start <= other.index <= layout.end for other in inside):
+        return False  # the text's own box: its intertitles are the text's
+    return any(1 <= other.block.heading <= 3 and other.index not in layout.title_blocks
+               and other.index != title for other in inside)  # an h4 may be a writer's name
 
 
 def _heads_the_title(view: BlockView, reading: Reading) -> bool:

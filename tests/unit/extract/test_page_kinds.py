@@ -521,3 +521,80 @@ def test_a_line_opening_a_list_with_a_tag_linked_in_it_is_the_text() -> None:
             f'في المشروع:</li><li><ul>{items}</ul></li><li>{BODY[3]}</li></ul>')
     assert paragraphs(extract(page(body=body))) == [
         BODY[0], "ومن أبرز ما جاء في المشروع:", *BODY[1:]]
+
+
+def test_a_dateline_in_brackets_on_its_own_line() -> None:
+    body = "<p>(الرباط - العرب اليوم)</p>" + "".join(f"<p>{t}</p>" for t in BODY)
+    item = extract(page(body=body))
+    assert item["dateline"] == {"location": "الرباط", "source": "العرب اليوم"}
+    assert paragraphs(item) == BODY
+
+
+def test_spans_styled_as_blocks_are_paragraphs() -> None:
+    body = "".join(f'<span class="p" style="display: block; margin: 0 0 1em">{t}</span>'
+                   for t in BODY)
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_a_label_over_a_boxs_heading_after_the_text_is_no_byline() -> None:
+    after = ('<section class="vote"><span class="kicker">رأي القراء</span>'
+             '<h2>هل تزور الحديقة الجديدة؟</h2><ul><li>نعم 60%</li><li>لا 40%</li></ul></section>')
+    assert extract(page(after=after))["authors"] == []
+
+
+def test_a_date_in_a_headed_box_above_the_title_is_the_boxs() -> None:
+    html = page(before_menu="").replace(
+        "<main><article>",
+        '<main><section class="vote"><h2>هل تزور الحديقة الجديدة؟</h2><ul><li>نعم 60%</li>'
+        '<li>لا 40%</li></ul><p>بدأ التصويت: 2 مارس 2024</p></section><article>')
+    assert extract(html)["published_at"] is None
+
+
+def test_a_section_of_the_text_with_read_also_links_stays_the_text() -> None:
+    body = (f'<section><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></section>'
+            f'<section><h2>التفاصيل</h2><p>{BODY[3]}</p>'
+            '<p class="rel">ذات صلة: <a href="/a/1">افتتاح مكتبة جديدة في الحي</a></p>'
+            '<div class="ad">إعلان</div>'
+            '<p class="rel">ذات صلة: <a href="/a/2">حملة تشجير في الضاحية</a></p></section>')
+    assert paragraphs(extract(page(body=body))) == [*BODY[:3], "التفاصيل", BODY[3]]
+
+
+def test_a_table_under_its_own_heading_between_two_parts_of_a_short_text_is_not_the_text() -> None:
+    board = ('<div class="board"><h2>مواعيد الحافلات - المحطة المركزية</h2>'
+             '<p>الاثنين 4 مارس 2024 آخر تحديث: 08:15</p><table><tr><th>الخط</th><th>الوجهة</th>'
+             '</tr><tr><td>12</td><td>الميناء</td></tr><tr><td>40</td><td>الجامعة</td></tr>'
+             '</table></div>')
+    body = (f'<div class="part"><p>{BODY[0]}</p></div>{board}'
+            f'<div class="part"><p>{BODY[1]}</p><p>{BODY[2]}</p></div>')
+    item = extract(page(body=body))
+    assert paragraphs(item) == BODY[:3]
+    assert item["dateline"] is None  # the board's heading "X - Y" is no dateline
+    assert item["authors"] == []
+
+
+def test_a_sidebar_with_more_sentences_than_the_story_is_no_part_of_its_container() -> None:
+    from crawler.extract.layout import find_container, views_of
+    from crawler.extract.page import parse_page
+
+    signs = "".join(f"<details><summary>برج {n}</summary><p>مهنيا: يوم مناسب لإنهاء الملفات "
+                    f"العالقة مع الزملاء في العمل والبيت.</p><p>عاطفيا: لقاء غير متوقع قد يغير "
+                    f"نظرتك إلى أمور كثيرة في حياتك.</p></details>" for n in range(12))
+    html = (f'<html lang="ar" dir="rtl"><head><title>{TITLE}</title></head><body>{MENU}'
+            f'<div class="wrap"><div class="col-main"><div class="post"><h1>{TITLE}</h1>'
+            + "".join(f"<p>{t}</p>" for t in BODY[:2])
+            + f'</div></div><aside class="col-side"><h2>توقعات الأبراج</h2>{signs}</aside>'
+            f'</div>{FOOTER}</body></html>')
+    views = views_of(parse_page(html, URL).blocks)
+    container = find_container(views, 0)
+    assert container is not None
+    held = [v.text for v in views if v.paragraph and v.block.path[:len(container)] == container]
+    assert held == BODY[:2]
+    assert paragraphs(extract(html)) == BODY[:2]
+
+
+def test_the_folded_rest_of_the_text_opening_with_a_heading_stays_the_text() -> None:
+    body = ("".join(f"<p>{t}</p>" for t in BODY[:3])
+            + '<div class="more"><button aria-expanded="false">اقرأ المزيد</button></div>'
+            + f'<div class="rest" style="display:none"><h4>ما بعد الافتتاح</h4><p>{BODY[3]}</p>'
+            + "</div>")
+    assert paragraphs(extract(page(body=body))) == [*BODY[:3], "ما بعد الافتتاح", BODY[3]]
