@@ -722,10 +722,18 @@ def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
     order away from the body, in a box beside the container: a paragraph with the first
     paragraph's content words, after only furniture, links, labels, the headline repeated atop
     a page (``titles``) and non-text (an ad component, a read-also button, a spacer between two
-    rich-text components, a pager), or a figure's caption and a marker beside it ("the text
-    goes on below the video")."""
-    gap = 0
+    rich-text components, a pager), a figure's caption and a marker beside it ("the text goes
+    on below the video"), or a box under its own heading (a board of flights, counted once)."""
     texts = [view for view in views if view.is_text and view.index not in titles]
+
+    def box(view: BlockView) -> tuple[int, ...]:
+        return view.block.path[:shared_prefix(view.block.path, container) + 1]
+
+    opening: dict[tuple[int, ...], BlockView] = {}
+    for view in texts:
+        if (key := box(view)) not in opening or view.index < opening[key].index:
+            opening[key] = view
+    passed: set[tuple[int, ...]] = set()
     for position, view in enumerate(texts):
         path = view.block.path
         if path[:len(container)] == container:
@@ -745,12 +753,13 @@ def _continued_in(views: Iterable[BlockView], container: tuple[int, ...],
         beside = texts[max(0, position - 1):position] + texts[position + 1:position + 2]
         marker = not view.ends_sentence and view.words <= MARKER_WORDS \
             and any(other.block.caption for other in beside)
+        headed = 1 <= opening[box(view)].block.heading <= 3  # a box under its own heading
         if not (view.network_furniture or view.generic_furniture or view.link_text or boxed
                 or view.words <= LABEL_WORDS or view.block.heading or view.block.caption
-                or marker):
+                or marker or headed):
             return None
-        gap += 1
-        if gap > CONTINUATION_GAP:
+        passed.add(box(view) if headed else (view.index,))
+        if len(passed) > CONTINUATION_GAP:
             return None
     return None
 
@@ -952,6 +961,7 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
 
     def whole(key: tuple[int, ...]) -> list[BlockView]:
         return held.get(key, [])
+
     # paragraphs side by side: in the container itself, each alone in a wrapper of its own,
     # runs in one element, or items of a list set in the text
     side_by_side = [view for view in region if view.paragraph and (
@@ -966,7 +976,9 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
                   and ((_reads_as_document(whole(key)) and _chars(group) < text)
                        or (any(v.paragraph for v in group) and (
                            len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)))}
-    boxes |= _documents(groups, whole)
+    opened = {key for key, group in groups.items() if _box_opening(group)}
+    outside = [view for view in region if view.paragraph and not _in_box(view, opened, depth)]
+    boxes |= _documents(groups, whole, outside)
     # a section of the text (its own paragraphs right in it) holding a box set into it is not
     # the box: the box inside it is (a recipe's card in the section cut at an intertitle)
     found: set[tuple[int, ...]] = set()
@@ -999,18 +1011,18 @@ signature), besides its heading."""
 
 
 def _documents(groups: dict[tuple[int, ...], list[BlockView]],
-               whole: Callable[[tuple[int, ...]], list[BlockView]]) -> set[tuple[int, ...]]:
+               whole: Callable[[tuple[int, ...]], list[BlockView]],
+               text: list[BlockView]) -> set[tuple[int, ...]]:
     """A document quoted whole beside a text wrapped in a box of its own (a decree's text under
-    "نص القرار"): a box opening with a heading or a fold, with lines that read as no sentence
-    among its paragraphs, and less text than the text's box, which opens with none."""
-    texts = [group for group in groups.values()
-             if not _box_opening(group) and any(view.paragraph for view in group)]
-    if sum(1 for group in texts for view in group if view.paragraph) < INSET_TEXT_PARAGRAPHS:
+    "نص القرار"), or a board between two parts of the text: a box opening with a heading or a
+    fold, with lines that read as no sentence, and less paragraph text than the text (``text``:
+    its paragraphs outside such boxes, in one part or several, as paragraphs or runs)."""
+    if len(text) < INSET_TEXT_PARAGRAPHS:
         return set()
-    text = sum(_chars(group) for group in texts)  # the text may be cut in parts around the box
+    chars = sum(len(view.text) for view in text)
     return {key for key, group in groups.items()
             if _box_opening(group)
-            and _chars(group) < text and _reads_as_document(whole(key))}
+            and _chars(group) < chars and _reads_as_document(whole(key))}
 
 
 def _chars(group: list[BlockView]) -> int:

@@ -598,3 +598,15 @@ def test_the_folded_rest_of_the_text_opening_with_a_heading_stays_the_text() -> 
             + f'<div class="rest" style="display:none"><h4>ما بعد الافتتاح</h4><p>{BODY[3]}</p>'
             + "</div>")
     assert paragraphs(extract(page(body=body))) == [*BODY[:3], "ما بعد الافتتاح", BODY[3]]
+
+
+def test_the_text_goes_on_past_a_long_board_under_its_own_heading() -> None:
+    rows = "".join(f"<tr><td>خط {n}</td><td>الميناء</td><td>تأخر {n} دقائق عن موعده</td></tr>"
+                   for n in range(30))
+    board = ('<div class="board"><h2>حركة الحافلات في المحطة المركزية اليوم</h2>'
+             f'<table>{rows}</table><p>البيانات مقدمة من إدارة المحطة وتحدث كل ساعة.</p></div>')
+    read_also = ('<p class="ra">اقرأ أيضا: <a href="/a/3">افتتاح مكتبة جديدة في الحي</a></p>'
+                 '<div class="ad">إعلان</div>')
+    body = (f'<div class="part"><p>{BODY[0]}</p>{read_also}</div>{board}'
+            f'<div class="part">{BODY[1]}<br><br>{BODY[2]}</div>')
+    assert paragraphs(extract(page(body=body))) == BODY[:3]
