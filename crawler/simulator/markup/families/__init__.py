@@ -15,33 +15,38 @@ web_story, email_digest, parliament_session, car_review, science_study, bilingua
 brief_column, appointment_decree, explainer_faq, condolence_notices, weekly_diary,
 numbered_listicle, petition_campaign, travel_advisory, recipe_story, daily_horoscope, news_quiz,
 citizen_report, property_listings, flight_board, tv_schedule, opinion_poll, editorial_cartoon,
-match_fixtures.
+match_fixtures, crossword_puzzle, draw_results, pharmacy_duty, road_closures, book_excerpt.
 The network's rendered-text order in new markup: network_divs, network_grid, network_mobile,
 network_bs3 (content from ``network.py``). ``portal_chrome.py`` (not a family) holds the head,
 header, text typings and after-text furniture the thirteenth set's families share (the
-fourteenth and fifteenth sets' borrow some of its pieces and type their texts themselves).
+fourteenth, fifteenth and sixteenth sets' borrow some of its pieces and type their texts
+themselves; road_closures uses none of it: its utility-class markup is its own).
 
 HELD_OUT families stay out of rule tuning: the extraction rules are judged on them as on markup
 never seen. The current five were written by an examiner who had read neither the extraction
-code nor any extraction figure; they bring page kinds of their own (an aviation desk's story
-beside an airport's live flight board, with the board's own day and "last updated" time, its
-table of flights, the airport's director and spokesman by name and a ``Flight`` JSON-LD, the
-board above the ``<h1>``, in the sidebar, after the text or between two containers the story is
-cut into; a media desk's story on a channel's programme guide, its rows of times, programmes,
-presenters ("تقديم: X") and synopses in sentences, a ``BroadcastEvent`` JSON-LD whose performer is
-the presenter, as a now-and-next strip above the ``<h1>``, an evening box inside the text, a table
-after it or a ``<dl>`` in the sidebar, the story sometimes typed as ``<span>``s that are blocks
-only by their style; a society story on the readers' poll page, the poll's question heading
-ending in "؟" like the story's own questioning intertitles, its options with vote bars, its
-opening and closing days, a field survey's card with its director and its findings as a
-numbered list of sentences, the byline above or under the ``<h1>``; a story on the cartoon
-section's page beside the day's cartoon, its heading, its own title, its day, the artist's
-"بريشة: X" credit, the drawing's words in prose and an ``ImageObject`` whose creator is the
-artist, the story's date under the ``<h1>`` or above it in the section bar; a sports story on
-the "today's matches" page, its matches grouped by competition with their kick-off times in a
-named zone, channels and commentators by name, a ``SportsEvent`` JSON-LD, the story sometimes
-typed as the items of an ordered list, the byline sometimes a reporter's "X | site"), in
-structures unlike the other eighty-one.
+code nor any extraction figure; they bring page kinds of their own (a culture story on the
+puzzles page beside the week's crossword: its number, its day, the setter's credit in a byline's
+very words ("إعداد: X", the story's own byline sometimes "إعداد: Y"), a grid table of cells and
+clue numbers, clues as ordered lists of short phrases, last week's solution and winners by name,
+a ``CreativeWork`` JSON-LD whose ``author`` is the setter, the story sometimes typed as
+one-paragraph lines split by a *single* ``<br>``; a services story on a public draw's results
+page (pilgrims', housing or charity-lottery draws): the draw's card with its day and hour before
+the story, the committee's chair and the notary by name, the next draw's day after it, a table of
+winners' names or the winning balls and prizes, an ``Event`` JSON-LD, the story sometimes typed
+one part per row of a layout table whose cell then holds the results' own table; a health story
+on the city page with the week's pharmacies on duty: the roster's week and night hours, its
+pharmacists titled "د. X" like a doctor-writer's byline, a ``Pharmacy`` list whose opening hours
+run over the roster's week, the story sometimes in a read-aloud template with every sentence a
+``<span>`` of its own; a traffic story on a site of utility-class ``<div>``s with no semantic tag
+at all (the headline a ``<div>``, sometimes with ``role="heading"``), the road-status board of
+closures with their periods and diversion advice in sentences, the photographer's "تصوير: Y"
+under the picture, a spokesman's quoted statement, metadata that names the site as the author on
+some templates, the text flat, double-wrapped or in a typography-plugin box; a book excerpt whose
+deck names the *book's* author above or under the ``<h1>``, its card with author, translator and
+release month, the presenter's intro and the excerpt in two containers with a label, the card
+between them, section breaks and a pull quote signed by the book's author, and a ``Book`` JSON-LD
+whose ``author`` is not the article's), each with the look-alike box before the ``<h1>``, inside
+the text, after it or in the sidebar, in structures unlike the other eighty-six.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ from crawler.simulator.markup.families import (
     asp_webforms,
     bilingual_summary,
     blogger_blogspot,
+    book_excerpt,
     bootstrap_portal,
     brief_column,
     car_review,
@@ -64,9 +70,11 @@ from crawler.simulator.markup.families import (
     condolence_notices,
     corrected_story,
     court_report,
+    crossword_puzzle,
     custom_php,
     daily_horoscope,
     data_story,
+    draw_results,
     drupal_portal,
     editorial_cartoon,
     election_results,
@@ -105,6 +113,7 @@ from crawler.simulator.markup.families import (
     parliament_session,
     paywall_article,
     petition_campaign,
+    pharmacy_duty,
     photo_gallery,
     podcast_episode,
     prayer_times,
@@ -115,6 +124,7 @@ from crawler.simulator.markup.families import (
     property_listings,
     reader_question,
     recipe_story,
+    road_closures,
     science_study,
     site_builder,
     spa_shell,
@@ -155,15 +165,16 @@ _MODULES: tuple[ModuleType, ...] = (
     condolence_notices, weekly_diary, numbered_listicle, petition_campaign, travel_advisory,
     recipe_story, daily_horoscope, news_quiz, citizen_report, property_listings,
     flight_board, tv_schedule, opinion_poll, editorial_cartoon, match_fixtures,
+    crossword_puzzle, draw_results, pharmacy_duty, road_closures, book_excerpt,
 )
 
 FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in _MODULES}
 HELD_OUT: frozenset[str] = frozenset({
-    "editorial_cartoon", "flight_board", "match_fixtures", "opinion_poll", "tv_schedule",
+    "book_excerpt", "crossword_puzzle", "draw_results", "pharmacy_duty", "road_closures",
 })
-"""The five families of the fifteenth held-out set, written by an examiner who had read neither
+"""The five families of the sixteenth held-out set, written by an examiner who had read neither
 the extraction code nor any figure, after the extraction rules had been tuned on the other
-eighty-one (the first held-out five, asp_webforms, magazine_cards, wp_sidebar_first,
+eighty-six (the first held-out five, asp_webforms, magazine_cards, wp_sidebar_first,
 maghreb_portal and network_mobile, the second, ghost_minimal, joomla_microdata, spa_shell,
 epaper_archive and network_bs3, the third, blogger_blogspot, live_coverage, wiki_news,
 newsletter_notes and news_aggregator, the fourth, site_builder, match_report, agency_wire,
@@ -176,6 +187,7 @@ exam_results and paged_article, the tenth, corrected_story, event_agenda, forum_
 prayer_times and sponsored_content, the eleventh, archived_copy, web_story, email_digest,
 parliament_session and car_review, the twelfth, science_study, bilingual_summary,
 brief_column, appointment_decree and explainer_faq, the thirteenth, condolence_notices,
-weekly_diary, numbered_listicle, petition_campaign and travel_advisory, and the fourteenth,
-recipe_story, daily_horoscope, news_quiz, citizen_report and property_listings, have been
-looked at since): not to be looked at while tuning the rules."""
+weekly_diary, numbered_listicle, petition_campaign and travel_advisory, the fourteenth,
+recipe_story, daily_horoscope, news_quiz, citizen_report and property_listings, and the
+fifteenth, flight_board, tv_schedule, opinion_poll, editorial_cartoon and match_fixtures, have
+been looked at since): not to be looked at while tuning the rules."""
