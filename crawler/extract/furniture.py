@@ -474,3 +474,7 @@ def breadcrumb(text: str) -> bool:
         return False
     first = word_key(fold(re.split(r"[›»>/|]", text, maxsplit=1)[0]))
     return first in HOME
+
+
+BULLET_GLYPH = re.compile(r"^\s*[•●▪◦■◆▸►]\s*(?=\S)")
+"""A list's bullet printed as text before its item ("<span>•</span>النص"): a mark, not text."""

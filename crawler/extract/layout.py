@@ -439,7 +439,21 @@ def ends_articles(view: BlockView, depth: int) -> str | None:
         return view.generic_furniture  # a table's own source line stays in its figure
     if view.block.furniture_below(depth) & COMMENT_WORDS:
         return "furniture:comments"
+    if tag_line(view):
+        return "furniture:tags"
     return None
+
+
+TAG_LINKS = 3
+TAG_WORDS = 3
+"""A line of this many links or more, each of a few words, and nothing else: the story's tags,
+which close it."""
+
+
+def tag_line(view: BlockView) -> bool:
+    block = view.block
+    return block.links >= TAG_LINKS and block.link_density >= 0.8 \
+        and view.words <= TAG_WORDS * block.links and not view.ends_sentence
 
 
 def _ends_page(view: BlockView) -> bool:
@@ -773,7 +787,7 @@ def _lead_before(views: list[BlockView], title: int, start: int) -> int | None:
             continue
         block = view.block
         if view.network_furniture or view.generic_furniture or view.words <= LABEL_WORDS \
-                or view.link_text or block.furniture & STRONG_FURNITURE:
+                or view.link_text or block.furniture & STRONG_FURNITURE or block.small:
             continue
         if block.tag == "p" and view.paragraph and view.ends_sentence and not block.furniture \
                 and not block.heading:
@@ -827,24 +841,30 @@ MARKER_WORDS = 6
 
 def _mark_markers(views: list[BlockView], layout: Layout, depth: int) -> None:
     """A short line, no sentence nor heading, standing on its own between two parts of the text
-    wrapped apart, right after a figure's caption: a marker that the text goes on past the
-    figure, not a line of the text."""
+    wrapped apart, right after a figure's caption, or a label ("من الكتاب:") there: a marker
+    that the text goes on past the figure, or names its next part, not a line of the text."""
     if layout.start is None or layout.end is None:
         return
     region = [view for view in views[layout.start:layout.end + 1]
               if view.is_text and layout.in_container(view.index)]
+    runs = Counter(view.block.path for view in region if view.paragraph)
     for position, view in enumerate(region[1:], 1):
-        if layout.decided(view.index) or view.paragraph or view.block.heading \
-                or view.ends_sentence or view.words > MARKER_WORDS:
+        if layout.decided(view.index) or view.paragraph or view.ends_sentence \
+                or view.words > MARKER_WORDS:
             continue
-        if not region[position - 1].block.caption or view.text.rstrip().endswith(":"):
+        opens = view.text.rstrip().endswith(":")
+        label = opens and view.words <= LABEL_WORDS + 1  # a heading too: "من الكتاب:"
+        if not label and (view.block.heading or not region[position - 1].block.caption
+                          or opens):
             continue  # a line that opens a list after the figure is the text's
         text_before = next((v for v in reversed(region[:position]) if v.paragraph), None)
         text_after = next((v for v in region[position + 1:] if v.paragraph), None)
-        if text_before is None or text_after is None:
-            continue
+        if text_before is None or text_after is None or (
+                opens and text_after.block.list_item and not view.block.heading):
+            continue  # "وفي التفاصيل:" over a list opens it: the text's
         parts = shared_prefix(text_before.block.path, text_after.block.path) + 1
-        wrapped = min(len(text_before.block.path), len(text_after.block.path)) > parts
+        wrapped = all(len(v.block.path) > parts or runs[v.block.path] > 1
+                      for v in (text_before, text_after))  # a part's element, or its runs
         if wrapped and len({text_before.block.path[:parts], view.block.path[:parts],
                             text_after.block.path[:parts]}) == 3:
             layout.decide(view.index, "boilerplate", "furniture:marker")
@@ -976,7 +996,8 @@ def _data_boxes(views: list[BlockView], layout: Layout, depth: int) -> set[tuple
                   and ((_reads_as_document(whole(key)) and _chars(group) < text)
                        or (any(v.paragraph for v in group) and (
                            len(group) <= INSET_LINES or sum(len(v.text) for v in group) < text)))}
-    opened = {key for key, group in groups.items() if _box_opening(group)}
+    opened = {key for key, group in groups.items()
+              if _box_opening(group) or _mostly_data(whole(key))}
     outside = [view for view in region if view.paragraph and not _in_box(view, opened, depth)]
     boxes |= _documents(groups, whole, outside)
     # a section of the text (its own paragraphs right in it) holding a box set into it is not
@@ -1021,8 +1042,34 @@ def _documents(groups: dict[tuple[int, ...], list[BlockView]],
         return set()
     chars = sum(len(view.text) for view in text)
     return {key for key, group in groups.items()
-            if _box_opening(group)
-            and _chars(group) < chars and _reads_as_document(whole(key))}
+            if (_box_opening(group) or _mostly_data(whole(key)))
+            and _chars(group) < chars and (_reads_as_document(whole(key))
+                                           or _signed_note(whole(key)))}
+
+
+DATA_LINES = 4
+"""Short data lines (a road's name, its section, the reason, the hours) a box holds at least, and
+twice its sentences, to be a board without a heading."""
+
+
+def _mostly_data(blocks: list[BlockView]) -> bool:
+    """A box of data lines with a sentence here and there (a board of road closures under a
+    status line): lines that are no sentence, heading, furniture or list item outnumber its
+    paragraphs twice over."""
+    lines = sum(1 for view in blocks if not view.paragraph and not view.ends_sentence
+                and not view.block.heading and not view.block.list_item and not view.link_text
+                and not view.generic_furniture and not view.network_furniture)
+    return lines >= DATA_LINES and lines >= 2 * sum(1 for view in blocks if view.paragraph)
+
+
+def _signed_note(blocks: list[BlockView]) -> bool:
+    """A short box under its heading or label: a paragraph, then the line of whoever signs it
+    ("المندوب الإقليمي للصحة: X", "X، الناطق باسم ..."): a statement beside the text."""
+    if not 3 <= len(blocks) <= INSET_LINES or sum(v.paragraph for v in blocks) != 1:
+        return False
+    last = blocks[-1]
+    return not last.paragraph and not last.ends_sentence and not last.block.heading \
+        and 2 <= last.words <= BIO_LINE_WORDS + 2 and ("،" in last.text or ":" in last.text)
 
 
 def _chars(group: list[BlockView]) -> int:

@@ -556,7 +556,7 @@ class _Flattener:
             self.tables += 1
             inner.table = self.tables
         inner.caption = outer.caption or tag == "figcaption" or "caption" in words
-        inner.heading = HEADING_LEVELS.get(tag, outer.heading)
+        inner.heading = HEADING_LEVELS.get(tag) or _aria_heading(element) or outer.heading
         inner.list_item = outer.list_item or tag in ("li", "dd", "dt")
         inner.bold = outer.bold or tag in ("b", "strong")
         inner.small = outer.small or tag == "small"
@@ -575,6 +575,15 @@ class _Flattener:
                     self.author_parts.append("، ")
                 self.author_links += 1
         return inner
+
+
+def _aria_heading(element: etree._Element) -> int:
+    """The level of an element the markup declares a heading (``role="heading"``, level 2 when
+    ``aria-level`` does not say), 0 otherwise."""
+    if (element.get("role") or "").lower() != "heading":
+        return 0
+    level = (element.get("aria-level") or "").strip()
+    return int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2
 
 
 def _holds_line_break(element: etree._Element) -> bool:

@@ -399,6 +399,7 @@ def _bare(view: BlockView) -> bool:
     of a section (h1 to h4: "النتيجة النهائية"), a table's caption (text right in a <table>), a
     card's label (<dt>) or a fold's (<summary>)."""
     return (view.date is None and view.network_furniture is None and not view.block.caption
+            and not furniture.BULLET_GLYPH.match(view.text)  # a list's item, no name
             and not 1 <= view.block.heading <= 4
             and view.block.tag not in ("table", "dt", "summary")
             and view.generic_furniture is None and _bare_name(view.text)
@@ -543,11 +544,19 @@ def _name_in_date_box(reading: Reading) -> BlockView | None:
     for view in views:
         if view.block.path[:-1] in boxes and _free(view, reading) and _bare(view) \
                 and not view.link_text and not _other_label(previous, view) \
-                and not _kicker(view, reading.views) \
+                and not _kicker(view, reading.views) and not _in_a_card(view, after) \
                 and view.block.tag not in ("td", "th"):  # a table's cell: data, not a byline
             return view
         previous = view
     return None
+
+
+def _in_a_card(view: BlockView, after: list[BlockView]) -> bool:
+    """After the text, under a heading of its own box (a book's card: its title, then its
+    genre): the card's line, no byline."""
+    box = (view.block.path, view.block.path[:-1])
+    return any(1 <= other.block.heading <= 4 and other.index < view.index
+               and other.block.path[:-1] in box for other in after)
 
 
 def _other_label(label: BlockView | None, view: BlockView) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from crawler.extract import network
+from crawler.extract import furniture, network
 from crawler.extract.fields import dateline
 from crawler.extract.furniture import without_closing_mark, without_credit, without_edit_link
 from crawler.extract.layout import (
@@ -63,7 +63,7 @@ def find(reading: Reading) -> Found:
     chosen: list[BlockView] = _without_leading_lines(
         _without_repeats(body_candidates(layout), layout), layout)
     paragraphs = _without_speakers(_without_timecodes(_without_update_marks(
-        [_without_dateline(view, reading) for view in chosen])))
+        [_without_bullet(_without_dateline(view, reading)) for view in chosen])))
     if paragraphs:
         paragraphs[-1] = without_closing_mark(paragraphs[-1])
     words = sum(view.words for view in chosen)
@@ -80,6 +80,10 @@ def find(reading: Reading) -> Found:
     for view in notes:
         layout.decide(view.index, "body", "body:footnote")
     return Found(paragraphs, source if paragraphs else None)
+
+
+def _without_bullet(text: str) -> str:
+    return furniture.BULLET_GLYPH.sub("", text, count=1)
 
 
 def _without_dateline(view: BlockView, reading: Reading) -> str:

@@ -30,7 +30,7 @@ RUN_IN_CHARS = 80
 """How far into the first paragraph a run-in dateline may end."""
 RUN_IN_MIN_WORDS = 5
 """Words the first paragraph keeps after a run-in dateline."""
-_RUN_IN = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*—\s*|\s*:\s+")
+_RUN_IN = re.compile(r"\s+[—–]\s+|\s+-\s+|\s*—\s*|\s*:\s+|\s+\|\s+")
 _DASH_CLASS = r"\-ـ–—"
 _LEADING_SYMBOLS = re.compile(r"^[^\w\-ـ–—]+")
 """A pin or a bullet before the place ("📍 الرباط - ...")."""

@@ -610,3 +610,64 @@ def test_the_text_goes_on_past_a_long_board_under_its_own_heading() -> None:
     body = (f'<div class="part"><p>{BODY[0]}</p>{read_also}</div>{board}'
             f'<div class="part">{BODY[1]}<br><br>{BODY[2]}</div>')
     assert paragraphs(extract(page(body=body))) == BODY[:3]
+
+
+def test_a_statement_after_the_storys_tags_is_not_the_text() -> None:
+    after = ('<div class="tags"><a href="/t/1">#حدائق</a><a href="/t/2">#بلدية</a>'
+             '<a href="/t/3">#بيئة</a></div><div class="said"><div>قالوا</div><div>«سنفتح حديقة '
+             'ثانية قبل نهاية العام في الضاحية الجنوبية إن سمحت الميزانية بذلك».</div>'
+             '<div>كمال الرفاعي، رئيس لجنة البيئة</div></div>')
+    assert paragraphs(extract(page(after=after))) == BODY
+
+
+def test_a_board_of_data_lines_without_a_heading_inside_the_text_is_not_the_text() -> None:
+    cards = "".join(
+        f'<div class="card"><div>الطريق رقم {n} مغلق</div><div>بين الكيلومتر {n} والكيلومتر '
+        f'{n + 9}</div><div>● أشغال صيانة</div><div>من 22:00 إلى 05:00</div><div>ينصح السائقون '
+        f'بسلك الطريق الساحلية عبر المدخل الشمالي للمدينة.</div></div>' for n in (3, 17))
+    board = f'<div class="roads"><div>حالة الطرق الآن</div>{cards}</div>'
+    body = ('<div class="t">' + "".join(f"<div>{t}</div>" for t in BODY[:2]) + board
+            + "".join(f"<div>{t}</div>" for t in BODY[2:]) + "</div>")
+    item = extract(page(body=body))
+    assert paragraphs(item) == BODY
+    assert item["authors"] == []
+
+
+def test_a_heading_declared_by_role_is_a_heading() -> None:
+    from crawler.extract.page import parse_page
+
+    html = page().replace(f"<h1>{TITLE}</h1>",
+                          f'<div class="hl" role="heading" aria-level="1">{TITLE}</div>'
+                          '<div role="heading">تفاصيل الافتتاح</div>')
+    levels = {block.text: block.heading for block in parse_page(html, URL).blocks}
+    assert levels[TITLE] == 1 and levels["تفاصيل الافتتاح"] == 2
+    assert extract(html)["title"] == TITLE
+
+
+def test_a_bullet_printed_before_a_list_item_is_no_text() -> None:
+    items = "".join(f'<div class="li"><span>•</span><span>{t}</span></div>' for t in BODY[1:3])
+    body = f"<p>{BODY[0]}</p><p>ومن أبرز ما جاء في المشروع:</p>{items}<p>{BODY[3]}</p>"
+    assert paragraphs(extract(page(body=body))) == [
+        BODY[0], "ومن أبرز ما جاء في المشروع:", *BODY[1:]]
+
+
+def test_a_dateline_run_in_before_a_bar() -> None:
+    body = f"<p>صفاقس / العرب اليوم | {BODY[0]}</p>" + "".join(f"<p>{t}</p>" for t in BODY[1:])
+    item = extract(page(body=body))
+    assert item["dateline"] == {"location": "صفاقس", "source": "العرب اليوم"}
+    assert paragraphs(item) == BODY
+
+
+def test_a_heading_label_between_an_intro_and_its_excerpt_is_not_the_text() -> None:
+    body = (f'<div class="intro"><p>{BODY[0]}</p></div><h3>من الكتاب:</h3>'
+            f'<div class="excerpt">{BODY[1]}<br><br>{BODY[2]}<br><br>{BODY[3]}</div>')
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_fine_print_under_the_title_is_no_lead() -> None:
+    header = ('<p class="note"><small>تنشر العرب اليوم هذه المقتطفات بالاتفاق مع دار النشر، '
+              'والعناوين الفرعية من وضع المحرر.</small></p>')
+    body = f"<p>غزة - العرب اليوم - {BODY[0]}</p>" + "".join(f"<p>{t}</p>" for t in BODY[1:])
+    item = extract(page(header=header, body=body))
+    assert paragraphs(item) == BODY
+    assert item["dateline"] == {"location": "غزة", "source": "العرب اليوم"}
