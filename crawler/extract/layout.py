@@ -649,10 +649,10 @@ def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[in
     (a section that follows articles, a writer's bio), if any."""
     last = start
     texts = [view for view in inside if view.index > start and view.is_text]
-    side_by_side = len(next(v for v in inside if v.index == start).block.path) == depth + 1
+    opening = next(v for v in inside if v.index == start)
     for position, view in enumerate(texts):
         ends = ends_articles(view, depth) is not None
-        if ends and side_by_side and _text_resumes_after_box(view, texts[position + 1:], depth):
+        if ends and _text_resumes_after_box(view, opening, texts[position + 1:], depth):
             continue
         if ends or opens_bio(view, texts[position + 1:]) \
                 or (verdict_line(view) and position and texts[position - 1].block.heading):
@@ -662,26 +662,29 @@ def _last_paragraph(inside: list[BlockView], start: int, depth: int) -> tuple[in
     return last, None
 
 
-def _text_resumes_after_box(view: BlockView, following: list[BlockView], depth: int) -> bool:
-    """A block that would end the text sits in a box set among the text's paragraphs (a
-    petition's sign form, a card's own heading), and a paragraph of the text, side by side with
-    them, follows the box: the box ends, the text goes on."""
+def _text_resumes_after_box(view: BlockView, opening: BlockView, following: list[BlockView],
+                            depth: int) -> bool:
+    """A block that would end the text sits in a box set among the text's parts (a petition's
+    sign form, a board's source line), and the text goes on after the box, in a paragraph or a
+    part beside it: the box ends, the text goes on. The parts are the elements just below what
+    the box and the text's opening share; a block of the text's own part ends it."""
+    shared = shared_prefix(view.block.path, opening.block.path)
     path = view.block.path
-    if len(path) <= depth + 1:
-        return False
-    box = path[:depth + 1]
+    if len(path) <= shared + 1 or len(opening.block.path) > shared + 2 \
+            or path[:shared + 1] == opening.block.path[:shared + 1]:
+        return False  # at the parts' level, deep in other boxes, or in the text's own part
+    box = path[:shared + 1]
     lines = 0
     for other in following:
-        if other.block.path[:depth + 1] == box:
+        if other.block.path[:shared + 1] == box:
             continue
         if not other.paragraph and (other.network_furniture or other.generic_furniture):
             continue  # an ad's label between the box and the text
-        if other.paragraph:  # the text's own, or its list's items
-            return len(other.block.path) <= depth + 2
+        if other.paragraph:  # the text's own, or its list's items, in a part beside the box
+            return other.block.path[:shared] == path[:shared]
         lines += 1
-        if len(other.block.path) != depth + 1 or lines > BOX_LINES \
-                or ends_articles(other, depth) is not None:
-            return False
+        if lines > BOX_LINES or other.block.heading or ends_articles(other, depth) is not None:
+            return False  # a section under its own heading after the box is not the text's
     return False
 
 

@@ -334,12 +334,15 @@ def _image_src(element: etree._Element, base_url: str | None) -> str | None:
 
 
 def _words(element: etree._Element) -> set[str]:
-    """The lower-cased words of an element's class, id, role, itemprop and aria-label."""
+    """The lower-cased words of an element's class, id, role, itemprop and aria-label, and of
+    a custom element's own name (``<related-list>``, ``<site-footer>``)."""
     attributes = element.attrib
-    if not attributes:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    custom = tag if _custom(tag) else ""
+    if not attributes and not custom:
         return set()
-    raw = " ".join(attributes.get(name) or "" for name in
-                   ("class", "id", "role", "itemprop", "aria-label"))
+    raw = custom + " " + " ".join(attributes.get(name) or "" for name in
+                                  ("class", "id", "role", "itemprop", "aria-label"))
     if not raw.strip():
         return set()
     return {word for word in _WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if word}
@@ -577,6 +580,23 @@ class _Flattener:
         return inner
 
 
+def _custom(tag: str) -> bool:
+    """A custom element's name (a web component: ``news-paragraph``); AMP's own are known."""
+    return "-" in tag and not tag.startswith("amp-")
+
+
+def _custom_block(element: etree._Element, tag: str) -> bool:
+    """A custom element laid out as a block: the page's styles make web components blocks,
+    save one set inside a line of text (text right before or after it)."""
+    if not _custom(tag):
+        return False
+    parent = element.getparent()
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text if parent is not None
+              else None) or ""
+    return not (before.strip() or (element.tail or "").strip())
+
+
 def _aria_heading(element: etree._Element) -> int:
     """The level of an element the markup declares a heading (``role="heading"``, level 2 when
     ``aria-level`` does not say), 0 otherwise."""
@@ -634,7 +654,8 @@ def flatten(root: etree._Element, base_url: str | None = None,
                 walk.flush(outer)
                 contexts.append(outer)
                 continue
-            block = tag in BLOCK_TAGS or _holds_line_break(element)
+            block = tag in BLOCK_TAGS or _holds_line_break(element) \
+                or _custom_block(element, tag)
             if block:
                 walk.flush(outer)
             inner = walk.enter(element, tag, outer, block)

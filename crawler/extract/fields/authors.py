@@ -243,7 +243,9 @@ def _after_body(reading: Reading) -> list[BlockView]:
     views = []
     for view in reading.views[first:end]:
         if view.block.furniture_below(depth) & COMMENT_WORDS or (view.block.heading and (
-                view.link_text or names_in_byline(view.text) is None)):
+                view.link_text or names_in_byline(view.text) is None)) or (
+                view.link_text and view.words >= TEASER_WORDS and not view.generic_furniture
+                and not view.block.author and names_in_byline(view.text) is None):
             break  # readers' names, another item's under its linked headline, or a section's
             # under its own heading after the text, are no bylines of the text
         if view.is_text and not _filler(view):
@@ -251,6 +253,9 @@ def _after_body(reading: Reading) -> list[BlockView]:
     return views[:AFTER_BODY]
 
 
+TEASER_WORDS = 4
+"""A linked line this long after the text is another story's headline (a card's): the byline
+under it is that story's."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _FOLLOW = re.compile(r"^\W*(?:تابعونا|تابعنا|اشترك|انضم|follow)", re.IGNORECASE)
 

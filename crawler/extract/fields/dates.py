@@ -165,6 +165,26 @@ def _in_headed_box(view: BlockView, reading: Reading) -> bool:
                and other.index != title for other in inside)  # an h4 may be a writer's name
 
 
+def _in_card(view: BlockView, reading: Reading) -> bool:
+    """In one of the cards of a box beside the title's, under the card's own heading (a job
+    offer's "نشر في" on a board of offers): the card's date. A writer's box holds its lines
+    straight, not in cards, and its date may be the article's."""
+    title = reading.layout.title
+    if title is None:
+        return False
+    shared = shared_prefix(view.block.path, reading.views[title].block.path)
+    if len(view.block.path) < shared + 2:
+        return False
+    card = view.block.path[:shared + 2]
+    return any(1 <= other.block.heading <= 4 and other.index < view.index
+               and other.block.path[:shared + 2] == card
+               for other in reading.views[max(0, view.index - CARD_LINES):view.index])
+
+
+CARD_LINES = 12
+"""How far above its date a card's heading may be."""
+
+
 def _heads_the_title(view: BlockView, reading: Reading) -> bool:
     """The text line right above the title, itself no link and not beside one in its box (a
     blog's date header, not the date of the last teaser in a list above the headline)."""
@@ -186,8 +206,9 @@ def _labelled_date_after_body(reading: Reading) -> tuple[BlockView, Stamp] | Non
     if layout.last is None:
         return None
     end = layout.stop if layout.stop is not None else len(reading.views)
-    return _labelled_line([v for v in reading.views[layout.last + 1:end]
-                           if v.is_text][:AFTER_BODY_LINES])
+    found = _labelled_line([v for v in reading.views[layout.last + 1:end]
+                            if v.is_text][:AFTER_BODY_LINES])
+    return None if found is None or _in_card(found[0], reading) else found
 
 
 def _labelled_line(views: list[BlockView]) -> tuple[BlockView, Stamp] | None:
@@ -221,7 +242,12 @@ def _labelled_date_before_body(reading: Reading) -> tuple[BlockView, Stamp] | No
     outside the header (in the writer's box above the title, an <aside>), not in a list of
     links or comments."""
     layout = reading.layout
-    return _labelled_line(reading.views[:layout.start]) if layout.start is not None else None
+    if layout.start is None:
+        return None
+    views = reading.views[:layout.start]
+    while (found := _labelled_line(views)) is not None and _in_card(found[0], reading):
+        views = views[views.index(found[0]) + 1:]  # a job offer's "نشر في" above the title
+    return found
 
 
 POST_FOOTER_LINES = 6

@@ -671,3 +671,41 @@ def test_fine_print_under_the_title_is_no_lead() -> None:
     item = extract(page(header=header, body=body))
     assert paragraphs(item) == BODY
     assert item["dateline"] == {"location": "غزة", "source": "العرب اليوم"}
+
+
+def test_custom_elements_are_blocks_and_their_names_say_what_they_hold() -> None:
+    paragraphs_ = "".join(f"<news-paragraph>{t}</news-paragraph>" for t in BODY)
+    html = (f'<html lang="ar"><head><title>{TITLE}</title></head><body><news-app><site-header>'
+            '<nav-menu><menu-item><a href="/s/1">سياسة</a></menu-item><menu-item><a href="/s/2">'
+            'رياضة</a></menu-item></nav-menu></site-header><article-view><article-headline>'
+            f'{TITLE}</article-headline><article-body>{paragraphs_}</article-body></article-view>'
+            '<related-list><section-title>المزيد من الأخبار</section-title><related-item>'
+            '<a href="/a/9">افتتاح مكتبة جديدة في الحي الشرقي للمدينة</a><item-date>04/09/2024'
+            '</item-date></related-item></related-list><site-footer>العرب اليوم © 2024'
+            '</site-footer></news-app></body></html>')
+    item = extract(html)
+    assert paragraphs(item) == BODY
+    assert item["title"] == TITLE
+
+
+def test_a_byline_under_another_storys_linked_headline_after_the_text_is_not_the_articles() -> None:
+    after = ('<div class="cards"><div>تابع القراءة</div><div class="card"><div><a href="/a/4">'
+             'انطلاق موسم الحصاد في السهول الشمالية للبلاد</a></div><div>بقلم نادر الشامي</div>'
+             '<div>22 سبتمبر 2024</div></div></div>')
+    assert extract(page(after=after))["authors"] == []
+
+
+def test_the_text_goes_on_after_a_board_ending_in_its_source_line() -> None:
+    board = ('<div class="rates"><h2>أسعار الصرف اليوم</h2><table><tr><th>العملة</th><th>شراء</th>'
+             '</tr><tr><td>اليورو</td><td>3.41</td></tr></table>'
+             '<p>المصدر: متوسط أسعار البنوك التجارية</p></div>')
+    body = (f'<div class="lead"><p>{BODY[0]}</p></div>{board}'
+            f'<div class="rest">{"".join(f"<p>{t}</p>" for t in BODY[1:])}</div>')
+    assert paragraphs(extract(page(body=body))) == BODY
+
+
+def test_a_job_cards_publication_label_above_the_title_is_the_cards() -> None:
+    board = ('<section class="board"><h2>أحدث عروض العمل</h2><div class="card"><h3>محاسب</h3>'
+             '<p>شركة النور · عقد دائم</p><span>نشر في: 09/12/2024</span></div></section>')
+    html = page().replace("<main><article>", f"<main>{board}<article>")
+    assert extract(html)["published_at"] is None
