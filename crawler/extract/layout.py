@@ -1059,10 +1059,15 @@ def _mostly_data(blocks: list[BlockView]) -> bool:
     """A box of data lines with a sentence here and there (a board of road closures under a
     status line): lines that are no sentence, heading, furniture or list item outnumber its
     paragraphs twice over."""
-    lines = sum(1 for view in blocks if not view.paragraph and not view.ends_sentence
-                and not view.block.heading and not view.block.list_item and not view.link_text
-                and not view.generic_furniture and not view.network_furniture)
+    lines = sum(1 for view in blocks if _plain_line(view) and not view.paragraph
+                and not view.ends_sentence and not view.block.list_item)
     return lines >= DATA_LINES and lines >= 2 * sum(1 for view in blocks if view.paragraph)
+
+
+def _plain_line(view: BlockView) -> bool:
+    """A line of a box's own: no heading, no link, no furniture (a read-also, an ad's label)."""
+    return not view.block.heading and not view.link_text and not view.generic_furniture \
+        and not view.network_furniture
 
 
 def _signed_note(blocks: list[BlockView]) -> bool:
@@ -1087,10 +1092,9 @@ def _reads_as_document(group: list[BlockView]) -> bool:
     """Lines after its heading that read as no sentence and are no list's items (a number, a
     badge, a table's cells, a signature), or list items that are labelled values: a document's
     or a data box's, not a text section's (whose read-also links and ad labels are no lines)."""
-    return sum(1 for view in group[1:] if not view.block.heading and not view.link_text
-               and not view.generic_furniture and not view.network_furniture and (
-                   _DATA_ITEM.match(view.text) if view.block.list_item
-                   else not view.ends_sentence)) >= DOCUMENT_LINES
+    return sum(1 for view in group[1:] if _plain_line(view) and (
+        _DATA_ITEM.match(view.text) if view.block.list_item else not view.ends_sentence)
+    ) >= DOCUMENT_LINES
 
 
 def _in_figure(view: BlockView, layout: Layout) -> str | None:
