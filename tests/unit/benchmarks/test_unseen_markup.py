@@ -96,6 +96,23 @@ def test_an_exact_extractor_scores_one_everywhere(pages: list[GeneratedPage]) ->
         assert totals[name] == pytest.approx(1.0), name
 
 
+def test_the_target_is_met_by_an_exact_extractor_only(pages: list[GeneratedPage]) -> None:
+    by_url = {p.url: p for p in pages}
+    exact = bench.Runner(pages, baseline=False,
+                         extract=lambda html, url, params: oracle(by_url[url]))
+    assert bench.meets_target(bench.run_plain(exact, bench.no_tuning)["totals"]["all"])
+
+    def no_author(html: str, url: str, params: bench.Params) -> bench.Prediction:
+        right = oracle(by_url[url])
+        return bench.Prediction("ok", right.text, right.title, [], right.dateline,
+                                right.published_at, right.published_precision, True)
+
+    with_authors = [p for p in pages if p.expected["authors"]]
+    missing = bench.Runner(with_authors, baseline=False, extract=no_author)
+    assert not bench.meets_target(bench.run_plain(missing, bench.no_tuning)["totals"]["all"])
+    assert not bench.meets_target({"pages": 0})
+
+
 def test_a_whole_page_extractor_leaks_and_loses_precision(pages: list[GeneratedPage]) -> None:
     from tests.unit.simulator.test_markup import visible_text
 
