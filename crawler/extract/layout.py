@@ -885,13 +885,10 @@ def _end_before_box(views: list[BlockView], layout: Layout, boxes: set[tuple[int
     card's): a signature between them is after the text, where the byline rules look."""
     assert layout.start is not None and layout.last is not None
     last = next((view.index for view in reversed(views[layout.start:layout.last])
-                 if view.paragraph and layout.in_container(view.index)
-                 and not _in_box(view, boxes, depth) and not inner_furniture(view, depth)), None)
+                 if _text_paragraph(view, layout, boxes, depth)), None)
     if last is None:
         return
-    for view in views[last + 1:(layout.end or last) + 1]:
-        if view.is_text and _in_box(view, boxes, depth) and not layout.decided(view.index):
-            layout.decide(view.index, "boilerplate", "furniture:box")
+    _decide_box_lines(views[last + 1:(layout.end or last) + 1], layout, boxes, depth)
     layout.last = last
     if layout.end is not None and _in_box(views[layout.end], boxes, depth):
         layout.end = last
@@ -903,15 +900,27 @@ def _start_after_box(views: list[BlockView], layout: Layout, boxes: set[tuple[in
     above the story): the box's lines are neither the text nor its header."""
     assert layout.start is not None and layout.end is not None
     first = next((view.index for view in views[layout.start:layout.end + 1]
-                  if view.paragraph and layout.in_container(view.index)
-                  and not _in_box(view, boxes, depth) and not inner_furniture(view, depth)), None)
+                  if _text_paragraph(view, layout, boxes, depth)), None)
     if first is None:
         return
     title = layout.title if layout.title is not None else -1
-    for view in views[title + 1:first]:
+    _decide_box_lines(views[title + 1:first], layout, boxes, depth)
+    layout.start = first
+
+
+def _text_paragraph(view: BlockView, layout: Layout, boxes: set[tuple[int, ...]],
+                    depth: int) -> bool:
+    """A paragraph of the text: in the container, in no box, no furniture."""
+    return view.paragraph and layout.in_container(view.index) \
+        and not _in_box(view, boxes, depth) and not inner_furniture(view, depth)
+
+
+def _decide_box_lines(views: list[BlockView], layout: Layout, boxes: set[tuple[int, ...]],
+                      depth: int) -> None:
+    """The boxes' lines among ``views``, outside the text's bounds once they move: the box's."""
+    for view in views:
         if view.is_text and _in_box(view, boxes, depth) and not layout.decided(view.index):
             layout.decide(view.index, "boilerplate", "furniture:box")
-    layout.start = first
 
 
 BOX_LINES = 3

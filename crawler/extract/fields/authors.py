@@ -268,6 +268,10 @@ def _filler(view: BlockView) -> bool:
             or bool(_FOLLOW.match(view.text)))
 
 
+BOXED = Decision("boilerplate", "furniture:box")
+"""A line of a box set beside the text (a card, a document, a board): its people are its own."""
+
+
 def _free(view: BlockView, reading: Reading) -> bool:
     """Not claimed by another field; a date line may hold the byline too."""
     decision = reading.layout.decisions.get(view.index)
@@ -326,9 +330,6 @@ def _names_in_meta_line(reading: Reading) -> tuple[BlockView, list[str]] | None:
             if _bare_name(part.strip()) and not _ROLE.match(part.strip()):
                 return view, bare_names(part)
     return None
-
-
-BOXED = Decision("boilerplate", "furniture:box")
 
 
 def _kicker(view: BlockView, views: list[BlockView]) -> bool:
